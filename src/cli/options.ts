@@ -1,0 +1,62 @@
+/** Turning CLI flags into pipeline settings: rules, source routes, thresholds. */
+import { readFile } from 'node:fs/promises';
+import { DEFAULT_RULES, DEFAULT_SOURCE_ROUTES, DEFAULT_THRESHOLDS } from '../core/defaults.ts';
+import { validateRules } from '../core/rules.ts';
+import type { Rule, SourceRoutes } from '../core/types.ts';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** `default`, `none`, or a JSON file holding an array of {pattern, flags, label, enabled}. */
+export async function loadRules(choice: string): Promise<Rule[]> {
+  if (choice === 'default') return DEFAULT_RULES;
+  if (choice === 'none') return [];
+  let rules: unknown;
+  try {
+    rules = JSON.parse(await readFile(choice, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--rules ${choice}: cannot read a JSON rule list (${(error as Error).message})`);
+  }
+  if (!Array.isArray(rules)) throw new UsageError(`--rules ${choice}: expected a JSON array of rules`);
+  const normalised = rules.map((rule: Partial<Rule>) => ({
+    pattern: rule.pattern ?? '',
+    flags: rule.flags ?? '',
+    label: rule.label ?? '',
+    enabled: rule.enabled ?? true,
+  }));
+  const problems = validateRules(normalised);
+  if (problems.length) {
+    throw new UsageError(
+      `--rules ${choice}: ${problems.map((p) => `rule ${p.index + 1}: ${p.reason}`).join('; ')}`,
+    );
+  }
+  return normalised;
+}
+
+/** `default` (LegacyCRM → LLM), `none`, or a comma-separated list of sources to send to the LLM tier. */
+export function parseRoutes(choice: string): SourceRoutes {
+  if (choice === 'default') return DEFAULT_SOURCE_ROUTES;
+  if (choice === 'none') return {};
+  return Object.fromEntries(
+    choice
+      .split(',')
+      .map((source) => source.trim())
+      .filter(Boolean)
+      .map((source) => [source, 'llm' as const]),
+  );
+}
+
+export function parseNumber(flag: string, value: string | undefined, fallback: number, check: (n: number) => boolean, rule: string): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || !check(number)) throw new UsageError(`${flag} must be ${rule}, got "${value}"`);
+  return number;
+}
+
+export function thresholdsFrom(values: { 'min-samples'?: string; threshold?: string }) {
+  return {
+    minSamples: parseNumber('--min-samples', values['min-samples'], DEFAULT_THRESHOLDS.minSamples, (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0'),
+    confidence: parseNumber('--threshold', values.threshold, DEFAULT_THRESHOLDS.confidence, (n) => n >= 0 && n <= 1, 'a number from 0 to 1'),
+  };
+}

@@ -1,0 +1,35 @@
+/** Human-readable evaluation report for `logsift eval`. */
+import type { EvaluationResult } from '../core/evaluate.ts';
+
+const pct = (value: number) => value.toFixed(4);
+
+export function formatEvaluation(result: EvaluationResult): string {
+  const lines: string[] = [];
+  lines.push(`train rows ${result.trainRows}, test rows ${result.testRows}`);
+  lines.push(`accuracy   ${pct(result.accuracy)}`);
+  lines.push(`macro-F1   ${pct(result.macroF1)}  (classes with enough samples: ${result.macroClasses.join(', ')})`);
+  lines.push(`macro-F1, all classes  ${pct(result.macroF1All)}`);
+  lines.push(`masking conflicts: ${result.maskingConflicts.keys} keys, ${result.maskingConflicts.rows} rows`);
+  lines.push('');
+  const labels = Object.keys(result.perClass);
+  const width = Math.max(12, ...labels.map((label) => label.length));
+  lines.push(`${'label'.padEnd(width)}  precision  recall     f1  support`);
+  for (const label of labels) {
+    const m = result.perClass[label];
+    lines.push(
+      `${label.padEnd(width)}  ${pct(m.precision).padStart(9)}  ${pct(m.recall).padStart(6)}  ${pct(m.f1).padStart(6)}  ${String(m.support).padStart(7)}`,
+    );
+  }
+  lines.push('');
+  lines.push('rows per tier: ' + Object.entries(result.tiers).map(([tier, n]) => `${tier} ${n}`).join(', '));
+  lines.push('');
+  const predicted = [...new Set(Object.values(result.confusion).flatMap((row) => Object.keys(row)))].sort();
+  lines.push('confusion (rows: true label, columns: predicted)');
+  lines.push(['', ...predicted].map((cell, i) => (i === 0 ? cell.padEnd(width) : cell.slice(0, 10).padStart(10))).join(' '));
+  for (const label of labels) {
+    lines.push(
+      [label.padEnd(width), ...predicted.map((p) => String(result.confusion[label]?.[p] ?? 0).padStart(10))].join(' '),
+    );
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,110 @@
+/**
+ * The router: for each record, source routes first, then tier 1 (rules), then tier 2 (the
+ * model), else Unclassified. Tier 2 runs once per distinct masked message: its decisions are
+ * cached by key, and a batch embeds only the keys it has not seen.
+ */
+import { modelOfBundle, type ModelBundle } from './bundle.ts';
+import type { Embedder } from './features/embedder.ts';
+import { createEmbedder } from './features/registry.ts';
+import { predictProba, type LogisticModel } from './logreg.ts';
+import { maskMessage } from './masking.ts';
+import { compileRules, type CompiledRules } from './rules.ts';
+import { isBlank, UNCLASSIFIED, type Classification, type LogRecord, type Tier } from './types.ts';
+
+const EMPTY: Classification = Object.freeze({ label: UNCLASSIFIED, tier: 'none', confidence: 0 });
+const ROUTED_TO_LLM: Classification = Object.freeze({ label: UNCLASSIFIED, tier: 'llm-pending', confidence: 0 });
+
+export class Classifier {
+  readonly bundle: ModelBundle;
+  private readonly rules: CompiledRules;
+  private readonly model: LogisticModel;
+  private readonly embedder: Embedder;
+  private readonly modelTier: Tier;
+  private readonly routedSources: Set<string>;
+  private readonly ruleResults = new Map<string, Classification>();
+  private readonly modelCache = new Map<string, Classification>();
+  /** For each label index: may the model tier answer with it? */
+  private readonly predictable: boolean[];
+  private embeddedTexts = 0;
+
+  constructor(bundle: ModelBundle, embedder: Embedder = createEmbedder(bundle.embedder)) {
+    this.bundle = bundle;
+    this.rules = compileRules(bundle.rules);
+    this.model = modelOfBundle(bundle);
+    this.embedder = embedder;
+    this.modelTier = bundle.embedder.id;
+    this.routedSources = new Set(Object.keys(bundle.sourceRoutes).filter((source) => bundle.sourceRoutes[source] === 'llm'));
+    this.predictable = bundle.labels.map((label) => (bundle.classCounts[label] ?? 0) >= bundle.thresholds.minSamples);
+  }
+
+  /** Distinct masked messages that reached the model tier so far. */
+  get distinctKeys(): number {
+    return this.modelCache.size;
+  }
+
+  /** Texts handed to the embedder so far: equals distinctKeys, as each key is embedded once. */
+  get embeddingCalls(): number {
+    return this.embeddedTexts;
+  }
+
+  async classify(records: readonly LogRecord[]): Promise<Classification[]> {
+    const results: Classification[] = new Array(records.length);
+    const waiting = new Map<string, number[]>();
+    records.forEach((record, i) => {
+      const message = record.message;
+      if (isBlank(message)) {
+        results[i] = EMPTY;
+        return;
+      }
+      if (this.routedSources.has(record.source)) {
+        results[i] = ROUTED_TO_LLM;
+        return;
+      }
+      const ruleLabel = this.rules.match(message);
+      if (ruleLabel !== null) {
+        results[i] = this.ruleResult(ruleLabel);
+        return;
+      }
+      const key = maskMessage(message);
+      const cached = this.modelCache.get(key);
+      if (cached) {
+        results[i] = cached;
+        return;
+      }
+      const rows = waiting.get(key);
+      if (rows) rows.push(i);
+      else waiting.set(key, [i]);
+    });
+
+    if (waiting.size > 0) {
+      const keys = [...waiting.keys()];
+      const vectors = await this.embedder.embed(keys);
+      this.embeddedTexts += keys.length;
+      keys.forEach((key, k) => {
+        const decision = this.decide(predictProba(this.model, vectors[k]));
+        this.modelCache.set(key, decision);
+        for (const i of waiting.get(key)!) results[i] = decision;
+      });
+    }
+    return results;
+  }
+
+  private ruleResult(label: string): Classification {
+    let result = this.ruleResults.get(label);
+    if (!result) {
+      result = Object.freeze({ label, tier: 'regex' as const, confidence: 1 });
+      this.ruleResults.set(label, result);
+    }
+    return result;
+  }
+
+  private decide(probabilities: Float64Array): Classification {
+    let best = 0;
+    for (let k = 1; k < probabilities.length; k++) if (probabilities[k] > probabilities[best]) best = k;
+    const confidence = probabilities[best];
+    if (!this.predictable[best] || confidence < this.bundle.thresholds.confidence) {
+      return Object.freeze({ label: UNCLASSIFIED, tier: 'none' as const, confidence });
+    }
+    return Object.freeze({ label: this.bundle.labels[best], tier: this.modelTier, confidence });
+  }
+}

@@ -1,0 +1,31 @@
+/** Finding the columns the pipeline reads, by header name, case-insensitively. */
+import { InputError } from '../errors.ts';
+
+export const MESSAGE_COLUMNS = ['log_message', 'message', 'msg', 'log', 'content', 'text', 'line'];
+export const SOURCE_COLUMNS = ['source', 'service', 'application', 'app'];
+export const LABEL_COLUMNS = ['target_label', 'label', 'category', 'class'];
+
+/** Index of the first header that matches a candidate, by candidate priority; -1 if none. */
+export function findColumn(header: readonly string[], candidates: readonly string[]): number {
+  const normalised = header.map((name) => name.trim().toLowerCase());
+  for (const candidate of candidates) {
+    const index = normalised.indexOf(candidate);
+    if (index >= 0) return index;
+  }
+  return -1;
+}
+
+export function describeColumns(header: readonly string[]): string {
+  const names = header.map((name) => (name.trim() === '' ? '(unnamed)' : name.trim()));
+  return names.length ? names.join(', ') : '(none)';
+}
+
+export function requireColumn(header: readonly string[], candidates: readonly string[], what: string): number {
+  const index = findColumn(header, candidates);
+  if (index < 0) {
+    throw new InputError(
+      `No ${what} column found (looked for ${candidates.join(', ')}). Columns in the file: ${describeColumns(header)}.`,
+    );
+  }
+  return index;
+}

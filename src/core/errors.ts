@@ -1,0 +1,23 @@
+/** Errors whose message is written for the user: the UI and the CLI show them as they are. */
+
+/** The input file cannot be read as logs (no message column, not text, …). */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+/** A model bundle is malformed, of an unknown format, or needs an embedder that is not available. */
+export class BundleError extends Error {
+  override name = 'BundleError';
+}
+
+/** A long job was stopped by its AbortSignal. */
+export class CancelledError extends Error {
+  override name = 'CancelledError';
+  constructor() {
+    super('Cancelled');
+  }
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new CancelledError();
+}

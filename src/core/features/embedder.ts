@@ -1,0 +1,33 @@
+/**
+ * The embedder interface: text in, feature vectors out. The n-gram embedder gives sparse vectors
+ * (a few hundred non-zeros out of thousands of dimensions), BERT gives dense ones; the logistic
+ * regression takes either, so neither pays for the other's shape.
+ */
+
+export interface SparseVector {
+  indices: Int32Array;
+  values: Float32Array;
+}
+
+export type FeatureVector = Float32Array | SparseVector;
+
+/** What a bundle records about the embedder it was trained with; enough to rebuild it. */
+export interface NgramSpec {
+  id: 'ngram';
+  version: 1;
+  dim: number;
+  wordNgrams: number[];
+  charNgrams: number[];
+}
+
+export type EmbedderSpec = NgramSpec;
+
+export interface Embedder {
+  readonly spec: EmbedderSpec;
+  readonly dim: number;
+  embed(texts: string[]): Promise<FeatureVector[]>;
+}
+
+export function isSparse(vector: FeatureVector): vector is SparseVector {
+  return !(vector instanceof Float32Array);
+}

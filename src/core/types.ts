@@ -1,0 +1,39 @@
+/** Shared vocabulary of the pipeline: one name per concept (rule, label, tier, bundle). */
+
+/** Which tier decided a row. `none`: no tier was sure enough; `llm-pending`: routed to the LLM tier. */
+export type Tier = 'regex' | 'ngram' | 'bert' | 'llm' | 'llm-pending' | 'none';
+
+export const TIERS: readonly Tier[] = ['regex', 'ngram', 'bert', 'llm', 'llm-pending', 'none'];
+
+/** The label given to a row that no tier could decide. */
+export const UNCLASSIFIED = 'Unclassified';
+
+/** Tier 1: an ordered list of these; the first enabled rule whose pattern matches wins. */
+export interface Rule {
+  pattern: string;
+  flags: string;
+  label: string;
+  enabled: boolean;
+}
+
+/** Sources whose lines skip tiers 1 and 2 and go straight to the LLM tier. */
+export type SourceRoutes = Record<string, 'llm'>;
+
+/** What the pipeline says about one row. */
+export interface Classification {
+  label: string;
+  tier: Tier;
+  /** 1 for a rule; the model's top probability otherwise (also when it was not accepted); 0 when not scored. */
+  confidence: number;
+}
+
+/** One log line as the pipeline sees it. */
+export interface LogRecord {
+  message: string;
+  source: string;
+}
+
+/** True for an empty or whitespace-only message; cheaper than trim() on the hot path. */
+export function isBlank(text: string): boolean {
+  return !/\S/.test(text);
+}

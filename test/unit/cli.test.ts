@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { csvLine } from '../../src/core/csv/format.ts';
+import { labelledRows } from './fixtures.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/logsift.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'logsift-cli-'));
+const labelled = join(dir, 'labelled.csv');
+const unlabelled = join(dir, 'logs.csv');
+const rows = labelledRows(4000, 17);
+
+function logsift(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const parse = (text: string) => Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+
+beforeAll(() => {
+  writeFileSync(labelled, csvLine(['source', 'log_message', 'target_label']) + rows.map((r) => csvLine([r.source, r.message, r.label])).join(''));
+  writeFileSync(unlabelled, csvLine(['id', 'source', 'log_message']) + rows.map((r, i) => csvLine([String(i), r.source, r.message])).join(''));
+});
+
+describe('logsift CLI', () => {
+  it('classifies with the built-in bundle: every row, in order, labelled', () => {
+    const { code, stdout, stderr } = logsift(['classify', unlabelled]);
+    expect(code).toBe(0);
+    const out = parse(stdout);
+    expect(out[0]).toEqual(['id', 'source', 'log_message', 'target_label']);
+    expect(out).toHaveLength(rows.length + 1);
+    let correct = 0;
+    out.slice(1).forEach((row, i) => {
+      expect(row[0]).toBe(String(i));
+      if (row[3] === rows[i].label) correct++;
+    });
+    const routed = rows.filter((r) => r.source === 'LegacyCRM').length;
+    expect(correct / (rows.length - routed)).toBeGreaterThan(0.98);
+    expect(stderr).toMatch(/4000 rows classified/);
+  });
+
+  it('explains tiers and confidence, reads standard input and writes --out', () => {
+    const out = join(dir, 'explained.csv');
+    const { code } = logsift(['classify', '-', '--explain', '--out', out], 'log_message\nBackup completed successfully.\n');
+    expect(code).toBe(0);
+    expect(parse(readFileSync(out, 'utf8'))).toEqual([
+      ['log_message', 'target_label', 'tier', 'confidence'],
+      ['Backup completed successfully.', 'System Notification', 'regex', '1.0000'],
+    ]);
+  });
+
+  it('trains a bundle that classify then uses', () => {
+    const bundlePath = join(dir, 'bundle.json');
+    const trained = logsift(['train', labelled, '--out', bundlePath, '--rules', 'none', '--routes', 'none', '--threshold', '0.6']);
+    expect(trained.code).toBe(0);
+    const bundle = JSON.parse(readFileSync(bundlePath, 'utf8'));
+    expect(bundle.rules).toEqual([]);
+    expect(bundle.thresholds).toEqual({ minSamples: 10, confidence: 0.6 });
+    const { stdout } = logsift(['classify', '-', '--model', bundlePath, '--explain'], 'source,log_message\nLegacyCRM,Backup completed successfully.\n');
+    expect(parse(stdout)[1][3]).toBe('ngram');
+  });
+
+  it('evaluates on a held-out split and prints JSON', () => {
+    const { code, stdout } = logsift(['eval', labelled, '--json', '--seed', '2']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(Object.keys(result)).toEqual(expect.arrayContaining(['accuracy', 'macroF1', 'perClass', 'tiers', 'confusion']));
+    expect(result.macroF1).toBeGreaterThanOrEqual(0.98);
+    expect(result.perClass['HTTP Status']).toEqual(expect.objectContaining({ precision: expect.any(Number), support: expect.any(Number) }));
+  });
+
+  it('prints a readable report without --json', () => {
+    const { stdout } = logsift(['eval', labelled, '--test-fraction', '0.5']);
+    expect(stdout).toMatch(/macro-F1/);
+    expect(stdout).toMatch(/confusion/);
+  });
+
+  it('fails clearly on bad input and bad usage', () => {
+    const noColumn = logsift(['classify', '-'], 'time,host\n1,a\n');
+    expect(noColumn.code).toBe(1);
+    expect(noColumn.stderr).toMatch(/Columns in the file: time, host/);
+    const badModel = logsift(['classify', unlabelled, '--model', labelled]);
+    expect(badModel.code).toBe(1);
+    expect(badModel.stderr).toMatch(/not JSON/);
+    expect(logsift(['frobnicate']).code).toBe(2);
+    expect(logsift(['train', labelled]).stderr).toMatch(/needs --out/);
+    expect(logsift(['eval', labelled, '--threshold', '7']).stderr).toMatch(/--threshold must be a number from 0 to 1/);
+    expect(logsift(['classify', join(dir, 'missing.csv')]).code).toBe(1);
+  });
+});

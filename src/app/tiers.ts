@@ -1,0 +1,11 @@
+import type { Tier } from '../core/types.ts';
+
+/** What each tier means, for people. */
+export const TIER_DESCRIPTIONS: Record<Tier, string> = {
+  regex: 'a rule (regular expression) matched',
+  ngram: 'the model (n-gram embedder) was confident enough',
+  bert: 'the model (BERT embedder) was confident enough',
+  llm: 'the LLM answered',
+  'llm-pending': 'routed to the LLM tier, which is not run here',
+  none: 'no tier was sure enough',
+};

@@ -1,0 +1,149 @@
+/**
+ * The results of one run, kept columnar in the worker so that a million rows stay cheap:
+ * messages and sources as string arrays, the label as an index into a label list (Uint16Array),
+ * the tier as an index into TIERS (Uint8Array) and the confidence as a Float32Array.
+ *
+ * The table asks for a filtered view (`query`) and then for pages of it (`rows`).
+ */
+import { TIERS, type Classification, type LogRecord, type Tier } from '../src/core/types.ts';
+import type { ResultRow, RowFilter } from './classify-api.ts';
+
+const INITIAL_CAPACITY = 4096;
+
+export class ResultStore {
+  private labels: string[] = [];
+  private labelIds = new Map<string, number>();
+  private messages: string[] = [];
+  private sources: string[] = [];
+  private labelCol = new Uint16Array(INITIAL_CAPACITY);
+  private tierCol = new Uint8Array(INITIAL_CAPACITY);
+  private confCol = new Float32Array(INITIAL_CAPACITY);
+  private count = 0;
+  /** Indices of the rows in the current filtered view; null means every row. */
+  private view: Int32Array | null = null;
+
+  /** Number of rows stored. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Number of rows in the current view. */
+  get viewSize(): number {
+    return this.view ? this.view.length : this.count;
+  }
+
+  clear(): void {
+    this.labels = [];
+    this.labelIds.clear();
+    this.messages = [];
+    this.sources = [];
+    this.labelCol = new Uint16Array(INITIAL_CAPACITY);
+    this.tierCol = new Uint8Array(INITIAL_CAPACITY);
+    this.confCol = new Float32Array(INITIAL_CAPACITY);
+    this.count = 0;
+    this.view = null;
+  }
+
+  /** Stores a batch of results at `startIndex` (0-based row index). */
+  append(startIndex: number, records: readonly LogRecord[], results: readonly Classification[]): void {
+    const n = Math.min(records.length, results.length);
+    this.ensureCapacity(startIndex + n);
+    for (let i = 0; i < n; i++) {
+      const at = startIndex + i;
+      const rec = records[i];
+      const res = results[i];
+      this.messages[at] = rec.message;
+      this.sources[at] = rec.source;
+      this.labelCol[at] = this.labelId(res.label);
+      const t = TIERS.indexOf(res.tier);
+      this.tierCol[at] = t < 0 ? TIERS.indexOf('none') : t;
+      this.confCol[at] = res.confidence;
+    }
+    if (startIndex + n > this.count) this.count = startIndex + n;
+    this.view = null;
+  }
+
+  /** The labels that occur in the results, sorted. */
+  labelsInUse(): string[] {
+    return [...this.labels].sort((a, b) => a.localeCompare(b));
+  }
+
+  /**
+   * Sets the view to the rows that match every given criterion: label, tier, and a
+   * case-insensitive substring of the message or the source. Returns the view's size.
+   */
+  query(filter: RowFilter): number {
+    const labelId = filter.label != null && filter.label !== '' ? this.labelIds.get(filter.label) ?? -1 : null;
+    const tierId = filter.tier != null ? TIERS.indexOf(filter.tier) : null;
+    const needle = (filter.search ?? '').trim().toLowerCase();
+    if (labelId === null && tierId === null && needle === '') {
+      this.view = null;
+      return this.count;
+    }
+    if (labelId === -1 || tierId === -1) {
+      this.view = new Int32Array(0);
+      return 0;
+    }
+    const out = new Int32Array(this.count);
+    let k = 0;
+    for (let i = 0; i < this.count; i++) {
+      if (labelId !== null && this.labelCol[i] !== labelId) continue;
+      if (tierId !== null && this.tierCol[i] !== tierId) continue;
+      if (needle !== '' && !includesFolded(this.messages[i], needle) && !includesFolded(this.sources[i], needle)) continue;
+      out[k++] = i;
+    }
+    this.view = out.slice(0, k);
+    return k;
+  }
+
+  /** Rows `start` .. `start + count - 1` of the current view. */
+  rows(start: number, count: number): ResultRow[] {
+    const size = this.viewSize;
+    const from = Math.max(0, Math.floor(start));
+    const to = Math.min(size, from + Math.max(0, Math.floor(count)));
+    const out: ResultRow[] = [];
+    for (let v = from; v < to; v++) {
+      const i = this.view ? this.view[v] : v;
+      out.push({
+        index: i,
+        row: i + 1,
+        source: this.sources[i] ?? '',
+        message: this.messages[i] ?? '',
+        label: this.labels[this.labelCol[i]] ?? '',
+        tier: TIERS[this.tierCol[i]] as Tier,
+        confidence: this.confCol[i],
+      });
+    }
+    return out;
+  }
+
+  private labelId(label: string): number {
+    let id = this.labelIds.get(label);
+    if (id === undefined) {
+      id = this.labels.length;
+      this.labels.push(label);
+      this.labelIds.set(label, id);
+    }
+    return id;
+  }
+
+  private ensureCapacity(n: number): void {
+    if (n <= this.labelCol.length) return;
+    let cap = this.labelCol.length;
+    while (cap < n) cap *= 2;
+    this.labelCol = grow(this.labelCol, new Uint16Array(cap));
+    this.tierCol = grow(this.tierCol, new Uint8Array(cap));
+    this.confCol = grow(this.confCol, new Float32Array(cap));
+  }
+}
+
+function grow<T extends Uint16Array | Uint8Array | Float32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/** Case-insensitive substring test; `needle` is already lower case. */
+function includesFolded(haystack: string | undefined, needle: string): boolean {
+  if (!haystack || haystack.length < needle.length) return false;
+  return haystack.toLowerCase().includes(needle);
+}

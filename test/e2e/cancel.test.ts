@@ -2,31 +2,17 @@
  * A big run shows progress and can be cancelled (button and Escape); the page stays responsive
  * during the run and usable after it.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { classifyFile, closeSession, launch, openSession, tempDir, writeGeneratedCsv, type GeneratedFile, type Session } from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { classifyFile, type GeneratedFile, openSession, useBrowser, writeGeneratedCsv } from './helpers.ts';
 
-let browser: Browser;
-let tmp: ReturnType<typeof tempDir>;
+const env = useBrowser();
 let big: GeneratedFile;
 let small: GeneratedFile;
-let session: Session | undefined;
 
-beforeAll(async () => {
-  browser = await launch();
-  tmp = tempDir();
-  big = writeGeneratedCsv(tmp.dir, 'big.csv', 300_000, 'e2e-cancel');
-  small = writeGeneratedCsv(tmp.dir, 'small.csv', 300, 'e2e-after-cancel');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  tmp?.remove();
-});
-
-afterEach(async () => {
-  await closeSession(session);
-  session = undefined;
+beforeAll(() => {
+  big = writeGeneratedCsv(env.tmp.dir, 'big.csv', 300_000, 'e2e-cancel');
+  small = writeGeneratedCsv(env.tmp.dir, 'small.csv', 300, 'e2e-after-cancel');
 });
 
 /** Starts the big run and waits until the progress bar reports some rows. */
@@ -51,8 +37,8 @@ async function expectUsableAfterCancel(page: Page): Promise<void> {
 
 describe('a big run', () => {
   it('can be cancelled with the button, and the page stays responsive meanwhile', async () => {
-    session = await openSession(browser);
-    const { page } = session;
+    env.session = await openSession(env.browser);
+    const { page } = env.session;
     await startBigRun(page);
     // The main thread answers quickly while the worker is busy.
     const t0 = Date.now();
@@ -63,8 +49,8 @@ describe('a big run', () => {
   });
 
   it('can be cancelled with Escape', async () => {
-    session = await openSession(browser);
-    const { page } = session;
+    env.session = await openSession(env.browser);
+    const { page } = env.session;
     await startBigRun(page);
     await page.keyboard.press('Escape');
     await expectUsableAfterCancel(page);

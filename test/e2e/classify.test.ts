@@ -3,49 +3,22 @@
  * in the same order with all columns, known labels only, and the model right on ≥ 95% of the
  * rows it labelled. Then Explain, and the table's filters and search.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-  bundleLabels,
-  classifyFile,
-  closeSession,
-  download,
-  launch,
-  openSession,
-  parseCsv,
-  tempDir,
-  writeGeneratedCsv,
-  type GeneratedFile,
-  type Session,
-} from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleLabels, classifyFile, download, type GeneratedFile, openSession, parseCsv, useBrowser, writeGeneratedCsv } from './helpers.ts';
 
 const UNCLASSIFIED = 'Unclassified';
 
-let browser: Browser;
-let tmp: ReturnType<typeof tempDir>;
+const env = useBrowser();
 let input: GeneratedFile;
-let session: Session | undefined;
 
-beforeAll(async () => {
-  browser = await launch();
-  tmp = tempDir();
-  input = writeGeneratedCsv(tmp.dir, 'service-logs.csv', 3000, 'e2e-classify');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  tmp?.remove();
-});
-
-afterEach(async () => {
-  await closeSession(session);
-  session = undefined;
+beforeAll(() => {
+  input = writeGeneratedCsv(env.tmp.dir, 'service-logs.csv', 3000, 'e2e-classify');
 });
 
 describe('classifying a picked CSV', () => {
   it('keeps every row in order with all its columns and labels them well', async () => {
-    session = await openSession(browser);
-    const { page } = session;
+    env.session = await openSession(env.browser);
+    const { page } = env.session;
     const labels = await bundleLabels(page);
     expect(labels.length).toBeGreaterThan(1);
 
@@ -74,8 +47,8 @@ describe('classifying a picked CSV', () => {
   });
 
   it('adds tier and confidence when Explain is ticked', async () => {
-    session = await openSession(browser);
-    const { page } = session;
+    env.session = await openSession(env.browser);
+    const { page } = env.session;
     await classifyFile(page, input.path);
     await page.getByTestId('explain').check();
     const { text } = await download(page);
@@ -96,8 +69,8 @@ describe('classifying a picked CSV', () => {
   });
 
   it('filters the table by label and tier and searches in the worker', async () => {
-    session = await openSession(browser);
-    const { page } = session;
+    env.session = await openSession(env.browser);
+    const { page } = env.session;
     await classifyFile(page, input.path);
     const table = page.getByTestId('results-table');
     const rows = table.getByTestId('result-row');

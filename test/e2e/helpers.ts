@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { generateLogs } from '../../src/core/generate/generator.ts';
 import { csvLine } from '../../src/core/csv/format.ts';
 
@@ -79,9 +79,38 @@ export async function closeSession(s: Session | undefined): Promise<void> {
   expect(errors, 'uncaught errors in the page').toEqual([]);
 }
 
-export function tempDir(): { dir: string; remove(): void } {
+export interface TempDir {
+  dir: string;
+  remove(): void;
+}
+
+export function tempDir(): TempDir {
   const dir = mkdtempSync(join(tmpdir(), 'logsift-e2e-'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** One browser and temp dir per test file, a session per test (checked and closed after it). */
+export interface BrowserEnv {
+  browser: Browser;
+  tmp: TempDir;
+  session: Session | undefined;
+}
+
+export function useBrowser(): BrowserEnv {
+  const env = {} as BrowserEnv;
+  beforeAll(async () => {
+    env.browser = await launch();
+    env.tmp = tempDir();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    env.tmp?.remove();
+  });
+  afterEach(async () => {
+    await closeSession(env.session);
+    env.session = undefined;
+  });
+  return env;
 }
 
 export interface GeneratedFile {

@@ -4,34 +4,16 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { bundleLabels, closeSession, download, launch, openSession, parseCsv, tempDir, writeGeneratedCsv, type Session } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { bundleLabels, download, openSession, parseCsv, useBrowser, writeGeneratedCsv } from './helpers.ts';
 
-let browser: Browser;
-let tmp: ReturnType<typeof tempDir>;
-let session: Session | undefined;
-
-beforeAll(async () => {
-  browser = await launch();
-  tmp = tempDir();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  tmp?.remove();
-});
-
-afterEach(async () => {
-  await closeSession(session);
-  session = undefined;
-});
+const env = useBrowser();
 
 describe('getting a file in', () => {
   it('classifies a file dropped on the page', async () => {
-    const input = writeGeneratedCsv(tmp.dir, 'dropped.csv', 500, 'e2e-drop');
-    session = await openSession(browser);
-    const { page } = session;
+    const input = writeGeneratedCsv(env.tmp.dir, 'dropped.csv', 500, 'e2e-drop');
+    env.session = await openSession(env.browser);
+    const { page } = env.session;
     const text = readFileSync(input.path, 'utf8');
     const dataTransfer = await page.evaluateHandle((csv) => {
       const dt = new DataTransfer();
@@ -53,12 +35,12 @@ describe('getting a file in', () => {
   });
 
   it('reads a .log file as one message per line', async () => {
-    const path = join(tmp.dir, 'server.log');
+    const path = join(env.tmp.dir, 'server.log');
     const evil = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
     const lines = ['User User12 logged in.', 'Backup completed successfully.', 'Disk usage at 91% on /var', '', 'GET /api/v2/orders HTTP/1.1 status: 200', evil];
     writeFileSync(path, lines.join('\n') + '\n');
-    session = await openSession(browser);
-    const { page } = session;
+    env.session = await openSession(env.browser);
+    const { page } = env.session;
     await page.getByTestId('log-file-input').setInputFiles(path);
     await page.getByTestId('summary').waitFor();
     const { name, text } = await download(page);
@@ -78,12 +60,12 @@ describe('getting a file in', () => {
   });
 
   it('lists warnings for rows without a message, and labels them Unclassified', async () => {
-    const path = join(tmp.dir, 'gaps.csv');
+    const path = join(env.tmp.dir, 'gaps.csv');
     const rows = ['Source,Log_Message,extra'];
     for (let i = 1; i <= 30; i++) rows.push(i % 2 ? `ModernHR,,x${i}` : `ModernHR,User User${i} logged in.,x${i}`);
     writeFileSync(path, rows.join('\n') + '\n');
-    session = await openSession(browser);
-    const { page } = session;
+    env.session = await openSession(env.browser);
+    const { page } = env.session;
     await page.getByTestId('log-file-input').setInputFiles(path);
     await page.getByTestId('summary').waitFor();
     const warnings = page.locator('#warnings-title');
@@ -101,10 +83,10 @@ describe('getting a file in', () => {
   });
 
   it('refuses a CSV without a log message column, naming its columns, and stays usable', async () => {
-    const bad = join(tmp.dir, 'bad.csv');
+    const bad = join(env.tmp.dir, 'bad.csv');
     writeFileSync(bad, 'a,b,c\n1,2,3\n4,5,6\n');
-    session = await openSession(browser);
-    const { page } = session;
+    env.session = await openSession(env.browser);
+    const { page } = env.session;
     await page.getByTestId('log-file-input').setInputFiles(bad);
     const alert = page.getByRole('alert');
     await alert.waitFor();
@@ -113,15 +95,15 @@ describe('getting a file in', () => {
     expect(message).toContain('Columns in the file: a, b, c');
     expect(await page.getByTestId('summary').count()).toBe(0);
 
-    const good = writeGeneratedCsv(tmp.dir, 'good.csv', 200, 'e2e-after-bad');
+    const good = writeGeneratedCsv(env.tmp.dir, 'good.csv', 200, 'e2e-after-bad');
     await page.getByTestId('log-file-input').setInputFiles(good.path);
     await page.getByTestId('summary').waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
   });
 
   it('reaches the file button with the keyboard, with a visible focus', async () => {
-    session = await openSession(browser);
-    const { page } = session;
+    env.session = await openSession(env.browser);
+    const { page } = env.session;
     let focused = '';
     for (let i = 0; i < 5 && focused !== 'log-file'; i++) {
       await page.keyboard.press('Tab');
@@ -134,8 +116,8 @@ describe('getting a file in', () => {
   });
 
   it('runs the example and takes the README screenshot', async () => {
-    session = await openSession(browser, { width: 1280, height: 900 });
-    const { page } = session;
+    env.session = await openSession(env.browser, { width: 1280, height: 900 });
+    const { page } = env.session;
     const labels = await bundleLabels(page);
     await page.getByRole('button', { name: 'Try an example' }).click();
     await page.getByTestId('summary').waitFor();

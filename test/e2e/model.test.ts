@@ -4,28 +4,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { closeSession, download, launch, openSession, parseCsv, readDownload, tempDir, writeLabelledCsv, type Session } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { download, openSession, parseCsv, readDownload, useBrowser, writeLabelledCsv } from './helpers.ts';
 
-let browser: Browser;
-let tmp: ReturnType<typeof tempDir>;
-let session: Session | undefined;
-
-beforeAll(async () => {
-  browser = await launch();
-  tmp = tempDir();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  tmp?.remove();
-});
-
-afterEach(async () => {
-  await closeSession(session);
-  session = undefined;
-});
+const env = useBrowser();
 
 async function reload(page: Page): Promise<void> {
   await page.reload();
@@ -46,15 +29,15 @@ async function addRule(page: Page, pattern: string, label: string, flags = 'i'):
 }
 
 function writeLog(name: string, lines: string[]): string {
-  const path = join(tmp.dir, name);
+  const path = join(env.tmp.dir, name);
   writeFileSync(path, lines.join('\n') + '\n');
   return path;
 }
 
 describe('rules', () => {
   it('refuses an invalid pattern with the reason next to the rule, and keeps a valid one', async () => {
-    session = await openSession(browser);
-    const { page } = session;
+    env.session = await openSession(env.browser);
+    const { page } = env.session;
     const before = Number(await page.getByTestId('rules-count').innerText());
 
     await addRule(page, '([unclosed', 'Security Alert');
@@ -103,8 +86,8 @@ describe('rules', () => {
 
 describe('source routes and settings', () => {
   it('routes a source to the LLM tier and persists the settings', async () => {
-    session = await openSession(browser);
-    const { page } = session;
+    env.session = await openSession(env.browser);
+    const { page } = env.session;
     await page.getByLabel('Source name').fill('E2EService');
     await page.getByRole('button', { name: 'Route to LLM' }).click();
     const routes = page.getByTestId('routes-editor');
@@ -120,7 +103,7 @@ describe('source routes and settings', () => {
     expect(await page.getByLabel('Minimum training samples per label').inputValue()).toBe('20');
     await routes.getByText('E2EService', { exact: true }).waitFor();
 
-    const csv = join(tmp.dir, 'routed.csv');
+    const csv = join(env.tmp.dir, 'routed.csv');
     writeFileSync(csv, 'source,log_message\nE2EService,User User1 logged in.\nModernHR,User User1 logged in.\n');
     await page.getByTestId('log-file-input').setInputFiles(csv);
     await page.getByTestId('summary').waitFor();
@@ -138,8 +121,8 @@ describe('source routes and settings', () => {
 
 describe('bundles', () => {
   it('exports, refuses a bad import with the reason, imports, and resets', async () => {
-    session = await openSession(browser);
-    const { page } = session;
+    env.session = await openSession(env.browser);
+    const { page } = env.session;
     page.on('dialog', (d) => void d.accept());
 
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export bundle' }).click()]);
@@ -147,14 +130,14 @@ describe('bundles', () => {
     const exported = JSON.parse(await readDownload(dl));
     expect(exported.format).toBe('logsift-bundle');
 
-    const bad = join(tmp.dir, 'bad-bundle.json');
+    const bad = join(env.tmp.dir, 'bad-bundle.json');
     writeFileSync(bad, JSON.stringify({ format: 'something-else', version: 1 }));
     await page.getByTestId('bundle-file-input').setInputFiles(bad);
     const alert = page.getByTestId('model-panel').getByRole('alert');
     await alert.waitFor();
     expect(await alert.innerText()).toContain('not a usable logsift model bundle');
 
-    const renamed = join(tmp.dir, 'renamed.json');
+    const renamed = join(env.tmp.dir, 'renamed.json');
     writeFileSync(renamed, JSON.stringify({ ...exported, name: 'E2E imported bundle' }));
     await page.getByTestId('bundle-file-input').setInputFiles(renamed);
     await expect.poll(() => page.getByTestId('bundle-name').innerText()).toBe('E2E imported bundle');
@@ -168,9 +151,9 @@ describe('bundles', () => {
   });
 
   it('trains a new bundle from a labelled CSV and makes it current', async () => {
-    session = await openSession(browser);
-    const { page } = session;
-    const path = writeLabelledCsv(tmp.dir, 'team-labels.csv', 3000, 'e2e-train');
+    env.session = await openSession(env.browser);
+    const { page } = env.session;
+    const path = writeLabelledCsv(env.tmp.dir, 'team-labels.csv', 3000, 'e2e-train');
     await page.getByTestId('train-file-input').setInputFiles(path);
     await page.getByText(/^Trained “team-labels” on 3,000 rows/).waitFor({ timeout: 120_000 });
     expect(await page.getByTestId('bundle-name').innerText()).toBe('team-labels');
@@ -178,7 +161,7 @@ describe('bundles', () => {
     expect(await page.getByTestId('bundle-name').innerText()).toBe('team-labels');
 
     // A file without labels is refused with the core's reason.
-    const unlabelled = join(tmp.dir, 'unlabelled.csv');
+    const unlabelled = join(env.tmp.dir, 'unlabelled.csv');
     writeFileSync(unlabelled, 'log_message\nhello\n');
     await page.getByTestId('train-file-input').setInputFiles(unlabelled);
     const alert = page.getByRole('alert');

@@ -3,6 +3,10 @@
  *  - CLI: rows/s classifying a generated CSV with the built-in bundle (default 1,000,000 rows);
  *  - training: seconds to train a bundle on generated labelled rows (default 100,000);
  *  - page: rows/s of the built app in headless Chromium (default 200,000 rows; builds dist/ first).
+ *  - BERT (issue #3): sentences/s of the BERT embedder in Node (default the tiny test model;
+ *    `--bert-model-dir public/models/Xenova/all-MiniLM-L6-v2` after `npm run models:fetch`), and
+ *    embedding calls per 1,000,000 generated rows classified through the pipeline (`--bert-rows`).
+ *    `--skip-bert` leaves it out.
  * Targets (issue #2): CLI ≥ 250,000 rows/s, page ≥ 100,000 rows/s, training ≤ 10 s.
  */
 import { spawnSync } from 'node:child_process';
@@ -16,6 +20,10 @@ import { csvLine } from '../src/core/csv/format.ts';
 import { DEFAULT_RULES, DEFAULT_SOURCE_ROUTES, DEFAULT_THRESHOLDS } from '../src/core/defaults.ts';
 import { generateLogs } from '../src/core/generate/generator.ts';
 import { trainBundle } from '../src/core/train.ts';
+import { Classifier } from '../src/core/classifier.ts';
+import { createBertEmbedder, describeBertModel, unloadBertModels, type BertDtype } from '../src/core/features/bert.ts';
+import { maskMessage } from '../src/core/masking.ts';
+import { bertRuntimeFromDir } from '../src/cli/bert-model.ts';
 import { startPreview } from './lib/preview.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -26,6 +34,10 @@ const { values } = parseArgs({
     'train-rows': { type: 'string', default: '100000' },
     'page-rows': { type: 'string', default: '200000' },
     'skip-page': { type: 'boolean', default: false },
+    'skip-bert': { type: 'boolean', default: false },
+    'bert-model-dir': { type: 'string', default: `${root}public/models/test-tiny-bert` },
+    'bert-sentences': { type: 'string', default: '5000' },
+    'bert-rows': { type: 'string', default: '1000000' },
   },
 });
 
@@ -96,7 +108,57 @@ async function benchPage(rows: number): Promise<void> {
   }
 }
 
+/** BERT in Node: sentences/s per dtype on distinct generated messages, and embedding calls per N rows. */
+async function benchBert(modelDir: string, sentences: number, rows: number): Promise<void> {
+  const distinct = new Set<string>();
+  for (const log of generateLogs({ rows: sentences * 20, seed: 4 })) {
+    distinct.add(maskMessage(log.log_message));
+    if (distinct.size === sentences) break;
+  }
+  const texts = [...distinct];
+  for (const dtype of ['q8', 'fp32'] as BertDtype[]) {
+    let runtime;
+    try {
+      runtime = bertRuntimeFromDir(modelDir, dtype, { cacheSize: 0 });
+    } catch (error) {
+      console.log(`BERT ${dtype}: skipped (${(error as Error).message})`);
+      continue;
+    }
+    const spec = await describeBertModel(runtime);
+    const embedder = createBertEmbedder(spec, runtime);
+    await embedder.embed(texts.slice(0, 64)); // warm-up: session start, first allocations
+    const started = performance.now();
+    await embedder.embed(texts);
+    const ms = performance.now() - started;
+    console.log(`BERT embedder in Node, ${spec.model} ${dtype} (dim ${spec.dim}): ${perSecond(texts.length, ms)} sentences/s on ${texts.length.toLocaleString('en-US')} distinct masked messages (batch 32, length-sorted)`);
+  }
+
+  const runtime = bertRuntimeFromDir(modelDir, 'q8');
+  const spec = await describeBertModel(runtime);
+  const labelled = Array.from(generateLogs({ rows: 20_000, seed: 5 }), (log) => ({ message: log.log_message, label: log.target_label, source: log.source }));
+  const bundle = await trainBundle(labelled, { name: 'bench', rules: DEFAULT_RULES, sourceRoutes: DEFAULT_SOURCE_ROUTES, ...DEFAULT_THRESHOLDS, embedder: spec, embedderContext: { bert: runtime } });
+  const embedder = createBertEmbedder(spec, runtime);
+  const classifier = new Classifier(bundle, embedder);
+  const started = performance.now();
+  let batch: { message: string; source: string }[] = [];
+  for (const log of generateLogs({ rows, seed: 1 })) {
+    batch.push({ message: log.log_message, source: log.source });
+    if (batch.length === 8192) {
+      await classifier.classify(batch);
+      batch = [];
+    }
+  }
+  await classifier.classify(batch);
+  const ms = performance.now() - started;
+  console.log(
+    `BERT classify, ${rows.toLocaleString('en-US')} generated rows (default rules and routes): ${embedder.embeddedTexts.toLocaleString('en-US')} embedding calls ` +
+      `(= ${classifier.distinctKeys.toLocaleString('en-US')} distinct masked keys), ${perSecond(rows, ms)} rows/s in Node with ${spec.model} q8`,
+  );
+  await unloadBertModels();
+}
+
 console.log(`logsift bench on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`);
 await benchCli(Number(values['cli-rows']));
 await benchTraining(Number(values['train-rows']));
+if (!values['skip-bert']) await benchBert(values['bert-model-dir'], Number(values['bert-sentences']), Number(values['bert-rows']));
 if (!values['skip-page']) await benchPage(Number(values['page-rows']));

@@ -11,7 +11,8 @@ import { evaluate } from '../src/core/evaluate.ts';
 import { generateLogs } from '../src/core/generate/generator.ts';
 import { trainBundle } from '../src/core/train.ts';
 
-const ROWS = 20_000;
+// Small enough that the two rare classes stay below minSamples, as rare classes are for users.
+const ROWS = 8_000;
 const SEED = 2024;
 const OUT = new URL('../public/default-bundle.json', import.meta.url);
 

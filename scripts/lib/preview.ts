@@ -38,10 +38,11 @@ export interface Preview {
   stop(): Promise<void>;
 }
 
-export async function startPreview(): Promise<Preview> {
-  if (!existsSync(`${root}dist/index.html`)) throw new Error('dist/ is missing: run `npm run build` first.');
+/** Serves `dist/`, or the build folder named by LOGSIFT_DIST (so parallel builds need not share one). */
+export async function startPreview(outDir = process.env.LOGSIFT_DIST ?? 'dist'): Promise<Preview> {
+  if (!existsSync(`${root}${outDir}/index.html`)) throw new Error(`${outDir}/ is missing: run \`npm run build\` first.`);
   const port = await freePort();
-  const child = spawn(process.execPath, [`${root}node_modules/vite/bin/vite.js`, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+  const child = spawn(process.execPath, [`${root}node_modules/vite/bin/vite.js`, 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -7,28 +7,41 @@ import { parseArgs } from 'node:util';
 import type { Writable } from 'node:stream';
 import { parseBundle, serializeBundle } from '../core/bundle.ts';
 import { Classifier } from '../core/classifier.ts';
-import { BundleError, InputError } from '../core/errors.ts';
+import { BundleError, InputError, ModelError } from '../core/errors.ts';
 import { evaluate } from '../core/evaluate.ts';
+import { BertEmbedder, describeBertModel } from '../core/features/bert.ts';
+import type { EmbedderSpec } from '../core/features/embedder.ts';
+import { createEmbedder, type EmbedderContext } from '../core/features/registry.ts';
 import { inputKindFromName, runClassification, type InputSource } from '../core/run.ts';
 import { readLabelledRows, trainBundle } from '../core/train.ts';
+import { bertRuntimeFromDir, parseDtype } from './bert-model.ts';
 import { loadRules, parseNumber, parseRoutes, thresholdsFrom, UsageError } from './options.ts';
+import { LLM_OPTIONS, LLM_USAGE, llmFrom, LlmHttpError } from './llm.ts';
 import { formatEvaluation } from './report.ts';
+import { patternsCommand } from './patterns.ts';
 
 export const DEFAULT_BUNDLE_URL = new URL('../../public/default-bundle.json', import.meta.url);
 
-const USAGE = `logsift – classify log lines offline (rules, n-gram model)
+const USAGE = `logsift – classify log lines offline (rules, n-gram or BERT model)
 
 Usage:
-  logsift classify INPUT [--model BUNDLE.json] [--out OUT.csv] [--explain]
+  logsift classify INPUT [--model BUNDLE.json] [--out OUT.csv] [--explain] [--model-dir DIR [--dtype q8|fp32|fp16]]
   logsift train LABELED.csv --out BUNDLE.json [--rules default|none|FILE] [--routes default|none|SRC,SRC]
-                [--min-samples 10] [--threshold 0.5] [--name NAME]
+                [--min-samples 10] [--threshold 0.5] [--name NAME] [--embedder ngram|bert --model-dir DIR [--dtype q8]]
   logsift eval LABELED.csv [--test-fraction 0.3] [--seed N] [--rules default|none|FILE]
                 [--routes default|none|SRC,SRC] [--min-samples 10] [--threshold 0.5] [--json]
+                [--embedder ngram|bert --model-dir DIR [--dtype q8]]
+  logsift patterns INPUT [--column NAME] [--out OUT.csv] [--similarity 0.5] [--state PATTERNS.json]
 
 INPUT is a CSV with a log_message column (source and any other columns are kept), or a .log/.txt
 file with one message per line; "-" reads CSV from standard input. Output goes to standard output
 unless --out is given. Without --model, the built-in bundle is used.
-`;
+--embedder bert trains on BERT sentence embeddings; --model-dir DIR is the model's folder (config.json,
+tokenizer.json, tokenizer_config.json, onnx/model_quantized.onnx for q8 or onnx/model.onnx for fp32),
+e.g. public/models/Xenova/all-MiniLM-L6-v2 after npm run models:fetch. A bundle trained with BERT
+needs --model-dir again to classify.
+
+${LLM_USAGE}`;
 
 function inputOf(path: string): InputSource {
   return path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
@@ -48,20 +61,53 @@ async function loadBundle(path: string | URL) {
   return parseBundle(json);
 }
 
+const EMBEDDER_OPTIONS = {
+  embedder: { type: 'string', default: 'ngram' },
+  'model-dir': { type: 'string' },
+  dtype: { type: 'string' },
+} as const;
+
+/** --embedder / --model-dir / --dtype → the spec to train with and where its model is. */
+async function embedderFrom(values: { embedder: string; 'model-dir'?: string; dtype?: string }): Promise<{
+  embedder?: EmbedderSpec;
+  embedderContext?: EmbedderContext;
+}> {
+  if (values.embedder === 'ngram') return {};
+  if (values.embedder !== 'bert') throw new UsageError(`--embedder must be ngram or bert, got "${values.embedder}"`);
+  const dir = values['model-dir'];
+  if (!dir) throw new UsageError('--embedder bert needs --model-dir DIR, the folder of a BERT model (e.g. public/models/Xenova/all-MiniLM-L6-v2)');
+  const runtime = bertRuntimeFromDir(dir, parseDtype(values.dtype) ?? 'q8');
+  return { embedder: await describeBertModel(runtime), embedderContext: { bert: runtime } };
+}
+
 async function classifyCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { model: { type: 'string' }, out: { type: 'string' }, explain: { type: 'boolean', default: false } },
+    options: {
+      model: { type: 'string' },
+      out: { type: 'string' },
+      explain: { type: 'boolean', default: false },
+      'model-dir': { type: 'string' },
+      dtype: { type: 'string' },
+      ...LLM_OPTIONS,
+    },
   });
   if (positionals.length !== 1) throw new UsageError('classify takes one INPUT file (or - for standard input)');
+  const llm = await llmFrom(values);
   const [inputPath] = positionals;
   const bundle = await loadBundle(values.model ?? DEFAULT_BUNDLE_URL);
+  // The bundle says which embedder; --model-dir says where a BERT model's files are.
+  const spec = bundle.embedder;
+  const context: EmbedderContext =
+    spec.id === 'bert' && values['model-dir'] ? { bert: bertRuntimeFromDir(values['model-dir'], parseDtype(values.dtype) ?? spec.dtype) } : {};
+  const embedder = createEmbedder(spec, context);
+  if (embedder instanceof BertEmbedder) await embedder.ready();
   const out = values.out ? createWriteStream(values.out) : process.stdout;
   const summary = await runClassification({
     input: inputOf(inputPath),
     kind: inputPath === '-' ? 'csv' : inputKindFromName(inputPath),
-    classifier: new Classifier(bundle),
+    classifier: new Classifier(bundle, embedder, { llm: llm?.tierFor(bundle) }),
     explain: values.explain,
     onOutput: (text) => write(out, text),
   });
@@ -85,6 +131,7 @@ async function classifyCommand(args: string[]): Promise<void> {
         .join(', ') +
       '\n',
   );
+  await llm?.finish();
 }
 
 const SETTINGS_OPTIONS = {
@@ -98,10 +145,11 @@ async function trainCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...SETTINGS_OPTIONS, out: { type: 'string' }, name: { type: 'string' } },
+    options: { ...SETTINGS_OPTIONS, ...EMBEDDER_OPTIONS, out: { type: 'string' }, name: { type: 'string' } },
   });
   if (positionals.length !== 1) throw new UsageError('train takes one LABELED.csv file');
   if (!values.out) throw new UsageError('train needs --out BUNDLE.json');
+  const embedding = await embedderFrom(values);
   const { rows, warnings } = await readLabelledRows(inputOf(positionals[0]));
   for (const warning of warnings) process.stderr.write(`warning: row ${warning.row} ${warning.message}\n`);
   const started = Date.now();
@@ -110,6 +158,7 @@ async function trainCommand(args: string[]): Promise<void> {
     rules: await loadRules(values.rules),
     sourceRoutes: parseRoutes(values.routes),
     ...thresholdsFrom(values),
+    ...embedding,
   });
   await writeFile(values.out, serializeBundle(bundle));
   process.stderr.write(
@@ -123,12 +172,16 @@ async function evalCommand(args: string[]): Promise<void> {
     allowPositionals: true,
     options: {
       ...SETTINGS_OPTIONS,
+      ...EMBEDDER_OPTIONS,
       'test-fraction': { type: 'string' },
       seed: { type: 'string', default: '1' },
       json: { type: 'boolean', default: false },
+      ...LLM_OPTIONS,
     },
   });
   if (positionals.length !== 1) throw new UsageError('eval takes one LABELED.csv file');
+  const llm = await llmFrom(values);
+  const embedding = await embedderFrom(values);
   const { rows } = await readLabelledRows(inputOf(positionals[0]));
   const result = await evaluate(rows, {
     testFraction: parseNumber('--test-fraction', values['test-fraction'], 0.3, (n) => n > 0 && n < 1, 'between 0 and 1'),
@@ -136,14 +189,18 @@ async function evalCommand(args: string[]): Promise<void> {
     rules: await loadRules(values.rules),
     sourceRoutes: parseRoutes(values.routes),
     ...thresholdsFrom(values),
+    ...embedding,
+    llm: llm ? (bundle) => llm.tierFor(bundle) : undefined,
   });
   process.stdout.write(values.json ? JSON.stringify(result) + '\n' : formatEvaluation(result));
+  await llm?.finish();
 }
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   classify: classifyCommand,
   train: trainCommand,
   eval: evalCommand,
+  patterns: patternsCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -162,7 +219,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     const message = (error as Error).message;
-    if (error instanceof InputError || error instanceof BundleError) {
+    if (error instanceof InputError || error instanceof BundleError || error instanceof ModelError || error instanceof LlmHttpError) {
       process.stderr.write(`logsift: ${message}\n`);
       return 1;
     }

@@ -4,7 +4,8 @@
  * refused with a message that says what is wrong, never loaded half-way.
  */
 import { BundleError } from './errors.ts';
-import type { EmbedderSpec } from './features/embedder.ts';
+import { BERT_DTYPES, bertSpec, type BertDtype, type BertSpec } from './features/bert.ts';
+import type { EmbedderSpec, NgramSpec } from './features/embedder.ts';
 import type { LogisticModel } from './logreg.ts';
 import type { EvalMetrics } from './metrics.ts';
 import { ruleProblem } from './rules.ts';
@@ -39,7 +40,16 @@ export interface ModelBundle {
   createdAt: string;
   /** Held-out metrics measured when the bundle was trained, when there were any. */
   metrics: EvalMetrics | null;
+  /**
+   * A few masked training messages per rare class (fewer than minSamples examples): the LLM
+   * tier's few-shot examples. Optional: older bundles have none.
+   */
+  examples?: Record<string, string[]>;
 }
+
+/** Limits on `examples`, so a bundle cannot smuggle a huge prompt. */
+export const MAX_EXAMPLES_PER_LABEL = 20;
+export const MAX_EXAMPLE_CHARS = 2000;
 
 export function encodeFloat32(values: Float32Array): string {
   const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
@@ -74,12 +84,13 @@ function fail(problem: string): never {
 
 function checkEmbedder(value: unknown): EmbedderSpec {
   if (!isRecord(value) || typeof value.id !== 'string') fail('it does not say which embedder it was trained with');
+  if (value.id === 'bert') return checkBertSpec(value);
   if (value.id !== 'ngram') {
     throw new BundleError(
       `This bundle needs the "${value.id}" embedder, which is not available here. Install that embedder, or use a bundle trained with the n-gram embedder.`,
     );
   }
-  const spec = value as unknown as EmbedderSpec;
+  const spec = value as unknown as NgramSpec;
   const isPowerOfTwo = Number.isInteger(spec.dim) && spec.dim > 0 && (spec.dim & (spec.dim - 1)) === 0;
   const isGramList = (grams: unknown) =>
     Array.isArray(grams) && grams.every((n) => Number.isInteger(n) && n >= 1 && n <= 8);
@@ -87,6 +98,23 @@ function checkEmbedder(value: unknown): EmbedderSpec {
     fail('its n-gram embedder settings are invalid');
   }
   return spec;
+}
+
+/** A BERT spec is checked for shape only; whether its model is installed is for createEmbedder to say. */
+function checkBertSpec(value: Record<string, unknown>): BertSpec {
+  if (
+    value.version !== 1 ||
+    typeof value.model !== 'string' ||
+    value.model.trim() === '' ||
+    !Number.isInteger(value.dim) ||
+    (value.dim as number) < 1 ||
+    !BERT_DTYPES.includes(value.dtype as BertDtype) ||
+    value.pooling !== 'mean' ||
+    value.normalize !== true
+  ) {
+    fail('its BERT embedder settings are invalid');
+  }
+  return bertSpec(value.model as string, value.dim as number, value.dtype as BertDtype);
 }
 
 /** Parses and checks a bundle file; throws BundleError with a readable reason. */
@@ -163,7 +191,23 @@ export function parseBundle(json: string): ModelBundle {
     thresholds: { minSamples: thresholds.minSamples as number, confidence: thresholds.confidence },
     createdAt: typeof data.createdAt === 'string' ? data.createdAt : '',
     metrics: isRecord(data.metrics) ? (data.metrics as unknown as EvalMetrics) : null,
+    ...(data.examples === undefined ? {} : { examples: checkExamples(data.examples, labels) }),
   };
+}
+
+function checkExamples(value: unknown, labels: string[]): Record<string, string[]> {
+  if (!isRecord(value)) fail('its examples are malformed (expected label → list of messages)');
+  for (const [label, messages] of Object.entries(value)) {
+    if (!labels.includes(label)) fail(`its examples name the unknown label "${label}"`);
+    if (
+      !Array.isArray(messages) ||
+      messages.length > MAX_EXAMPLES_PER_LABEL ||
+      !messages.every((m) => typeof m === 'string' && m.trim() !== '' && m.length <= MAX_EXAMPLE_CHARS)
+    ) {
+      fail(`its examples for "${label}" are malformed (at most ${MAX_EXAMPLES_PER_LABEL} non-empty messages of at most ${MAX_EXAMPLE_CHARS} characters)`);
+    }
+  }
+  return value as Record<string, string[]>;
 }
 
 export function serializeBundle(bundle: ModelBundle): string {

@@ -1,11 +1,14 @@
 /**
  * The router: for each record, source routes first, then tier 1 (rules), then tier 2 (the
- * model), else Unclassified. Tier 2 runs once per distinct masked message: its decisions are
- * cached by key, and a batch embeds only the keys it has not seen.
+ * model), then – when one is given – tier 3 (the LLM) for the rows still undecided (routed, a
+ * rare top class, below the threshold), else Unclassified. Tiers 2 and 3 run once per distinct
+ * masked message: their decisions are cached by key, and a batch embeds only the keys it has
+ * not seen.
  */
 import { modelOfBundle, type ModelBundle } from './bundle.ts';
 import type { Embedder } from './features/embedder.ts';
 import { createEmbedder } from './features/registry.ts';
+import type { LlmStage } from './llm/llm-tier.ts';
 import { predictProba, type LogisticModel } from './logreg.ts';
 import { maskMessage } from './masking.ts';
 import { compileRules, type CompiledRules } from './rules.ts';
@@ -26,8 +29,10 @@ export class Classifier {
   /** For each label index: may the model tier answer with it? */
   private readonly predictable: boolean[];
   private embeddedTexts = 0;
+  private llmStage: LlmStage | null;
+  private readonly llmResults = new Map<string, Classification>();
 
-  constructor(bundle: ModelBundle, embedder: Embedder = createEmbedder(bundle.embedder)) {
+  constructor(bundle: ModelBundle, embedder: Embedder = createEmbedder(bundle.embedder), options: { llm?: LlmStage | null } = {}) {
     this.bundle = bundle;
     this.rules = compileRules(bundle.rules);
     this.model = modelOfBundle(bundle);
@@ -35,6 +40,17 @@ export class Classifier {
     this.modelTier = bundle.embedder.id;
     this.routedSources = new Set(Object.keys(bundle.sourceRoutes).filter((source) => bundle.sourceRoutes[source] === 'llm'));
     this.predictable = bundle.labels.map((label) => (bundle.classCounts[label] ?? 0) >= bundle.thresholds.minSamples);
+    this.llmStage = options.llm ?? null;
+  }
+
+  /** Tier 3, when configured. Setting it (null: classify without the LLM) forgets the LLM's earlier answers. */
+  get llm(): LlmStage | null {
+    return this.llmStage;
+  }
+
+  set llm(stage: LlmStage | null) {
+    this.llmStage = stage;
+    this.llmResults.clear();
   }
 
   /** Distinct masked messages that reached the model tier so far. */
@@ -47,7 +63,7 @@ export class Classifier {
     return this.embeddedTexts;
   }
 
-  async classify(records: readonly LogRecord[]): Promise<Classification[]> {
+  async classify(records: readonly LogRecord[], signal?: AbortSignal): Promise<Classification[]> {
     const results: Classification[] = new Array(records.length);
     const waiting = new Map<string, number[]>();
     records.forEach((record, i) => {
@@ -78,7 +94,7 @@ export class Classifier {
 
     if (waiting.size > 0) {
       const keys = [...waiting.keys()];
-      const vectors = await this.embedder.embed(keys);
+      const vectors = await this.embedder.embed(keys, { signal });
       this.embeddedTexts += keys.length;
       keys.forEach((key, k) => {
         const decision = this.decide(predictProba(this.model, vectors[k]));
@@ -86,7 +102,39 @@ export class Classifier {
         for (const i of waiting.get(key)!) results[i] = decision;
       });
     }
+    if (this.llmStage) await this.llmPass(this.llmStage, records, results, signal);
     return results;
+  }
+
+  /** Tier 3 over the rows tiers 1 and 2 left undecided; a key the LLM did not answer keeps its rows as they were. */
+  private async llmPass(llm: LlmStage, records: readonly LogRecord[], results: Classification[], signal?: AbortSignal): Promise<void> {
+    const waiting = new Map<string, number[]>();
+    results.forEach((result, i) => {
+      if (result === EMPTY || (result.tier !== 'none' && result.tier !== 'llm-pending')) return;
+      const key = maskMessage(records[i].message);
+      const known = this.llmResults.get(key);
+      if (known) {
+        results[i] = known;
+        return;
+      }
+      const rows = waiting.get(key);
+      if (rows) rows.push(i);
+      else waiting.set(key, [i]);
+    });
+    if (waiting.size === 0) return;
+    const answers = await llm.classifyKeys([...waiting.keys()], signal);
+    for (const [key, answer] of answers) {
+      const rows = waiting.get(key);
+      if (!rows) continue;
+      const decision: Classification = Object.freeze({
+        label: answer.label,
+        tier: 'llm' as const,
+        confidence: answer.label === UNCLASSIFIED ? 0 : 1,
+        reason: answer.reason,
+      });
+      this.llmResults.set(key, decision);
+      for (const i of rows) results[i] = decision;
+    }
   }
 
   private ruleResult(label: string): Classification {

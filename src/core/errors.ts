@@ -10,6 +10,11 @@ export class BundleError extends Error {
   override name = 'BundleError';
 }
 
+/** An embedding model (BERT) cannot be loaded or used: missing files, not ONNX, wrong inputs, wrong model. */
+export class ModelError extends Error {
+  override name = 'ModelError';
+}
+
 /** A long job was stopped by its AbortSignal. */
 export class CancelledError extends Error {
   override name = 'CancelledError';

@@ -2,8 +2,11 @@
  * Held-out evaluation: a stratified split, training on one part, classifying the other end to
  * end (source routes, rules, model) exactly as `classify` would, and scoring it.
  */
+import type { ModelBundle } from './bundle.ts';
 import { Classifier } from './classifier.ts';
+import { createEmbedder } from './features/registry.ts';
 import { createRng } from './generate/random.ts';
+import type { LlmStage } from './llm/llm-tier.ts';
 import { maskMessage } from './masking.ts';
 import { computeMetrics, type EvalMetrics } from './metrics.ts';
 import { trainBundle, type LabelledRow, type TrainOptions } from './train.ts';
@@ -81,7 +84,12 @@ export interface EvaluationResult extends EvalMetrics {
 
 export async function evaluate(
   rows: readonly LabelledRow[],
-  options: Omit<TrainOptions, 'name' | 'metrics'> & { testFraction: number; seed: number | string },
+  options: Omit<TrainOptions, 'name' | 'metrics'> & {
+    testFraction: number;
+    seed: number | string;
+    /** Tier 3 for the held-out rows, built from the bundle trained on the split (its labels and examples). */
+    llm?: (bundle: ModelBundle) => LlmStage;
+  },
 ): Promise<EvaluationResult> {
   const split = stratifiedSplit(
     rows.map((row) => row.label),
@@ -91,8 +99,8 @@ export async function evaluate(
   const trainRows = split.train.map((i) => rows[i]);
   const testRows = split.test.map((i) => rows[i]);
   const bundle = await trainBundle(trainRows, { ...options, name: 'evaluation' });
-  const classifier = new Classifier(bundle);
-  const results = await classifier.classify(testRows);
+  const classifier = new Classifier(bundle, createEmbedder(bundle.embedder, options.embedderContext), { llm: options.llm?.(bundle) });
+  const results = await classifier.classify(testRows, options.signal);
   const macroClasses = modelTierClasses(trainRows, options.sourceRoutes, options.minSamples);
   const metrics = computeMetrics(
     testRows.map((row) => row.label),

@@ -9,6 +9,7 @@ import type { InputSource } from './csv/chunks.ts';
 import { findColumn, MESSAGE_COLUMNS, requireColumn, SOURCE_COLUMNS } from './csv/columns.ts';
 import { csvField, csvLine, csvRow } from './csv/format.ts';
 import { openTable, type InputKind } from './csv/table.ts';
+import { CancelledError } from './errors.ts';
 import { isBlank, TIERS, type Classification, type LogRecord, type Tier } from './types.ts';
 
 export type { InputSource } from './csv/chunks.ts';
@@ -129,7 +130,14 @@ export async function runClassification(options: RunOptions): Promise<RunSummary
       if (isBlank(message)) warn(row, 'has no log message; labelled Unclassified');
       return { message, source: sourceIndex >= 0 ? (fields[sourceIndex] ?? '') : '' };
     });
-    const results = await classifier.classify(records);
+    let results: Classification[];
+    try {
+      results = await classifier.classify(records, signal);
+    } catch (error) {
+      if (!(error instanceof CancelledError)) throw error;
+      cancelled = true;
+      break;
+    }
 
     let text = '';
     batch.rows.forEach((fields, i) => {

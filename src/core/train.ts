@@ -10,7 +10,8 @@ import { openTable, type InputKind } from './csv/table.ts';
 import { InputError, throwIfAborted } from './errors.ts';
 import type { EmbedderSpec, FeatureVector } from './features/embedder.ts';
 import { DEFAULT_NGRAM_SPEC } from './features/ngram.ts';
-import { createEmbedder } from './features/registry.ts';
+import { createEmbedder, type EmbedderContext } from './features/registry.ts';
+import { llmLabels, pickExamples } from './llm/prompt.ts';
 import { fitLogistic } from './logreg.ts';
 import { maskMessage } from './masking.ts';
 import type { EvalMetrics } from './metrics.ts';
@@ -59,6 +60,8 @@ export interface TrainOptions {
   minSamples: number;
   confidence: number;
   embedder?: EmbedderSpec;
+  /** Where a BERT model is, when `embedder` is a BERT spec. */
+  embedderContext?: EmbedderContext;
   /** Inverse L2 strength, as scikit-learn's C. */
   C?: number;
   metrics?: EvalMetrics | null;
@@ -74,7 +77,9 @@ export async function trainBundle(rows: readonly LabelledRow[], options: TrainOp
   const { signal, onProgress } = options;
   if (rows.length === 0) throw new InputError('There are no labelled rows to train on.');
   const spec = options.embedder ?? DEFAULT_NGRAM_SPEC;
-  const embedder = createEmbedder(spec);
+  const embedder = createEmbedder(spec, options.embedderContext);
+  // Share of the progress bar for embedding: most of the work with BERT, little with n-grams.
+  const embedShare = spec.id === 'bert' ? 0.8 : 0.1;
 
   const classCounts: Record<string, number> = {};
   for (const row of rows) classCounts[row.label] = (classCounts[row.label] ?? 0) + 1;
@@ -95,8 +100,11 @@ export async function trainBundle(rows: readonly LabelledRow[], options: TrainOp
   const features: FeatureVector[] = [];
   for (let start = 0; start < pairs.length; start += EMBED_BATCH) {
     throwIfAborted(signal);
-    features.push(...(await embedder.embed(pairs.slice(start, start + EMBED_BATCH).map((pair) => pair.key))));
-    onProgress?.(0.1 * Math.min(1, (start + EMBED_BATCH) / pairs.length));
+    const keys = pairs.slice(start, start + EMBED_BATCH).map((pair) => pair.key);
+    features.push(
+      ...(await embedder.embed(keys, { signal, onProgress: (done) => onProgress?.((embedShare * (start + done)) / pairs.length) })),
+    );
+    onProgress?.(embedShare * Math.min(1, (start + EMBED_BATCH) / pairs.length));
   }
 
   const fit = await fitLogistic(
@@ -109,7 +117,7 @@ export async function trainBundle(rows: readonly LabelledRow[], options: TrainOp
       C: options.C,
       maxIterations: MAX_ITERATIONS,
       signal,
-      onIteration: (iteration) => onProgress?.(0.1 + 0.9 * (iteration / MAX_ITERATIONS)),
+      onIteration: (iteration) => onProgress?.(embedShare + (1 - embedShare) * (iteration / MAX_ITERATIONS)),
     },
   );
   onProgress?.(1);
@@ -128,5 +136,7 @@ export async function trainBundle(rows: readonly LabelledRow[], options: TrainOp
     thresholds: { minSamples: options.minSamples, confidence: options.confidence },
     createdAt: new Date().toISOString(),
     metrics: options.metrics ?? null,
+    // Few-shot examples for the LLM tier: the classes whose lines the model tier will not answer.
+    examples: pickExamples(rows, llmLabels(rows, options.sourceRoutes, options.minSamples)),
   };
 }

@@ -25,6 +25,8 @@ export interface Classification {
   tier: Tier;
   /** 1 for a rule; the model's top probability otherwise (also when it was not accepted); 0 when not scored. */
   confidence: number;
+  /** Tier `llm` only: the LLM's short reason, for the review list. */
+  reason?: string;
 }
 
 /** One log line as the pipeline sees it. */

@@ -3,6 +3,7 @@
  * (a few hundred non-zeros out of thousands of dimensions), BERT gives dense ones; the logistic
  * regression takes either, so neither pays for the other's shape.
  */
+import type { BertSpec } from './bert.ts';
 
 export interface SparseVector {
   indices: Int32Array;
@@ -20,12 +21,18 @@ export interface NgramSpec {
   charNgrams: number[];
 }
 
-export type EmbedderSpec = NgramSpec;
+export type EmbedderSpec = NgramSpec | BertSpec;
+
+/** For long embedding jobs (BERT): cancel between batches, report texts done out of the total. */
+export interface EmbedOptions {
+  signal?: AbortSignal;
+  onProgress?(done: number, total: number): void;
+}
 
 export interface Embedder {
   readonly spec: EmbedderSpec;
   readonly dim: number;
-  embed(texts: string[]): Promise<FeatureVector[]>;
+  embed(texts: string[], options?: EmbedOptions): Promise<FeatureVector[]>;
 }
 
 export function isSparse(vector: FeatureVector): vector is SparseVector {

@@ -1,0 +1,205 @@
+/**
+ * Tier 3: one LLM call per distinct masked message. Answers are cached by (model, prompt id,
+ * masked key) – in IndexedDB in the page (src/storage/llm-cache.ts), in memory or a file in the
+ * CLI – so a re-run costs nothing. Calls run a few at a time, report progress, and stop on an
+ * AbortSignal. A call that fails after the client's retries leaves its key unanswered (its rows
+ * keep their tier) and is counted; an error that more calls cannot fix (a refused key, an unknown
+ * model) stops the run.
+ */
+import { CancelledError } from '../errors.ts';
+import { replyMessage, type ChatEngine } from './engine.ts';
+import { parseAnswer } from './parse.ts';
+import { buildMessages, promptId, type PromptConfig } from './prompt.ts';
+
+/** What the LLM said about one masked message. */
+export interface LlmAnswer {
+  /** An allowed label or Unclassified. */
+  label: string;
+  /** The model's short reason, for the review list. */
+  reason: string;
+}
+
+/** Where answers are kept between runs. Keys are opaque strings. */
+export interface LlmCache {
+  get(key: string): Promise<LlmAnswer | undefined>;
+  set(key: string, value: LlmAnswer): Promise<void>;
+}
+
+export class MemoryLlmCache implements LlmCache {
+  readonly entries = new Map<string, LlmAnswer>();
+  async get(key: string) {
+    return this.entries.get(key);
+  }
+  async set(key: string, value: LlmAnswer) {
+    this.entries.set(key, value);
+  }
+}
+
+/** What the classifier needs from tier 3 (the tier, or a key collector for a dry run). */
+export interface LlmStage {
+  classifyKeys(keys: readonly string[], signal?: AbortSignal): Promise<ReadonlyMap<string, LlmAnswer>>;
+}
+
+export interface LlmProgress {
+  /** Keys finished in the current call of classifyKeys, of `total`. */
+  done: number;
+  total: number;
+  /** Run totals so far. */
+  sent: number;
+  cached: number;
+  failed: number;
+}
+
+export interface LlmTierOptions {
+  engine: ChatEngine;
+  /** Model id: part of the cache key. */
+  model: string;
+  /** Where messages go, for the confirmation and the summary: a host name, or "this device". */
+  destination: string;
+  prompt: PromptConfig;
+  cache?: LlmCache;
+  /** Calls in flight at once (default 1: a local GPU runs one at a time). */
+  concurrency?: number;
+  /** Ask the engine for a stream of chunks instead of one reply. */
+  stream?: boolean;
+  /** Default 1024: enough for a distill's thinking plus the answer. */
+  maxTokens?: number;
+  temperature?: number;
+  onProgress?(progress: LlmProgress): void;
+  /**
+   * Asked once, before the first call the tier makes, with the number of distinct messages of
+   * that first batch that are not cached (a safety net: for the run's total, do a dry run with
+   * LlmKeyCollector and countDistinct first). Return false to send nothing (rows keep their tier).
+   */
+  confirm?(info: { destination: string; messages: number }): boolean | Promise<boolean>;
+}
+
+export interface LlmStats {
+  /** Distinct messages sent to the model (one call each). */
+  sent: number;
+  /** Distinct messages answered from the cache. */
+  cached: number;
+  /** Calls that failed after retries; their rows keep their tier. */
+  failed: number;
+  /** The last failure's message (never holds the API key). */
+  lastError: string | null;
+  /** Set when the user declined the confirmation. */
+  declined: boolean;
+}
+
+export class LlmTier implements LlmStage {
+  readonly stats: LlmStats = { sent: 0, cached: 0, failed: 0, lastError: null, declined: false };
+  readonly promptId: string;
+  private readonly options: LlmTierOptions;
+  private readonly cache: LlmCache;
+  private confirmed = false;
+
+  constructor(options: LlmTierOptions) {
+    this.options = options;
+    this.cache = options.cache ?? new MemoryLlmCache();
+    this.promptId = promptId(options.prompt);
+  }
+
+  get destination(): string {
+    return this.options.destination;
+  }
+
+  /** The cache key of a masked message: model, prompt id and the message. */
+  cacheKey(key: string): string {
+    return `${this.options.model}\u0000${this.promptId}\u0000${key}`;
+  }
+
+  /** For the confirmation step: how many distinct messages there are, and how many of them a run would send. */
+  async countDistinct(keys: Iterable<string>): Promise<{ distinct: number; cached: number; toSend: number }> {
+    const distinct = new Set(keys);
+    let cached = 0;
+    for (const key of distinct) if (await this.cache.get(this.cacheKey(key))) cached++;
+    return { distinct: distinct.size, cached, toSend: distinct.size - cached };
+  }
+
+  async classifyKeys(keys: readonly string[], signal?: AbortSignal): Promise<ReadonlyMap<string, LlmAnswer>> {
+    const answers = new Map<string, LlmAnswer>();
+    const distinct = [...new Set(keys)];
+    const missing: string[] = [];
+    for (const key of distinct) {
+      const hit = await this.cache.get(this.cacheKey(key));
+      if (hit) {
+        answers.set(key, hit);
+        this.stats.cached++;
+      } else missing.push(key);
+    }
+    let done = answers.size;
+    const report = () =>
+      this.options.onProgress?.({ done, total: distinct.length, sent: this.stats.sent, cached: this.stats.cached, failed: this.stats.failed });
+    report();
+    if (missing.length === 0 || this.stats.declined) return answers;
+    if (signal?.aborted) throw new CancelledError();
+    if (!this.confirmed && this.options.confirm) {
+      const ok = await this.options.confirm({ destination: this.options.destination, messages: missing.length });
+      if (!ok) {
+        this.stats.declined = true;
+        return answers;
+      }
+    }
+    this.confirmed = true;
+
+    let next = 0;
+    let stopped = false;
+    const worker = async () => {
+      while (next < missing.length && !stopped) {
+        if (signal?.aborted) throw new CancelledError();
+        const key = missing[next++];
+        const answer = await this.ask(key, signal);
+        if (answer) {
+          answers.set(key, answer);
+          await this.cache.set(this.cacheKey(key), answer);
+        }
+        done++;
+        report();
+      }
+    };
+    const concurrency = Math.max(1, Math.floor(this.options.concurrency ?? 1));
+    const stopOthers = (error: unknown) => {
+      stopped = true;
+      throw error;
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, missing.length) }, () => worker().catch(stopOthers)));
+    return answers;
+  }
+
+  /** One call; null when it failed (counted), throws on cancel and on errors that stop the run. */
+  private async ask(key: string, signal?: AbortSignal): Promise<LlmAnswer | null> {
+    const { engine, prompt } = this.options;
+    this.stats.sent++;
+    try {
+      const reply = await engine.chat.completions.create(
+        {
+          messages: buildMessages(key, prompt),
+          temperature: this.options.temperature ?? 0,
+          max_tokens: this.options.maxTokens ?? 1024,
+          ...(this.options.stream ? { stream: true } : {}),
+        },
+        { signal },
+      );
+      const message = await replyMessage(reply, signal);
+      if (signal?.aborted) throw new CancelledError();
+      const { label, reason } = parseAnswer(message, prompt.labels);
+      return { label, reason };
+    } catch (error) {
+      if (signal?.aborted || error instanceof CancelledError) throw new CancelledError();
+      if ((error as { fatal?: boolean }).fatal) throw error;
+      this.stats.failed++;
+      this.stats.lastError = (error as Error).message;
+      return null;
+    }
+  }
+}
+
+/** A dry-run stage: records the keys that would go to the LLM and answers none of them. */
+export class LlmKeyCollector implements LlmStage {
+  readonly keys = new Set<string>();
+  async classifyKeys(keys: readonly string[]): Promise<ReadonlyMap<string, LlmAnswer>> {
+    for (const key of keys) this.keys.add(key);
+    return new Map();
+  }
+}

@@ -1,0 +1,276 @@
+/**
+ * Grouping distinct masked token sequences ("keys") into patterns. Plain functions over plain
+ * data; the miner (miner.ts) keeps the keys and calls this when its patterns are asked for.
+ *
+ * The method, after Brain (Yu et al., 2023) with changes:
+ * 1. Keys are grouped by token count.
+ * 2. Inside a length group, each key's tokens are scored by how many lines share that token at
+ *    that position; the largest set of tokens with the same score is the key's "longest common
+ *    pattern". Keys with the same longest common pattern start as one group. This finds the
+ *    constant part of a message even when its variables take few values.
+ * 3. A group is split on a position whose values look like words that name different messages
+ *    (few distinct values, not masked, not identifier-like); positions with many values, masked
+ *    values or identifier-like values are variables.
+ *    A word that is the value of a variable in another pattern (a user name seen in many places)
+ *    is not split on: this takes a first pass to learn those words, then the real one.
+ * 4. Groups whose templates are equal are merged.
+ */
+import { WILDCARD } from './masking.ts';
+
+export interface KeyInfo {
+  tokens: readonly string[];
+  /** Lines with this key. */
+  count: number;
+}
+
+export interface ClusterSettings {
+  /**
+   * Grouping sensitivity, 0 to 1. Higher splits more: a position is split into separate patterns
+   * when it has at most `1 + round(similarity * 4)` distinct words, or `4 + round(similarity * 12)`
+   * distinct upper-case names.
+   */
+  similarity: number;
+}
+
+export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = { similarity: 0.5 };
+
+export interface Cluster {
+  tokens: string[];
+  /** Indices into the keys array. */
+  members: number[];
+  count: number;
+}
+
+/** A token that cannot name a message: masked, or an identifier rather than a word. */
+const FIELD = /^[\p{L}_.-]+=(.*)$/u;
+const LETTER = /\p{L}/u;
+
+function isVariableLike(token: string): boolean {
+  if (token.includes(WILDCARD)) {
+    // `uid=<*>` and `(<*>)` are values; `tty=:<*>` or `LOGIN(uid=<*>)` are shapes that may name
+    // a different message.
+    const value = FIELD.exec(token)?.[1];
+    if (value === WILDCARD || value === '') return true;
+    return !LETTER.test(token.replaceAll(WILDCARD, ''));
+  }
+  // Digits mixed with letters, or long runs of digits/hex: ids, hosts, versions.
+  let digits = 0;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  return digits > 0 && digits * 2 >= token.length;
+}
+
+interface SplitLimits {
+  /** Most distinct values of an ordinary word position that still name different messages. */
+  words: number;
+  /** The same for upper-case names (LOOKING, HTTPS, FAIL_TASK_CLEANUP): states and protocols. */
+  names: number;
+}
+
+function splitLimits(settings: ClusterSettings): SplitLimits {
+  const s = Math.min(1, Math.max(0, settings.similarity));
+  return { words: 1 + Math.round(s * 4), names: 4 + Math.round(s * 12) };
+}
+
+const UPPER_NAME = /^[\p{Lu}][\p{Lu}\p{N}_]*$/u;
+
+
+
+/** Brain's initial groups: keys grouped by their longest common pattern. */
+function initialGroups(keys: readonly KeyInfo[], members: readonly number[], length: number): number[][] {
+  const freq: Map<string, number>[] = Array.from({ length }, () => new Map());
+  for (const k of members) {
+    const { tokens, count } = keys[k];
+    for (let p = 0; p < length; p++) freq[p].set(tokens[p], (freq[p].get(tokens[p]) ?? 0) + count);
+  }
+  const groups = new Map<string, number[]>();
+  const scores: number[] = new Array(length);
+  for (const k of members) {
+    const { tokens } = keys[k];
+    const bySize = new Map<number, number>();
+    for (let p = 0; p < length; p++) {
+      const f = freq[p].get(tokens[p])!;
+      scores[p] = f;
+      bySize.set(f, (bySize.get(f) ?? 0) + 1);
+    }
+    let best = -1;
+    let bestSize = -1;
+    for (const [f, size] of bySize) {
+      if (size > bestSize || (size === bestSize && f > best)) {
+        best = f;
+        bestSize = size;
+      }
+    }
+    let signature = '';
+    for (let p = 0; p < length; p++) if (scores[p] === best) signature += p + '\u0001' + tokens[p] + '\u0002';
+    const group = groups.get(signature);
+    if (group) group.push(k);
+    else groups.set(signature, [k]);
+  }
+  return [...groups.values()];
+}
+
+/** Splits a group on word-valued positions until none is left; returns the final groups. */
+function splitGroup(
+  keys: readonly KeyInfo[],
+  members: number[],
+  length: number,
+  limits: SplitLimits,
+  vocabulary: ReadonlySet<string>,
+  out: number[][],
+): void {
+  if (members.length === 1) {
+    out.push(members);
+    return;
+  }
+  let bestPosition = -1;
+  let bestValues: Map<string, number[]> | null = null;
+  for (let p = 0; p < length; p++) {
+    const values = new Map<string, number[]>();
+    let variable = false;
+    let names = true;
+    for (const k of members) {
+      const token = keys[k].tokens[p];
+      let list = values.get(token);
+      if (!list) {
+        names &&= p === 0 || UPPER_NAME.test(token);
+        if (values.size >= (names ? limits.names : limits.words) || isVariableLike(token)) {
+          variable = true;
+          break;
+        }
+        list = [];
+        values.set(token, list);
+      }
+      list.push(k);
+    }
+    if (variable || values.size < 2) continue;
+    // Words that are a variable's values in another pattern are data here too.
+    if (p > 0 && [...values.keys()].every((value) => vocabulary.has(value))) continue;
+
+    if (!bestValues || values.size < bestValues.size) {
+      bestPosition = p;
+      bestValues = values;
+    }
+  }
+  if (bestPosition < 0 || !bestValues) {
+    out.push(members);
+    return;
+  }
+  for (const child of bestValues.values()) splitGroup(keys, child, length, limits, vocabulary, out);
+}
+
+const ALNUM = /[\p{L}\p{N}]/u;
+const KEY_END = /[=:]/;
+
+/**
+ * The template token for a position whose values differ: `<*>`, keeping what all values share
+ * around it when that is a field name (`user=<*>`, `environment:<*>`) or punctuation (`(<*>)`).
+ */
+export function variableToken(values: Iterable<string>): string {
+  let prefix: string | null = null;
+  let suffix: string | null = null;
+  let shortest = Infinity;
+  for (const value of values) {
+    shortest = Math.min(shortest, value.length);
+    if (prefix === null || suffix === null) {
+      prefix = value;
+      suffix = value;
+      continue;
+    }
+    let i = 0;
+    while (i < prefix.length && i < value.length && prefix[i] === value[i]) i++;
+    prefix = prefix.slice(0, i);
+    let j = 0;
+    while (j < suffix.length && j < value.length && suffix[suffix.length - 1 - j] === value[value.length - 1 - j]) j++;
+    suffix = suffix.slice(suffix.length - j);
+  }
+  if (prefix === null || suffix === null) return WILDCARD;
+  // A prefix ends at a field separator, or is punctuation only.
+  if (ALNUM.test(prefix)) {
+    let end = prefix.length;
+    while (end > 0 && !KEY_END.test(prefix[end - 1])) end--;
+    prefix = prefix.slice(0, end);
+  }
+  let s = 0;
+  while (s < suffix.length && ALNUM.test(suffix[suffix.length - 1 - s]) === false) s++;
+  suffix = suffix.slice(suffix.length - s);
+  if (prefix.includes(WILDCARD)) prefix = '';
+  if (suffix.includes(WILDCARD)) suffix = '';
+  while (prefix.length + suffix.length > shortest) suffix = suffix.slice(1);
+  return prefix + WILDCARD + suffix;
+}
+
+function templateOfGroup(keys: readonly KeyInfo[], members: readonly number[], length: number): string[] {
+  const first = keys[members[0]].tokens;
+  const tokens: string[] = first.slice(0, length);
+  for (let p = 0; p < length; p++) {
+    const token = first[p];
+    for (const k of members) {
+      if (keys[k].tokens[p] !== token) {
+        tokens[p] = variableToken(members.map((m) => keys[m].tokens[p]));
+        break;
+      }
+    }
+  }
+  return tokens;
+}
+
+export function clusterKeys(keys: readonly KeyInfo[], settings: ClusterSettings = DEFAULT_CLUSTER_SETTINGS): Cluster[] {
+  const limits = splitLimits(settings);
+  const byLength = new Map<number, number[]>();
+  keys.forEach((key, k) => {
+    const list = byLength.get(key.tokens.length);
+    if (list) list.push(k);
+    else byLength.set(key.tokens.length, [k]);
+  });
+  const initial = [...byLength].map(([length, members]) => ({ length, groups: initialGroups(keys, members, length) }));
+
+  // Two passes: the first finds the words that vary where a pattern has a variable; the second
+  // does not split on positions whose values are all such words.
+  const first = groupAll(keys, initial, limits, new Set());
+  const vocabulary = new Set<string>();
+  for (const { length, group } of first) {
+    const tokens = keys[group[0]].tokens;
+    for (let p = 0; p < length; p++) {
+      if (group.some((k) => keys[k].tokens[p] !== tokens[p])) {
+        for (const k of group) {
+          const token = keys[k].tokens[p];
+          if (!token.includes(WILDCARD)) vocabulary.add(token);
+        }
+      }
+    }
+  }
+  const final = vocabulary.size ? groupAll(keys, initial, limits, vocabulary) : first;
+
+  const clusters = new Map<string, Cluster>();
+  for (const { length, group } of final) {
+    const tokens = templateOfGroup(keys, group, length);
+    const id = tokens.join(' ');
+    const count = group.reduce((sum, k) => sum + keys[k].count, 0);
+    const existing = clusters.get(id);
+    if (existing) {
+      existing.members.push(...group);
+      existing.count += count;
+    } else {
+      clusters.set(id, { tokens, members: group, count });
+    }
+  }
+  return [...clusters.values()];
+}
+
+function groupAll(
+  keys: readonly KeyInfo[],
+  initial: { length: number; groups: number[][] }[],
+  limits: SplitLimits,
+  vocabulary: ReadonlySet<string>,
+): { length: number; group: number[] }[] {
+  const out: { length: number; group: number[] }[] = [];
+  for (const { length, groups } of initial) {
+    const split: number[][] = [];
+    for (const group of groups) splitGroup(keys, group, length, limits, vocabulary, split);
+    for (const group of split) out.push({ length, group });
+  }
+  return out;
+}

@@ -1,0 +1,191 @@
+/**
+ * Masking config and tokenizer for pattern discovery. A masking rule says what counts as a
+ * variable (numbers, hex, IPs, UUIDs, paths, …): every match becomes `<*>` before the miner sees
+ * the line. Rules are plain data (editable in the page, saved with the patterns); the enabled ones
+ * compile into one alternation, so masking costs one regex pass per line whatever their number.
+ */
+
+export const WILDCARD = '<*>';
+
+export interface MaskingRule {
+  /** Stable id, also the name shown in the page. */
+  id: string;
+  /** Human description. */
+  description: string;
+  /** A JavaScript regular expression source (no flags: masking is case-sensitive, Unicode-aware). */
+  pattern: string;
+  enabled: boolean;
+}
+
+export interface MaskingConfig {
+  rules: MaskingRule[];
+}
+
+/**
+ * The default rules: the kinds of variables nearly every log has. `B` (before) and `A` (after)
+ * keep a match from starting or ending inside a word, so `alt0`, `ssh2` or `4G` stay words while
+ * `node-12`, `uid=0` and `PS/2` get their number masked.
+ */
+const B = '(?<![\\p{L}\\p{N}_])';
+const A = '(?![\\p{L}\\p{N}_])';
+
+const QUANTITY = `\\d+(?:\\.\\d+)? ?(?:[KMGT]i?B|bytes|B|ms|us|µs|ns|sec|s|min|h)${A}`;
+
+export const DEFAULT_MASKING_RULES: readonly MaskingRule[] = [
+  {
+    id: 'uuid',
+    description: 'UUIDs',
+    pattern: `${B}[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}${A}`,
+    enabled: true,
+  },
+  {
+    id: 'datetime',
+    description: 'dates and times (2005-06-18 02:08:10, Sat Jun 18 02:08:10 2005)',
+    pattern:
+      `${B}(?:\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?)?|` +
+      `(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? +)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\\d{1,2}(?:,? +\\d{4})?(?: +\\d{2}:\\d{2}(?::\\d{2})?(?: +\\d{4})?)?)${A}`,
+    enabled: true,
+  },
+  {
+    id: 'host',
+    description: 'host names ending in a lower-case domain (ns1.example.com, example.org)',
+    pattern: `${B}(?=[\\p{N}.-]*\\p{L})[\\p{L}\\p{N}-]+(?:(?:\\.[\\p{L}\\p{N}-]+)+\\.[a-z]{2,6}|\\.(?:com|net|org|edu|gov|mil|info|biz|io|[a-z]{2}))(?::\\d{1,5})?(?![\\p{L}\\p{N}_(-]|\\.[\\p{L}\\p{N}])`,
+    enabled: true,
+  },
+  {
+    id: 'ip',
+    description: 'IPv4 addresses, with an optional :port and a leading /',
+    pattern: `/?${B}\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d{1,5})?${A}`,
+    enabled: true,
+  },
+  {
+    id: 'host-port',
+    description: 'host names with a port (proxy.example.com:8080, db-7/10.0.0.5:5432)',
+    pattern: `${B}(?=[\\p{N}_.-]*\\p{L})(?=[\\p{L}\\p{N}_-]*[\\d.])[\\p{L}\\p{N}_-]+(?:\\.[\\p{L}\\p{N}_-]+)*(?:/\\d{1,3}(?:\\.\\d{1,3}){3})?:\\d{1,5}${A}`,
+    enabled: true,
+  },
+  {
+    id: 'id',
+    description: 'identifiers made of a word and numbers joined by _ (blk_-123, job_1445_0020)',
+    pattern: `${B}\\p{L}[\\p{L}\\p{N}]*(?:_[\\p{L}\\p{N}]+)*_-?\\d[\\p{L}\\p{N}_-]*${A}`,
+    enabled: true,
+  },
+  {
+    id: 'hex',
+    description: '0x-prefixed hex numbers',
+    pattern: `${B}0[xX][0-9a-fA-F]+${A}`,
+    enabled: true,
+  },
+  {
+    id: 'path',
+    description: 'file paths and URLs paths with two or more segments',
+    pattern: `(?<![\\p{L}\\p{N}_./-])(?:/[\\p{L}\\p{N}_.:@-]+){2,}/?`,
+    enabled: true,
+  },
+  {
+    id: 'quantity',
+    description: 'sizes and durations with a unit a number with an abbreviated unit, and a bracketed restatement (12 bytes, 1256 bytes (1.22 KB), 30 ms, <1 sec)',
+    pattern: `[<>~]?${B}${QUANTITY}(?: \\(${QUANTITY}\\))?`,
+    enabled: true,
+  },
+  {
+    id: 'number',
+    description: 'numbers, times and versions not glued to a word (42, -1, 3.14, 12:30:01, 2.6.5)',
+    pattern: `${B}[-+]?\\d+(?:[.:,-]\\d+)*${A}`,
+    enabled: true,
+  },
+];
+
+export const DEFAULT_MASKING: MaskingConfig = { rules: DEFAULT_MASKING_RULES.map((rule) => ({ ...rule })) };
+
+/** Why a masking rule cannot be used, or null when it is fine. */
+export function maskingRuleProblem(rule: MaskingRule): string | null {
+  if (typeof rule.id !== 'string' || rule.id.trim() === '') return 'the rule has no name';
+  if (typeof rule.pattern !== 'string' || rule.pattern === '') return 'the pattern is empty';
+  let regex: RegExp;
+  try {
+    regex = new RegExp(rule.pattern, 'u');
+  } catch (error) {
+    return `invalid pattern: ${(error as Error).message}`;
+  }
+  if (regex.test('')) return 'the pattern matches an empty string';
+  if (/\\[1-9]|\\k</.test(rule.pattern)) return 'back-references are not allowed';
+  return null;
+}
+
+export function validateMasking(config: MaskingConfig): { index: number; reason: string }[] {
+  const problems: { index: number; reason: string }[] = [];
+  config.rules.forEach((rule, index) => {
+    const reason = maskingRuleProblem(rule);
+    if (reason) problems.push({ index, reason });
+  });
+  return problems;
+}
+
+export interface Masker {
+  /** The line with every variable replaced by `<*>`. */
+  mask(line: string): string;
+  /** The masked line split into tokens (whitespace separates tokens). */
+  tokens(line: string): string[];
+}
+
+/** A run of `<*>` tokens is one variable: `<*> <*>` → `<*>`. */
+const VARIABLE_RUN = /<\*>(?:\s+<\*>)+/g;
+const WHITESPACE = /\s+/;
+
+const LEADING_LOOKBEHIND = /^\(\?<!\[[^\]]*\]\)/;
+
+/**
+ * One alternation of all rules, in order. Neighbouring rules that start with the same
+ * lookbehind share it (`(?<!x)(?:a|b)` instead of `(?<!x)a|(?<!x)b`): the same matches, but the
+ * lookbehind runs once per position instead of once per rule, which is most of masking's cost.
+ */
+function combineRules(patterns: string[]): string {
+  const parts: string[] = [];
+  let i = 0;
+  while (i < patterns.length) {
+    const prefix = LEADING_LOOKBEHIND.exec(patterns[i])?.[0];
+    let j = i + 1;
+    if (prefix) while (j < patterns.length && patterns[j].startsWith(prefix)) j++;
+    if (prefix && j - i > 1) {
+      parts.push(`${prefix}(?:${patterns.slice(i, j).map((p) => `(?:${p.slice(prefix.length)})`).join('|')})`);
+    } else {
+      parts.push(`(?:${patterns[i]})`);
+    }
+    i = j;
+  }
+  return parts.join('|');
+}
+
+/** Compiles the enabled rules; throws on an invalid one (validate first to show reasons). */
+export function compileMasking(config: MaskingConfig): Masker {
+  const enabled = config.rules.filter((rule) => rule.enabled);
+  for (const rule of enabled) {
+    const reason = maskingRuleProblem(rule);
+    if (reason) throw new Error(`Masking rule ${rule.id}: ${reason}`);
+  }
+  const combined = enabled.length ? new RegExp(combineRules(enabled.map((rule) => rule.pattern)), 'gu') : null;
+  const mask = (line: string): string => {
+    let masked = combined ? line.replace(combined, WILDCARD) : line;
+    if (masked.includes('<*> ')) masked = masked.replace(VARIABLE_RUN, WILDCARD);
+    return masked;
+  };
+  return {
+    mask,
+    tokens(line) {
+      const masked = mask(line).trim();
+      return masked === '' ? [] : masked.split(WHITESPACE);
+    },
+  };
+}
+
+export interface MaskPreview {
+  line: string;
+  masked: string;
+}
+
+/** Live preview for the masking editor: each line and its masked form. */
+export function previewMasking(lines: readonly string[], config: MaskingConfig): MaskPreview[] {
+  const masker = compileMasking(config);
+  return lines.map((line) => ({ line, masked: masker.mask(line) }));
+}

@@ -1,0 +1,273 @@
+/**
+ * The pattern miner: feed it lines one at a time (online), ask for its patterns at any time.
+ *
+ * Each line is masked and tokenized; identical masked lines share one "key", so the work after
+ * masking is per distinct shape, not per line. Patterns are recomputed from the keys when they
+ * are asked for after new lines arrived (clustering is over distinct keys: milliseconds for
+ * thousands of them). User edits (split, merge) are recorded and replayed on every recompute,
+ * and travel with the exported state.
+ */
+import { clusterKeys, DEFAULT_CLUSTER_SETTINGS, type KeyInfo } from './cluster.ts';
+import { compileMasking, DEFAULT_MASKING, WILDCARD, type Masker, type MaskingConfig } from './masking.ts';
+import { applyEdit, type ClusterRecord, type PatternEdit } from './edits.ts';
+import { hashText, templateOf } from './template.ts';
+
+export type { PatternEdit } from './edits.ts';
+
+export interface MinerSettings {
+  masking: MaskingConfig;
+  /** Grouping sensitivity, 0 (merge more) to 1 (split more). */
+  similarity: number;
+  /** Example lines kept per pattern. */
+  maxExamples: number;
+}
+
+export const DEFAULT_MINER_SETTINGS: MinerSettings = {
+  masking: DEFAULT_MASKING,
+  similarity: DEFAULT_CLUSTER_SETTINGS.similarity,
+  maxExamples: 3,
+};
+
+export interface Pattern {
+  /** Stable while the template is the same: `p` + a hash of the template. */
+  id: string;
+  /** Tokens joined by single spaces, `<*>` for a variable. */
+  template: string;
+  /** Every template of a merged pattern (one entry when nothing was merged). */
+  variants: string[];
+  /** Lines with this pattern. */
+  count: number;
+  /** count / all non-blank lines. */
+  share: number;
+  /** A few raw lines. */
+  examples: string[];
+  /** Distinct masked lines. */
+  keys: number;
+}
+
+interface KeyRecord extends KeyInfo {
+  examples: string[];
+}
+
+export interface MinerState {
+  format: 'logsift-patterns';
+  version: 1;
+  settings: MinerSettings;
+  edits: PatternEdit[];
+  /** Distinct masked lines with their counts and example lines. */
+  keys: { tokens: string[]; count: number; examples: string[] }[];
+}
+
+export const BLANK_KEY = -1;
+
+/** Masked texts remembered for the fast path (bounded: whitespace variants are few in practice). */
+const MAX_RAW_INDEX = 1 << 20;
+
+export class PatternMiner {
+  readonly settings: MinerSettings;
+  private readonly masker: Masker;
+  private readonly keyIndex = new Map<string, number>();
+  private readonly rawIndex = new Map<string, number>();
+  private readonly keys: KeyRecord[] = [];
+  private edits: PatternEdit[] = [];
+  private lines = 0;
+  private dirty = true;
+  private clusters: ClusterRecord[] = [];
+  private keyCluster: Int32Array = new Int32Array(0);
+  private patternList: Pattern[] = [];
+  private byLength = new Map<number, number[]>();
+
+  constructor(settings: Partial<MinerSettings> = {}) {
+    this.settings = { ...DEFAULT_MINER_SETTINGS, ...settings };
+    this.masker = compileMasking(this.settings.masking);
+  }
+
+  /** Adds one line; returns its key (BLANK_KEY for a blank line, which has no pattern). */
+  add(line: string): number {
+    const masked = this.masker.mask(line);
+    // Fast path: this exact masked text was seen (keys are looked up by it as well as by tokens).
+    let key = this.rawIndex.get(masked);
+    if (key === undefined) {
+      const trimmed = masked.trim();
+      if (trimmed === '') return BLANK_KEY;
+      const tokens = trimmed.split(/\s+/);
+      const id = tokens.join(' ');
+      key = this.keyIndex.get(id);
+      if (key === undefined) {
+        key = this.keys.length;
+        this.keyIndex.set(id, key);
+        this.keys.push({ tokens, count: 0, examples: [] });
+      }
+      if (this.rawIndex.size < MAX_RAW_INDEX) this.rawIndex.set(masked, key);
+    }
+    const record = this.keys[key];
+    record.count++;
+    if (record.examples.length < this.settings.maxExamples) record.examples.push(line);
+    this.lines++;
+    this.dirty = true;
+    return key;
+  }
+
+  get lineCount(): number {
+    return this.lines;
+  }
+
+  get keyCount(): number {
+    return this.keys.length;
+  }
+
+  /** The patterns, most frequent first. */
+  patterns(): Pattern[] {
+    this.refresh();
+    return this.patternList;
+  }
+
+  /** Index into patterns() of a key returned by add(), or -1 for a blank line. */
+  patternIndexOfKey(key: number): number {
+    if (key < 0) return -1;
+    this.refresh();
+    return this.keyCluster[key];
+  }
+
+  /**
+   * The pattern a line belongs to, without learning from it (read-only): its masked form when seen
+   * before, else the most specific pattern of the same length whose constants it has.
+   */
+  match(line: string): Pattern | null {
+    this.refresh();
+    const tokens = this.masker.tokens(line);
+    if (tokens.length === 0) return null;
+    const known = this.keyIndex.get(tokens.join(' '));
+    if (known !== undefined) return this.patternList[this.keyCluster[known]];
+    let best = -1;
+    let bestConstants = -1;
+    for (const index of this.byLength.get(tokens.length) ?? []) {
+      for (const variant of this.clusters[index].variants) {
+        if (variant.length !== tokens.length) continue;
+        let constants = 0;
+        let ok = true;
+        for (let p = 0; p < tokens.length; p++) {
+          if (variant[p] === WILDCARD) continue;
+          if (variant[p] !== tokens[p]) {
+            ok = false;
+            break;
+          }
+          constants++;
+        }
+        if (ok && constants > bestConstants) {
+          best = index;
+          bestConstants = constants;
+        }
+      }
+    }
+    return best >= 0 ? this.patternList[best] : null;
+  }
+
+  /** Merges patterns (by id) into one; returns the merged pattern's id. */
+  merge(ids: string[]): string {
+    const patterns = ids.map((id) => this.patternById(id));
+    if (new Set(patterns).size < 2) throw new Error('merge needs two or more patterns');
+    const member = this.clusters[this.patternList.indexOf(patterns[0])].members[0];
+    this.edits.push({ type: 'merge', templates: patterns.map((p) => p.template) });
+    this.dirty = true;
+    this.refresh();
+    return this.patternList[this.keyCluster[member]].id;
+  }
+
+  /**
+   * Splits a pattern by the values at one token position (0-based) of its template; returns the
+   * new patterns' ids. Throws when the lines do not differ there (a masked variable cannot be split:
+   * turn the masking rule off instead).
+   */
+  split(id: string, position: number): string[] {
+    const pattern = this.patternById(id);
+    const cluster = this.clusters[this.patternList.indexOf(pattern)];
+    const values = new Set(cluster.members.map((k) => this.keys[k].tokens[position]));
+    if (values.size < 2) throw new Error(`the lines of this pattern do not differ at token ${position + 1}`);
+    this.edits.push({ type: 'split', template: pattern.template, position });
+    this.dirty = true;
+    this.refresh();
+    return [...new Set(cluster.members.map((k) => this.patternList[this.keyCluster[k]].id))];
+  }
+
+  /** The recorded edits, oldest first. */
+  get editList(): readonly PatternEdit[] {
+    return this.edits;
+  }
+
+  exportState(): MinerState {
+    return {
+      format: 'logsift-patterns',
+      version: 1,
+      settings: this.settings,
+      edits: this.edits.map((edit) => ({ ...edit })),
+      keys: this.keys.map((key) => ({ tokens: [...key.tokens], count: key.count, examples: [...key.examples] })),
+    };
+  }
+
+  static fromState(state: MinerState): PatternMiner {
+    if (!state || state.format !== 'logsift-patterns') throw new Error('not a logsift patterns file');
+    if (state.version !== 1) throw new Error(`patterns file version ${state.version} is not supported (expected 1)`);
+    const miner = new PatternMiner(state.settings);
+    for (const key of state.keys) {
+      const id = key.tokens.join(' ');
+      miner.keyIndex.set(id, miner.keys.length);
+      miner.keys.push({ tokens: [...key.tokens], count: key.count, examples: [...key.examples] });
+      miner.lines += key.count;
+    }
+    miner.edits = state.edits.map((edit) => ({ ...edit }));
+    return miner;
+  }
+
+  private patternById(id: string): Pattern {
+    this.refresh();
+    const pattern = this.patternList.find((p) => p.id === id);
+    if (!pattern) throw new Error(`no pattern ${id}`);
+    return pattern;
+  }
+
+  private refresh(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    let clusters: ClusterRecord[] = clusterKeys(this.keys, this.settings).map((c) => ({
+      tokens: c.tokens,
+      variants: [c.tokens],
+      members: c.members,
+      count: c.count,
+    }));
+    for (const edit of this.edits) clusters = applyEdit(clusters, this.keys, edit);
+    clusters.sort((a, b) => b.count - a.count || templateOf(a.tokens).localeCompare(templateOf(b.tokens)));
+
+    this.clusters = clusters;
+    this.keyCluster = new Int32Array(this.keys.length).fill(-1);
+    this.byLength = new Map();
+    const usedIds = new Set<string>();
+    this.patternList = clusters.map((cluster, index) => {
+      for (const k of cluster.members) this.keyCluster[k] = index;
+      for (const length of new Set(cluster.variants.map((v) => v.length))) {
+        const list = this.byLength.get(length);
+        if (list) list.push(index);
+        else this.byLength.set(length, [index]);
+      }
+      const template = templateOf(cluster.tokens);
+      let id = 'p' + hashText(template);
+      for (let n = 2; usedIds.has(id); n++) id = `p${hashText(template)}-${n}`;
+      usedIds.add(id);
+      const examples: string[] = [];
+      const members = [...cluster.members].sort((a, b) => this.keys[b].count - this.keys[a].count);
+      for (const k of members) {
+        for (const example of this.keys[k].examples) if (examples.length < this.settings.maxExamples) examples.push(example);
+        if (examples.length >= this.settings.maxExamples) break;
+      }
+      return {
+        id,
+        template,
+        variants: cluster.variants.map(templateOf),
+        count: cluster.count,
+        share: this.lines ? cluster.count / this.lines : 0,
+        examples,
+        keys: cluster.members.length,
+      };
+    });
+  }
+}

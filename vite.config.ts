@@ -1,11 +1,14 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
+import { servedModelsPlugin } from './scripts/lib/models-manifest.ts';
 
 // The app is a static page: `vite build` writes dist/, `vite preview` serves it.
 // Workers are ES modules so that they can import the core (code splitting).
 export default defineConfig({
   base: '/',
-  plugins: [svelte()],
+  // servedModelsPlugin: dist/models/index.json lists the BERT models under public/models/ (issue #3).
+  plugins: [svelte(), servedModelsPlugin(fileURLToPath(new URL('./public/models', import.meta.url)))],
   worker: {
     format: 'es',
   },

@@ -7,10 +7,15 @@
  *    `--bert-model-dir public/models/Xenova/all-MiniLM-L6-v2` after `npm run models:fetch`), and
  *    embedding calls per 1,000,000 generated rows classified through the pipeline (`--bert-rows`).
  *    `--skip-bert` leaves it out.
+ *  - BERT in the page (issue #3): sentences/s of the tiny test model in headless Chromium (WASM),
+ *    imported through the Models panel's file input and run by its "Check the embedder" on the
+ *    same distinct messages as the Node figure (`--bert-page-model-dir` for another model folder).
+ *    Left out with --skip-page or --skip-bert.
  * Targets (issue #2): CLI ≥ 250,000 rows/s, page ≥ 100,000 rows/s, training ≤ 10 s.
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +43,7 @@ const { values } = parseArgs({
     'bert-model-dir': { type: 'string', default: `${root}public/models/test-tiny-bert` },
     'bert-sentences': { type: 'string', default: '5000' },
     'bert-rows': { type: 'string', default: '1000000' },
+    'bert-page-model-dir': { type: 'string', default: `${root}public/models/test-tiny-bert` },
   },
 });
 
@@ -84,10 +90,17 @@ async function benchTraining(rows: number): Promise<void> {
   console.log(`training on ${rows.toLocaleString('en-US')} rows (${bundle.labels.length} labels): ${seconds.toFixed(2)} s  [target ≤ 10 s]`);
 }
 
-async function benchPage(rows: number): Promise<void> {
-  const path = await benchFile(rows, 3);
+let built = false;
+function buildOnce(): void {
+  if (built) return;
   const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+  built = true;
+}
+
+async function benchPage(rows: number): Promise<void> {
+  const path = await benchFile(rows, 3);
+  buildOnce();
   const preview = await startPreview();
   const browser = await chromium.launch({
     executablePath: process.env.LOGSIFT_CHROMIUM ?? '/usr/bin/chromium',
@@ -108,14 +121,65 @@ async function benchPage(rows: number): Promise<void> {
   }
 }
 
+/** Distinct masked generated messages, the same for the Node and the page figures. */
+function distinctMessages(count: number): string[] {
+  const distinct = new Set<string>();
+  for (const log of generateLogs({ rows: count * 20, seed: 4 })) {
+    distinct.add(maskMessage(log.log_message));
+    if (distinct.size === count) break;
+  }
+  return [...distinct];
+}
+
+/** BERT in the built page: import the model's files, then time the worker's embedding of `sentences` texts (WASM in headless Chromium). */
+async function benchBertPage(modelDir: string, sentences: number): Promise<void> {
+  buildOnce();
+  const files = readdirSync(modelDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+  const texts = distinctMessages(sentences);
+  const preview = await startPreview();
+  const browser = await chromium.launch({
+    executablePath: process.env.LOGSIFT_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(preview.url);
+    const panel = page.getByTestId('models-panel');
+    await panel.getByTestId('no-models').waitFor();
+    await panel.getByTestId('model-files-input').setInputFiles(files);
+    // The import retrains the built-in default on the new model; wait for it to finish.
+    await page.waitForFunction(() => /is now in use|cannot|could not/.test(document.querySelector('[data-testid="models-panel"]')?.textContent ?? ''), null, { timeout: 600_000 });
+    await panel.getByText('Check the embedder').click();
+    const embed = async (list: string[]) => {
+      // Set the textarea directly: typing thousands of lines through fill() is slow.
+      await panel.getByTestId('embed-input').evaluate((el, value) => {
+        (el as HTMLTextAreaElement).value = value;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      }, list.join('\n'));
+      const before = await panel.getByTestId('throughput').innerText();
+      await panel.getByTestId('embed-run').click();
+      await page.waitForFunction((old) => {
+        const text = document.querySelector('[data-testid="throughput"]')?.textContent ?? '';
+        return text !== old && /the embedder check/.test(text);
+      }, before, { timeout: 600_000 });
+      return panel.getByTestId('throughput').innerText();
+    };
+    await embed(texts.slice(0, 64)); // warm-up
+    const line = await embed(texts);
+    const summary = await panel.getByTestId('embed-summary').innerText();
+    const backend = /on (WASM|WebGPU) \((\w+)\)/.exec(summary);
+    console.log(`BERT embedder in headless Chromium, ${/\(the embedder check, ([^,]+),/.exec(line)?.[1] ?? modelDir} ${backend ? `${backend[1]} ${backend[2]}` : ''}: ${/^([\d,]+) sentences\/s/.exec(line)?.[1] ?? '?'} sentences/s on ${texts.length.toLocaleString('en-US')} distinct masked messages (batch 32, length-sorted, one WASM thread: the preview server sends no cross-origin isolation headers)`);
+  } finally {
+    await browser.close();
+    await preview.stop();
+  }
+}
+
 /** BERT in Node: sentences/s per dtype on distinct generated messages, and embedding calls per N rows. */
 async function benchBert(modelDir: string, sentences: number, rows: number): Promise<void> {
-  const distinct = new Set<string>();
-  for (const log of generateLogs({ rows: sentences * 20, seed: 4 })) {
-    distinct.add(maskMessage(log.log_message));
-    if (distinct.size === sentences) break;
-  }
-  const texts = [...distinct];
+  const texts = distinctMessages(sentences);
   for (const dtype of ['q8', 'fp32'] as BertDtype[]) {
     let runtime;
     try {
@@ -162,3 +226,4 @@ await benchCli(Number(values['cli-rows']));
 await benchTraining(Number(values['train-rows']));
 if (!values['skip-bert']) await benchBert(values['bert-model-dir'], Number(values['bert-sentences']), Number(values['bert-rows']));
 if (!values['skip-page']) await benchPage(Number(values['page-rows']));
+if (!values['skip-page'] && !values['skip-bert']) await benchBertPage(values['bert-page-model-dir'], Number(values['bert-sentences']));

@@ -3,9 +3,16 @@
  * Only plain data (and Blobs) cross the boundary; callbacks are passed as `Comlink.proxy(fn)`.
  */
 import type { Rule, SourceRoutes, Tier } from '../src/core/types.ts';
+import type { EvalMetrics } from '../src/core/metrics.ts';
 import type { RowWarning, RunProgress, RunSummary } from '../src/core/run.ts';
+import type { ClassCount, RowOrigin, RowQuery } from '../src/core/training-set.ts';
+import type { WorkspaceMetrics, WorkspacePhase } from '../src/core/workspace.ts';
+import type { VersionMeta } from '../src/storage/db.ts';
+import type { LlmRunHooks } from './llm-run.ts';
+import type { PatternsApi } from './patterns-api.ts';
+import type { ModelsApi } from './models-api.ts';
 
-export type { RowWarning, RunProgress, RunSummary };
+export type { ClassCount, EvalMetrics, RowOrigin, RowQuery, RowWarning, RunProgress, RunSummary, VersionMeta, WorkspaceMetrics, WorkspacePhase };
 
 /** What the page shows about the bundle in use. */
 export interface BundleInfo {
@@ -23,6 +30,10 @@ export interface BundleInfo {
   builtIn: boolean;
   /** False when the browser gives no IndexedDB: edits then last until the tab closes. */
   persistent: boolean;
+  /** The stored version in use; null for the built-in default. */
+  versionId: string | null;
+  /** Held-out metrics stored in the bundle (with the threshold curve when the training workspace made it). */
+  metrics: EvalMetrics | WorkspaceMetrics | null;
 }
 
 /** The table's filter; every given criterion must match. `search`: case-insensitive substring of message or source. */
@@ -57,16 +68,75 @@ export interface Settings {
   confidence: number;
 }
 
-export interface TrainOutcome {
-  info: BundleInfo;
+/** The training workspace's labelled lines: size and classes (with the minSamples rule of the bundle in use). */
+export interface TrainingSetInfo {
   rows: number;
+  classes: ClassCount[];
+  minSamples: number;
+  byOrigin: Partial<Record<RowOrigin, number>>;
+}
+
+/** One row of the training set table. */
+export interface TrainingRowView {
+  /** 0-based index in the training set. */
+  index: number;
+  message: string;
+  label: string;
+  source: string;
+  origin: RowOrigin;
+}
+
+/** A line to add to the training set (a corrected result, a review item, a pattern's example). */
+export interface NewTrainingRow {
+  message: string;
+  label: string;
+  source?: string;
+  origin: RowOrigin;
+}
+
+export interface AddRowsOutcome {
+  info: TrainingSetInfo;
+  added: number;
+  duplicates: number;
+  relabelled: number;
+  /** Rows refused (no message, no label, the label "Unclassified"). */
+  invalid: number;
+  /** Rows of an imported CSV that were skipped, by row. */
   warnings: RowWarning[];
 }
 
-export type ProgressCallback = (p: RunProgress) => void;
-export type FractionCallback = (fraction: number) => void;
+export interface TrainSettings {
+  /** Seed of the held-out split: the same seed and rows give the same model. */
+  seed: number;
+  /** Share of each class held out for measuring, e.g. 0.2. */
+  testFraction: number;
+}
 
-export interface ClassifyApi {
+/** A trained bundle, measured on held-out rows, not saved yet. */
+export interface CandidateInfo {
+  name: string;
+  createdAt: string;
+  embedder: string;
+  rows: number;
+  labels: { label: string; count: number; modelled: boolean }[];
+  metrics: WorkspaceMetrics;
+}
+
+export interface TrainProgress {
+  fraction: number;
+  phase: WorkspacePhase;
+}
+
+/** A stored bundle version in the versions list. */
+export interface VersionInfo extends VersionMeta {
+  active: boolean;
+}
+
+export type ProgressCallback = (p: RunProgress) => void;
+export type TrainProgressCallback = (p: TrainProgress) => void;
+
+/** Pattern discovery's methods are in workers/patterns-api.ts. */
+export interface ClassifyApi extends PatternsApi, ModelsApi {
   /** The bundle in use: the stored one, or the built-in default. */
   loadBundle(): Promise<BundleInfo>;
 
@@ -75,8 +145,9 @@ export interface ClassifyApi {
    * Keeps the results for `query`/`rows` and the output for `buildOutput`.
    * Throws an Error with a user-readable message for an unreadable file.
    * Resolves with `cancelled: true` after `cancel()`.
+   * `llm`: the LLM tier's hooks (a comlink proxy, workers/llm-run.ts); without it tier 3 is not run.
    */
-  classify(input: Blob, fileName: string, explain: boolean, onProgress: ProgressCallback): Promise<RunSummary>;
+  classify(input: Blob, fileName: string, explain: boolean, onProgress: ProgressCallback, llm?: LlmRunHooks): Promise<RunSummary>;
   /** Aborts the running job (classification, output or training). */
   cancel(): void;
 
@@ -89,14 +160,54 @@ export interface ClassifyApi {
   buildOutput(explain: boolean, onProgress?: ProgressCallback): Promise<Blob>;
 
   exportBundle(): Promise<string>;
-  /** Throws with the core's message for a bad bundle file. */
+  /**
+   * Stores a bundle file as a new version and makes it current. Throws with the core's message
+   * for a bad bundle file, an unknown format or an embedder that is not available here.
+   */
   importBundle(json: string): Promise<BundleInfo>;
+  /** Back to the built-in default bundle; the stored versions are kept. */
   resetBundle(): Promise<BundleInfo>;
   /** Refuses rules with an invalid pattern, with the reason per rule. */
   saveRules(rules: Rule[]): Promise<SaveRulesResult>;
+  /** Routes, rules and settings are stored with the bundle in use (its version is updated) and apply from the next run. */
   saveSourceRoutes(routes: SourceRoutes): Promise<BundleInfo>;
   saveSettings(settings: Settings): Promise<BundleInfo>;
 
-  /** Trains a new bundle from a labelled CSV (`log_message`, `target_label`) and makes it current. */
-  train(input: Blob, fileName: string, onProgress: FractionCallback): Promise<TrainOutcome>;
+  // The training workspace: the training set.
+  trainingSet(): Promise<TrainingSetInfo>;
+  /** A page of the rows that match `query`, and how many match. */
+  trainingRows(query: RowQuery, start: number, count: number): Promise<{ total: number; rows: TrainingRowView[] }>;
+  /** Adds a labelled CSV (`log_message`, `target_label`, optional `source`) to the training set. */
+  importTrainingCsv(input: Blob, fileName: string): Promise<AddRowsOutcome>;
+  addTrainingRows(rows: NewTrainingRow[]): Promise<AddRowsOutcome>;
+  /** Renaming onto an existing label merges the two. */
+  renameLabel(from: string, to: string): Promise<TrainingSetInfo>;
+  mergeLabels(from: string[], into: string): Promise<TrainingSetInfo>;
+  deleteLabel(label: string): Promise<TrainingSetInfo>;
+  clearTrainingSet(): Promise<TrainingSetInfo>;
+  /** The training set as CSV (source, log_message, target_label, origin). */
+  exportTrainingSet(): Promise<Blob>;
+
+  // The training workspace: training and versions.
+  /**
+   * Trains on the training set with a stratified held-out split (seeded; cancel with `cancel()`,
+   * which rejects with a CancelledError). The result is kept as the candidate until it is saved
+   * or replaced; the bundle in use does not change.
+   */
+  trainCandidate(settings: TrainSettings, onProgress: TrainProgressCallback): Promise<CandidateInfo>;
+  /** The unsaved candidate, if any. */
+  candidate(): Promise<CandidateInfo | null>;
+  discardCandidate(): Promise<void>;
+  /**
+   * Stores the candidate as a new version under `name` and makes it current, with the settings,
+   * rules and routes of the bundle in use as they are now.
+   */
+  saveCandidate(name: string): Promise<BundleInfo>;
+  /** Every stored version, newest first. */
+  listVersions(): Promise<VersionInfo[]>;
+  /** Makes a stored version current (switch, roll back). */
+  useVersion(id: string): Promise<BundleInfo>;
+  /** Deletes a stored version; the one in use cannot be deleted. */
+  deleteVersion(id: string): Promise<VersionInfo[]>;
+  exportVersion(id: string): Promise<string>;
 }

@@ -11,24 +11,20 @@ import { parseBundle, serializeBundle, type ModelBundle } from '../src/core/bund
 import { Classifier } from '../src/core/classifier.ts';
 import { CancelledError } from '../src/core/errors.ts';
 import { validateRules } from '../src/core/rules.ts';
-import { inputKindFromName, runClassification, type RowWarning, type RunSummary } from '../src/core/run.ts';
-import { readLabelledRows, trainBundle, type LabelledRow } from '../src/core/train.ts';
+import { inputKindFromName, runClassification, type RunSummary } from '../src/core/run.ts';
+import { createEmbedder, type EmbedderContext } from '../src/core/features/registry.ts';
 import type { Rule, SourceRoutes } from '../src/core/types.ts';
 import type { BundleStorage } from '../src/storage/db.ts';
-import type {
-  BundleInfo,
-  ClassifyApi,
-  FractionCallback,
-  ProgressCallback,
-  ResultRow,
-  RowFilter,
-  SaveRulesResult,
-  Settings,
-  TrainOutcome,
-} from './classify-api.ts';
+import type { BundleInfo, ClassifyApi, ProgressCallback, ResultRow, RowFilter, SaveRulesResult, Settings } from './classify-api.ts';
+import { LlmRun, type LlmRunHooks } from './llm-run.ts';
 import { OutputCollector } from './output-collector.ts';
 import { ResultStore } from './results-store.ts';
 import { throttle } from './throttle.ts';
+import { createWorkspaceApi } from './workspace-service.ts';
+import { createModelsHost, type ModelsDeps } from './models-service.ts';
+import { createPatternsApi } from './patterns-service.ts';
+import { createNgramEmbedder } from '../src/core/features/ngram.ts';
+import { openPatternsStore, type PatternsStore } from '../src/storage/patterns-store.ts';
 
 export interface ServiceDeps {
   /** Where the current bundle is kept; `persistent` false when it lasts only as long as the worker. */
@@ -37,15 +33,24 @@ export interface ServiceDeps {
   loadDefaultBundle: () => Promise<string>;
   /** Minimum time between two progress reports. */
   progressIntervalMs?: number;
+  /** Embedders beyond n-grams (a BERT model) that this worker can run, for training and imports. */
+  embedderContext?: EmbedderContext;
+  /** BERT models (issue #3): model file storage, the served list, navigator.gpu, how a runtime is built. */
+  models?: ModelsDeps;
+  /** Where pattern discovery keeps its patterns (default: its own IndexedDB database, logsift-patterns). */
+  patternsStore?: () => Promise<{ store: PatternsStore; persistent: boolean }>;
 }
 
-interface Current {
+export interface Current {
   bundle: ModelBundle;
   builtIn: boolean;
+  /** The stored version in use; null for the built-in default. */
+  versionId: string | null;
 }
 
 interface LastRun {
   input: Blob;
+  fileName: string;
   kind: 'csv' | 'text';
   classifier: Classifier;
   outputs: Map<boolean, Blob>;
@@ -54,10 +59,25 @@ interface LastRun {
 export function createClassifyService(deps: ServiceDeps): ClassifyApi {
   const PROGRESS_INTERVAL_MS = deps.progressIntervalMs ?? 100;
   let storageReady: Promise<{ storage: BundleStorage; persistent: boolean }> | null = null;
+  let patternsStoreReady: Promise<{ store: PatternsStore; persistent: boolean }> | null = null;
   let current: Current | null = null;
   let lastRun: LastRun | null = null;
   let job: AbortController | null = null;
   const results = new ResultStore();
+  // Embedding models (issue #3): installed BERT models, their backend, import, retraining – workers/models-service.ts.
+  const models = createModelsHost(deps.models ?? {}, {
+    storage,
+    currentBundle,
+    addAndUse,
+    useVersion,
+    resetBundle: () => api.resetBundle(),
+    loadDefaultBundle: deps.loadDefaultBundle,
+    startJob,
+    endJob,
+    release,
+    progressIntervalMs: PROGRESS_INTERVAL_MS,
+  });
+  const embedderContext = deps.embedderContext ?? models.embedderContext;
 
   function storage() {
     storageReady ??= deps.storage();
@@ -71,24 +91,27 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
   async function currentBundle(): Promise<Current> {
     if (current) return current;
     const { storage: store } = await storage();
-    const stored = await store.loadCurrent();
+    const id = await store.activeVersion();
+    const stored = id === null ? null : await store.loadVersion(id);
     if (stored) {
       try {
-        current = { bundle: parseBundle(stored.json), builtIn: false };
+        current = { bundle: parseBundle(stored.json), builtIn: false, versionId: stored.id };
         return current;
       } catch (err) {
         // A stored bundle this version cannot read: fall back to the default, keep the stored one.
         console.warn('logsift: stored bundle ignored:', err);
       }
     }
-    current = { bundle: await fetchDefaultBundle(), builtIn: true };
+    current = { bundle: await fetchDefaultBundle(), builtIn: true, versionId: null };
     return current;
   }
 
   async function newClassifier(): Promise<Classifier> {
     const { bundle } = await currentBundle();
     // A fresh classifier (and cache) per run, so that the summary's distinct keys are the run's own.
-    return new Classifier(bundle);
+    // The bundle's embedder: a BERT bundle loads its model first (models-service records the throughput).
+    const embedder = deps.models || !deps.embedderContext ? await models.embedderFor(bundle.embedder) : createEmbedder(bundle.embedder, embedderContext);
+    return new Classifier(bundle, embedder);
   }
 
   async function describe(c: Current): Promise<BundleInfo> {
@@ -109,6 +132,8 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
       confidence: b.thresholds.confidence,
       builtIn: c.builtIn,
       persistent,
+      versionId: c.versionId,
+      metrics: b.metrics,
     };
   }
 
@@ -123,11 +148,42 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
     return 'unknown';
   }
 
-  /** Makes `bundle` the current one and stores it. */
+  /**
+   * Stores an edit of the bundle in use (rules, routes, settings): its version is updated in
+   * place; an edit of the built-in default is stored as a new version ("edited") and used.
+   */
   async function makeCurrent(bundle: ModelBundle): Promise<BundleInfo> {
     const { storage: store } = await storage();
-    await store.saveCurrent(serializeBundle(bundle));
-    current = { bundle, builtIn: false };
+    const c = await currentBundle();
+    const json = serializeBundle(bundle);
+    let versionId = c.versionId;
+    if (versionId !== null && (await store.loadVersion(versionId))) await store.updateVersion(versionId, json);
+    else {
+      versionId = (await store.addVersion(json, 'edited')).id;
+      await store.setActiveVersion(versionId);
+    }
+    current = { bundle, builtIn: false, versionId };
+    return describe(current);
+  }
+
+  /** Stores `bundle` as a new version and uses it. */
+  async function addAndUse(bundle: ModelBundle, origin: 'trained' | 'imported'): Promise<BundleInfo> {
+    const { storage: store } = await storage();
+    const meta = await store.addVersion(serializeBundle(bundle), origin);
+    await store.setActiveVersion(meta.id);
+    current = { bundle, builtIn: false, versionId: meta.id };
+    return describe(current);
+  }
+
+  /** Uses a stored version. */
+  async function useVersion(id: string): Promise<BundleInfo> {
+    const { storage: store } = await storage();
+    const stored = await store.loadVersion(id);
+    if (!stored) throw new Error('That bundle version no longer exists.');
+    const bundle = parseBundle(stored.json);
+    createEmbedder(bundle.embedder, embedderContext);
+    await store.setActiveVersion(id);
+    current = { bundle, builtIn: false, versionId: id };
     return describe(current);
   }
 
@@ -146,25 +202,28 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
     if (typeof r === 'function') r.call(cb);
   }
 
-  function baseName(fileName: string): string {
-    const name = fileName.replace(/^.*[\\/]/, '');
-    const dot = name.lastIndexOf('.');
-    return dot > 0 ? name.slice(0, dot) : name || 'bundle';
-  }
-
   const api: ClassifyApi = {
     async loadBundle() {
       return describe(await currentBundle());
     },
 
-    async classify(input: Blob, fileName: string, explain: boolean, onProgress: ProgressCallback): Promise<RunSummary> {
+    async classify(input: Blob, fileName: string, explain: boolean, onProgress: ProgressCallback, llm?: LlmRunHooks): Promise<RunSummary> {
       const controller = startJob();
       const report = throttle(onProgress, PROGRESS_INTERVAL_MS);
+      let llmRun: LlmRun | null = null;
       try {
         const cls = await newClassifier();
         const kind = inputKindFromName(fileName);
         results.clear();
         lastRun = null;
+        // The LLM tier (workers/llm-run.ts): for a remote LLM, a dry run and the user's confirmation first.
+        if (llm) {
+          const prepared = await LlmRun.prepare(llm, cls.bundle, cls, controller.signal, () =>
+            runClassification({ input, kind, classifier: cls, explain: false, signal: controller.signal, onProgress: report }),
+          );
+          if (prepared && !(prepared instanceof LlmRun)) return prepared;
+          llmRun = prepared;
+        }
         const out = new OutputCollector();
         const summary = await runClassification({
           input,
@@ -174,21 +233,28 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
           signal: controller.signal,
           onProgress: report,
           onOutput: (chunk) => out.push(chunk),
-          onResults: (batch) => results.append(batch.startIndex, batch.records, batch.results),
+          onResults: (batch) => {
+            results.append(batch.startIndex, batch.records, batch.results);
+            llmRun?.collect(batch);
+          },
         });
         report.flush();
+        await llmRun?.finish(summary.cancelled);
+        llmRun = null;
         if (summary.cancelled) {
           results.clear();
         } else {
-          lastRun = { input, kind, classifier: cls, outputs: new Map([[explain, out.finish()]]) };
+          lastRun = { input, fileName, kind, classifier: cls, outputs: new Map([[explain, out.finish()]]) };
         }
         return summary;
       } catch (err) {
         results.clear();
+        await llmRun?.finish(true).catch(() => {});
         throw err;
       } finally {
         endJob(controller);
         release(onProgress);
+        release(llm);
       }
     },
 
@@ -241,14 +307,17 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
     },
 
     async importBundle(json: string): Promise<BundleInfo> {
-      return makeCurrent(parseBundle(json));
+      const bundle = parseBundle(json);
+      // Refuse a bundle whose embedder (a BERT model) is not installed here, with the reason.
+      createEmbedder(bundle.embedder, embedderContext);
+      return addAndUse(bundle, 'imported');
     },
 
     async resetBundle(): Promise<BundleInfo> {
       const { storage: store } = await storage();
-      await store.clearCurrent();
-      current = { bundle: await fetchDefaultBundle(), builtIn: true };
-        return describe(current);
+      await store.setActiveVersion(null);
+      current = { bundle: await fetchDefaultBundle(), builtIn: true, versionId: null };
+      return describe(current);
     },
 
     async saveRules(rules: Rule[]): Promise<SaveRulesResult> {
@@ -278,38 +347,39 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
       return makeCurrent({ ...bundle, thresholds: { ...bundle.thresholds, minSamples, confidence } });
     },
 
-    async train(input: Blob, fileName: string, onProgress: FractionCallback): Promise<TrainOutcome> {
-      const controller = startJob();
-      const report = throttle(onProgress, PROGRESS_INTERVAL_MS);
-      try {
-        const { bundle } = await currentBundle();
-        let trained: ModelBundle;
-        let rows: LabelledRow[];
-        let warnings: RowWarning[];
+    ...models.api,
+
+    ...createWorkspaceApi({
+      storage,
+      currentBundle,
+      describe,
+      addAndUse,
+      useVersion,
+      startJob,
+      endJob,
+      release,
+      progressIntervalMs: PROGRESS_INTERVAL_MS,
+      embedderContext,
+    }),
+
+    ...createPatternsApi({
+      runRows: () => (lastRun ? { fileName: lastRun.fileName, ...results.snapshot() } : null),
+      currentRules: async () => (await currentBundle()).bundle.rules.map((r) => ({ ...r })),
+      embedder: async () => {
+        const spec = (await currentBundle()).bundle.embedder;
         try {
-          ({ rows, warnings } = await readLabelledRows(input, inputKindFromName(fileName), controller.signal));
-          trained = await trainBundle(rows, {
-            name: baseName(fileName),
-            rules: bundle.rules,
-            sourceRoutes: bundle.sourceRoutes,
-            minSamples: bundle.thresholds.minSamples,
-            confidence: bundle.thresholds.confidence,
-            onProgress: report,
-            signal: controller.signal,
-          });
-        } catch (err) {
-          if (controller.signal.aborted) throw new CancelledError();
-          throw err;
+          return { embedder: createEmbedder(spec, embedderContext), name: spec.id };
+        } catch {
+          return { embedder: createNgramEmbedder(), name: 'ngram' };
         }
-        if (controller.signal.aborted) throw new CancelledError();
-        report(1);
-        report.flush();
-        return { info: await makeCurrent(trained), rows: rows.length, warnings };
-      } finally {
-        endJob(controller);
-        release(onProgress);
-      }
-    },
+      },
+      store: () => (patternsStoreReady ??= (deps.patternsStore ?? (() => openPatternsStore()))()),
+      startJob,
+      endJob,
+      release,
+      addTrainingRows: (rows) => api.addTrainingRows(rows),
+      progressIntervalMs: PROGRESS_INTERVAL_MS,
+    }),
   };
 
   return api;

@@ -2,16 +2,72 @@
  * The classify worker: parses, classifies, trains and stores, off the page's thread.
  * Exposes `ClassifyApi` (workers/classify-api.ts) through comlink; the work is in
  * workers/classify-service.ts.
+ *
+ * BERT (issue #3): model files come from this site (/models/, listed in /models/index.json) or
+ * from the user's import (Cache Storage); onnxruntime-web's WASM from the files Vite bundles
+ * (`?url`), never from a CDN. transformers.js itself is imported only when a model loads.
  */
 import * as Comlink from 'comlink';
+import wasmMjs from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
+import wasmBinary from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import { browserBertRuntime } from '../src/core/features/bert-browser.ts';
 import { openBundleStorage } from '../src/storage/db.ts';
+import { openModelFileStore } from '../src/storage/model-files.ts';
+import type { ClassifyApi } from './classify-api.ts';
 import { createClassifyService } from './classify-service.ts';
+import { fetchServedModels } from './models-service.ts';
+
+const BASE = import.meta.env.BASE_URL;
 
 async function loadDefaultBundle(): Promise<string> {
-  const url = `${import.meta.env.BASE_URL}default-bundle.json`;
+  const url = `${BASE}default-bundle.json`;
   const res = await fetch(url);
   if (!res.ok) throw new Error(`The built-in model could not be loaded (${url}: HTTP ${res.status}).`);
   return res.text();
 }
 
-Comlink.expose(createClassifyService({ storage: () => openBundleStorage(), loadDefaultBundle }));
+async function loadExampleCsv(): Promise<Blob> {
+  const url = `${BASE}examples/example-labelled.csv`;
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`The example data could not be loaded (${url}: HTTP ${res.status}).`);
+  return res.blob();
+}
+
+const service = createClassifyService({
+  storage: () => openBundleStorage(),
+  loadDefaultBundle,
+  models: {
+    store: openModelFileStore,
+    servedModels: () => fetchServedModels(`${BASE}models/index.json`).catch(() => []),
+    navigator: self.navigator as { gpu?: unknown },
+    loadExampleCsv,
+    runtime: (request) =>
+      browserBertRuntime({
+        modelId: request.model,
+        // Imported files are answered from storage by the runtime's fetch; their path never reaches the network.
+        modelsPath: request.source === 'imported' ? `${BASE}imported-models/` : `${BASE}models/`,
+        wasmPaths: { mjs: wasmMjs, wasm: wasmBinary },
+        backend: request.backend,
+        importedFiles: request.files ?? undefined,
+        onLoadProgress: request.onLoadProgress,
+      }),
+  },
+});
+
+// Every call waits until the installed models are known (the core asks for them synchronously);
+// `cancel` must never wait.
+const ready = service.modelsStatus().then(
+  () => undefined,
+  () => undefined,
+);
+const exposed = Object.fromEntries(
+  Object.entries(service).map(([name, fn]) => [
+    name,
+    name === 'cancel' ? fn : async (...args: unknown[]) => {
+      await ready;
+      return (fn as (...a: unknown[]) => unknown).apply(service, args);
+    },
+  ]),
+) as unknown as ClassifyApi;
+
+Comlink.expose(exposed);

@@ -63,6 +63,17 @@ export class ResultStore {
     this.view = null;
   }
 
+  /**
+   * Every row's message and source, and per row 1 when a rule labelled it (tier `regex`): the
+   * lines pattern discovery mines are the others. Copies, so a later run does not change them.
+   */
+  snapshot(): { messages: string[]; sources: string[]; ruleMatched: Uint8Array } {
+    const regex = TIERS.indexOf('regex');
+    const ruleMatched = new Uint8Array(this.count);
+    for (let i = 0; i < this.count; i++) ruleMatched[i] = this.tierCol[i] === regex ? 1 : 0;
+    return { messages: this.messages.slice(0, this.count), sources: this.sources.slice(0, this.count), ruleMatched };
+  }
+
   /** The labels that occur in the results, sorted. */
   labelsInUse(): string[] {
     return [...this.labels].sort((a, b) => a.localeCompare(b));

@@ -25,7 +25,7 @@ export const DEFAULT_BUNDLE_URL = new URL('../../public/default-bundle.json', im
 const USAGE = `logsift – classify log lines offline (rules, n-gram or BERT model)
 
 Usage:
-  logsift classify INPUT [--model BUNDLE.json] [--out OUT.csv] [--explain] [--model-dir DIR [--dtype q8|fp32|fp16]]
+  logsift classify INPUT [--model BUNDLE.json] [--out OUT.csv] [--explain] [--safe-csv] [--model-dir DIR [--dtype q8|fp32|fp16]]
   logsift train LABELED.csv --out BUNDLE.json [--rules default|none|FILE] [--routes default|none|SRC,SRC]
                 [--min-samples 10] [--threshold 0.5] [--name NAME] [--embedder ngram|bert --model-dir DIR [--dtype q8]]
   logsift eval LABELED.csv [--test-fraction 0.3] [--seed N] [--rules default|none|FILE]
@@ -35,7 +35,8 @@ Usage:
 
 INPUT is a CSV with a log_message column (source and any other columns are kept), or a .log/.txt
 file with one message per line; "-" reads CSV from standard input. Output goes to standard output
-unless --out is given. Without --model, the built-in bundle is used.
+unless --out is given. Without --model, the built-in bundle is used. --safe-csv neutralises cells that a
+spreadsheet would run as formulas (a leading ' before =, +, -, @, tab or CR; plain numbers are kept).
 --embedder bert trains on BERT sentence embeddings; --model-dir DIR is the model's folder (config.json,
 tokenizer.json, tokenizer_config.json, onnx/model_quantized.onnx for q8 or onnx/model.onnx for fp32),
 e.g. public/models/Xenova/all-MiniLM-L6-v2 after npm run models:fetch. A bundle trained with BERT
@@ -88,6 +89,7 @@ async function classifyCommand(args: string[]): Promise<void> {
       model: { type: 'string' },
       out: { type: 'string' },
       explain: { type: 'boolean', default: false },
+      'safe-csv': { type: 'boolean', default: false },
       'model-dir': { type: 'string' },
       dtype: { type: 'string' },
       ...LLM_OPTIONS,
@@ -109,6 +111,7 @@ async function classifyCommand(args: string[]): Promise<void> {
     kind: inputPath === '-' ? 'csv' : inputKindFromName(inputPath),
     classifier: new Classifier(bundle, embedder, { llm: llm?.tierFor(bundle) }),
     explain: values.explain,
+    safeCsv: values['safe-csv'],
     onOutput: (text) => write(out, text),
   });
   if (out !== process.stdout) {

@@ -1,7 +1,42 @@
-/** Tier 1: ordered regex rules over the raw message; the first enabled match wins. */
+/**
+ * Tier 1: ordered regex rules over the raw message; the first enabled match wins.
+ *
+ * Rules are user-written and log text is untrusted, so no rule may take more than linear time:
+ * a rule runs on the fast native RegExp engine only when linear-regex.ts proves it linear there,
+ * otherwise on RE2 (re2js), which is linear by construction. Every rule must therefore also be
+ * valid RE2 syntax (no lookarounds, no backreferences); the two engines agree on that syntax.
+ */
+import { RE2JS } from 're2js';
+import { isLinearOnBacktracking } from './linear-regex.ts';
 import type { Rule } from './types.ts';
 
 const ALLOWED_FLAGS = /^[imsu]*$/;
+
+export type RuleEngine = 'native' | 're2';
+
+interface CompiledRule {
+  label: string;
+  engine: RuleEngine;
+  test(message: string): boolean;
+}
+
+function re2Flags(flags: string): number {
+  let bits = 0;
+  if (flags.includes('i')) bits |= RE2JS.CASE_INSENSITIVE;
+  if (flags.includes('m')) bits |= RE2JS.MULTILINE;
+  if (flags.includes('s')) bits |= RE2JS.DOTALL;
+  return bits;
+}
+
+/** Compiles one rule on the engine that keeps it linear; throws on invalid syntax. */
+function compileRule(rule: Rule): CompiledRule {
+  const native = new RegExp(rule.pattern, rule.flags);
+  const re2 = RE2JS.compile(rule.pattern, re2Flags(rule.flags));
+  if (isLinearOnBacktracking(rule.pattern, rule.flags)) {
+    return { label: rule.label, engine: 'native', test: (message) => native.test(message) };
+  }
+  return { label: rule.label, engine: 're2', test: (message) => re2.test(message) };
+}
 
 /** Why a rule cannot be saved, or null when it is fine. */
 export function ruleProblem(rule: Rule): string | null {
@@ -16,7 +51,13 @@ export function ruleProblem(rule: Rule): string | null {
   } catch (error) {
     return `invalid pattern: ${(error as Error).message}`;
   }
-  if (new RegExp(rule.pattern, rule.flags).test('')) return 'the pattern matches an empty message, so it would match everything';
+  let compiled: CompiledRule;
+  try {
+    compiled = compileRule(rule);
+  } catch (error) {
+    return `not supported by the linear-time rule engine (RE2 syntax: no lookarounds or backreferences): ${(error as Error).message}`;
+  }
+  if (compiled.test('')) return 'the pattern matches an empty message, so it would match everything';
   return null;
 }
 
@@ -28,6 +69,11 @@ export function validateRules(rules: Rule[]): { index: number; reason: string }[
     if (reason) problems.push({ index, reason });
   });
   return problems;
+}
+
+/** Which engine runs a valid rule: shown to users who wonder why a rule is slower. */
+export function ruleEngine(rule: Rule): RuleEngine {
+  return compileRule(rule).engine;
 }
 
 export interface CompiledRules {
@@ -42,12 +88,11 @@ export function compileRules(rules: Rule[]): CompiledRules {
     .map((rule) => {
       const reason = ruleProblem(rule);
       if (reason) throw new Error(`Rule /${rule.pattern}/ → ${rule.label}: ${reason}`);
-      // 'g' and 'y' are excluded by validation, so test() carries no lastIndex state.
-      return { regex: new RegExp(rule.pattern, rule.flags), label: rule.label };
+      return compileRule(rule);
     });
   return {
     match(message) {
-      for (const rule of compiled) if (rule.regex.test(message)) return rule.label;
+      for (const rule of compiled) if (rule.test(message)) return rule.label;
       return null;
     },
   };

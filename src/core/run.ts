@@ -7,7 +7,7 @@
 import type { Classifier } from './classifier.ts';
 import type { InputSource } from './csv/chunks.ts';
 import { findColumn, MESSAGE_COLUMNS, requireColumn, SOURCE_COLUMNS } from './csv/columns.ts';
-import { csvField, csvLine, csvRow } from './csv/format.ts';
+import { csvCell, csvLine, csvRow } from './csv/format.ts';
 import { openTable, type InputKind } from './csv/table.ts';
 import { CancelledError } from './errors.ts';
 import { isBlank, TIERS, type Classification, type LogRecord, type Tier } from './types.ts';
@@ -56,6 +56,8 @@ export interface RunOptions {
   classifier: Classifier;
   /** Adds `tier` and `confidence` columns to the output. */
   explain: boolean;
+  /** Neutralises cells a spreadsheet would run as formulas (see csv/format.ts); off for a raw export. */
+  safeCsv?: boolean;
   signal?: AbortSignal;
   onProgress?(progress: RunProgress): void;
   /** Output CSV text, in order; a returned promise is awaited (backpressure). */
@@ -82,8 +84,18 @@ function outputColumns(header: string[], explain: boolean): { columns: string[];
   return { columns: [...kept, ...added], renamed };
 }
 
+/** What a decoder puts where bytes are not valid text. */
+const REPLACEMENT_CHARACTER = '\uFFFD';
+
+function repeatedNames(header: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const name of header.map((n) => n.trim().toLowerCase())) (seen.has(name) ? repeated : seen).add(name);
+  return [...repeated];
+}
+
 export async function runClassification(options: RunOptions): Promise<RunSummary> {
-  const { classifier, explain, signal, onProgress, onOutput, onResults } = options;
+  const { classifier, explain, signal, onProgress, onOutput, onResults, safeCsv = false } = options;
   const started = Date.now();
   const table = await openTable(options.input, options.kind);
   const messageIndex = requireColumn(table.header, MESSAGE_COLUMNS, 'log message');
@@ -100,6 +112,8 @@ export async function runClassification(options: RunOptions): Promise<RunSummary
     if (warnings.length < MAX_WARNINGS) warnings.push({ row, message });
   };
   if (renamed.length) warn(0, `The input already has ${renamed.join(', ')}; kept as original_… columns.`);
+  const repeated = repeatedNames(table.header);
+  if (repeated.length) warn(0, `Column names repeat: ${repeated.join(', ')}; the first of each is read, all are kept.`);
 
   // Classifications are shared objects (one per rule label or cache key), so their output cells
   // are formatted once, not once per row.
@@ -107,12 +121,12 @@ export async function runClassification(options: RunOptions): Promise<RunSummary
   const addedCells = (result: Classification) => {
     let cells = formattedCells.get(result);
     if (cells === undefined) {
-      cells = ',' + csvField(result.label) + (explain ? `,${result.tier},${result.confidence.toFixed(4)}` : '');
+      cells = ',' + csvCell(result.label, safeCsv) + (explain ? `,${result.tier},${result.confidence.toFixed(4)}` : '');
       formattedCells.set(result, cells);
     }
     return cells;
   };
-  await onOutput?.(csvLine(columns));
+  await onOutput?.(csvLine(columns, safeCsv));
   let rows = 0;
   let cancelled = false;
   for await (const batch of table.batches) {
@@ -128,6 +142,9 @@ export async function runClassification(options: RunOptions): Promise<RunSummary
       }
       const message = fields[messageIndex] ?? '';
       if (isBlank(message)) warn(row, 'has no log message; labelled Unclassified');
+      else if (message.includes(REPLACEMENT_CHARACTER)) {
+        warn(row, 'has bytes that are not valid text in this encoding (shown as �); is the file UTF-8?');
+      }
       return { message, source: sourceIndex >= 0 ? (fields[sourceIndex] ?? '') : '' };
     });
     let results: Classification[];
@@ -145,7 +162,7 @@ export async function runClassification(options: RunOptions): Promise<RunSummary
       byLabel[result.label] = (byLabel[result.label] ?? 0) + 1;
       byTier[result.tier]++;
       // Short rows are padded so every output row has the header's columns.
-      text += csvRow(fields, width, addedCells(result));
+      text += csvRow(fields, width, addedCells(result), safeCsv);
     });
     await onOutput?.(text);
     onResults?.({ startIndex: rows, records, results });

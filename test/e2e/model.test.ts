@@ -1,12 +1,12 @@
 /**
  * The Model side: rules (an invalid pattern is refused with its reason; a valid one persists
- * and applies to the next run), source routes, settings, export/import/reset, training.
+ * and applies to the next run), source routes, settings, export/import/reset. Training: training.test.ts.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { download, openSession, parseCsv, readDownload, useBrowser, writeLabelledCsv } from './helpers.ts';
+import { download, openSession, parseCsv, readDownload, useBrowser } from './helpers.ts';
 
 const env = useBrowser();
 
@@ -148,24 +148,5 @@ describe('bundles', () => {
     await expect.poll(() => page.getByTestId('bundle-name').innerText()).toContain('built-in');
     await reload(page);
     expect(await page.getByTestId('bundle-name').innerText()).toContain(exported.name);
-  });
-
-  it('trains a new bundle from a labelled CSV and makes it current', async () => {
-    env.session = await openSession(env.browser);
-    const { page } = env.session;
-    const path = writeLabelledCsv(env.tmp.dir, 'team-labels.csv', 3000, 'e2e-train');
-    await page.getByTestId('train-file-input').setInputFiles(path);
-    await page.getByText(/^Trained “team-labels” on 3,000 rows/).waitFor({ timeout: 120_000 });
-    expect(await page.getByTestId('bundle-name').innerText()).toBe('team-labels');
-    await reload(page);
-    expect(await page.getByTestId('bundle-name').innerText()).toBe('team-labels');
-
-    // A file without labels is refused with the core's reason.
-    const unlabelled = join(env.tmp.dir, 'unlabelled.csv');
-    writeFileSync(unlabelled, 'log_message\nhello\n');
-    await page.getByTestId('train-file-input').setInputFiles(unlabelled);
-    const alert = page.getByRole('alert');
-    await alert.waitFor();
-    expect(await alert.innerText()).toContain('No label column found');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileRules, ruleProblem, validateRules } from '../../src/core/rules.ts';
+import { compileRules, ruleEngine, ruleProblem, validateRules } from '../../src/core/rules.ts';
 import type { Rule } from '../../src/core/types.ts';
 
 const rule = (pattern: string, label: string, extra: Partial<Rule> = {}): Rule => ({ pattern, flags: '', label, enabled: true, ...extra });
@@ -31,5 +31,28 @@ describe('rules', () => {
     expect(ruleProblem(rule('x', 'A', { flags: 'g' }))).toMatch(/not allowed/);
     expect(ruleProblem(rule('x', 'A', { flags: 'ii' }))).toMatch(/repeat/);
     expect(ruleProblem(rule('.*', 'A'))).toMatch(/empty message/);
+  });
+});
+
+describe('rules cannot hang on hostile input', () => {
+  const hostile = 'a'.repeat(200_000) + '!';
+
+  it('runs classic catastrophic-backtracking patterns in linear time (RE2)', () => {
+    const patterns = ['^(a+)+$', '^(a|a)+$', '^(a|aa)+$', '(x+x+)+y', '^(\\w+\\s?)+$', '^.*.*.*=.*$'];
+    for (const pattern of patterns) {
+      expect(ruleEngine(rule(pattern, 'Evil')), pattern).toBe('re2');
+      // With a backtracking engine any of these would not finish on this input.
+      expect(compileRules([rule(pattern, 'Evil')]).match(hostile)).toBeNull();
+    }
+  });
+
+  it('keeps proven-linear rules on the native engine', () => {
+    expect(ruleEngine(rule('^User User\\d+ logged (in|out)\\.$', 'User Action'))).toBe('native');
+    expect(ruleEngine(rule('timeout', 'Error'))).toBe('native');
+  });
+
+  it('refuses syntax the linear-time engine cannot run, with the reason', () => {
+    expect(ruleProblem(rule('^(?=a)b', 'A'))).toMatch(/linear-time rule engine/);
+    expect(ruleProblem(rule('^(a)\\1$', 'A'))).toMatch(/linear-time rule engine/);
   });
 });

@@ -93,3 +93,25 @@ describe('runClassification', () => {
     expect(summary.cancelled).toBe(true);
   });
 });
+
+describe('formula neutralisation', () => {
+  it('defuses cells a spreadsheet would evaluate, keeps numbers, and leaves raw output untouched', async () => {
+    const bundle = await smallBundle();
+    const input = 'id,log_message\n-5,"=HYPERLINK(""http://x"",""click"")"\n+3.5,@SUM(A1)\n-x,"\tcmd"\n';
+    const outputs: Record<string, string> = {};
+    for (const safeCsv of [true, false]) {
+      let text = '';
+      await runClassification({ input, kind: 'csv', classifier: new Classifier(bundle), explain: false, safeCsv, onOutput: (t) => void (text += t) });
+      outputs[String(safeCsv)] = text;
+    }
+    const safe = Papa.parse<string[]>(outputs.true, { skipEmptyLines: true }).data;
+    expect(safe.map((row) => row.slice(0, 2))).toEqual([
+      ['id', 'log_message'],
+      ['-5', `'=HYPERLINK("http://x","click")`],
+      ['+3.5', "'@SUM(A1)"],
+      ["'-x", "'\tcmd"],
+    ]);
+    const raw = Papa.parse<string[]>(outputs.false, { skipEmptyLines: true }).data;
+    expect(raw[1][1]).toBe('=HYPERLINK("http://x","click")');
+  });
+});

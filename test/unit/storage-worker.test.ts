@@ -1,7 +1,7 @@
 /**
  * The classify worker's service in Node, on fake-indexeddb and the shipped default bundle:
  * persistence of edits, refusal of bad rules and bundles, runs with results and outputs,
- * cancel, training.
+ * cancel. The training workspace's part is in workspace-service.test.ts.
  */
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
@@ -148,35 +148,6 @@ describe('classify service', () => {
     const reset = await api.resetBundle();
     expect(reset.builtIn).toBe(true);
     expect((await service(dbName).api.loadBundle()).builtIn).toBe(true);
-  });
-
-  it('trains from a labelled CSV and makes the result current', async () => {
-    const { api, dbName } = service();
-    const parts = [csvLine(['log_message', 'target_label'])];
-    for (const log of generateLogs({ rows: 1200, seed: 'svc-train' })) parts.push(csvLine([log.log_message, log.target_label]));
-    const fractions: number[] = [];
-    const outcome = await api.train(new Blob(parts), 'my-labels.csv', (f) => fractions.push(f));
-    expect(outcome.rows).toBe(1200);
-    expect(outcome.info.name).toBe('my-labels');
-    expect(fractions.at(-1)).toBe(1);
-    expect((await service(dbName).api.loadBundle()).name).toBe('my-labels');
-    await expect(api.train(new Blob(['log_message\nx\n']), 'x.csv', () => {})).rejects.toThrow(/No label column found/);
-  });
-
-  it('cancels a training and keeps the current bundle', async () => {
-    const { api } = service();
-    const before = await api.loadBundle();
-    const parts = [csvLine(['log_message', 'target_label'])];
-    for (const log of generateLogs({ rows: 3000, seed: 'svc-train-cancel' })) parts.push(csvLine([log.log_message, log.target_label]));
-    let asked = false;
-    const training = api.train(new Blob(parts), 'cancel-me.csv', () => {
-      if (!asked) {
-        asked = true;
-        api.cancel();
-      }
-    });
-    await expect(training).rejects.toMatchObject({ name: 'CancelledError' });
-    expect((await api.loadBundle()).name).toBe(before.name);
   });
 
   it('runs one job at a time', async () => {

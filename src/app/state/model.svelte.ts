@@ -1,17 +1,12 @@
 /**
  * The model bundle in use, and the edits the user makes to it (rules, source routes,
- * settings, import, reset, training). The worker validates and stores; this mirrors its answers.
+ * settings, import, reset). The worker validates and stores; this mirrors its answers. Training
+ * is in workspace.svelte.ts.
  */
 import type { BundleInfo, RuleError, Settings } from '../../../workers/classify-api.ts';
 import type { Rule, SourceRoutes } from '../../core/types.ts';
 import { saveBlob } from '../download.ts';
-import { callback, classifyWorker, errorMessage, isCancelled } from '../worker-client.ts';
-
-export interface TrainingState {
-  fileName: string;
-  /** 0..1, or null while the rows are read. */
-  fraction: number | null;
-}
+import { classifyWorker, errorMessage } from '../worker-client.ts';
 
 export class ModelState {
   info = $state.raw<BundleInfo | null>(null);
@@ -22,9 +17,6 @@ export class ModelState {
   /** A short confirmation ("Bundle imported."). */
   notice = $state('');
   busy = $state(false);
-  training = $state<TrainingState | null>(null);
-  trainError = $state('');
-  trainNotice = $state('');
 
   async load(): Promise<void> {
     try {
@@ -47,7 +39,7 @@ export class ModelState {
   async importBundle(file: File): Promise<void> {
     await this.act(async () => {
       this.info = await classifyWorker().importBundle(await file.text());
-      return `Imported “${this.info.name}”. It is used from the next run on.`;
+      return `Imported “${this.info.name}” as a new version. It is used from the next run on.`;
     });
   }
 
@@ -72,34 +64,6 @@ export class ModelState {
 
   async saveSettings(settings: Settings): Promise<void> {
     this.info = await classifyWorker().saveSettings({ ...settings });
-  }
-
-  async train(file: File): Promise<void> {
-    if (this.training) return;
-    this.training = { fileName: file.name, fraction: null };
-    this.trainError = '';
-    this.trainNotice = '';
-    try {
-      const outcome = await classifyWorker().train(
-        file,
-        file.name,
-        callback((fraction: number) => {
-          if (this.training) this.training = { ...this.training, fraction };
-        }),
-      );
-      this.info = outcome.info;
-      const skipped = outcome.warnings.length ? ` (${outcome.warnings.length.toLocaleString('en-US')} rows skipped)` : '';
-      this.trainNotice = `Trained “${outcome.info.name}” on ${outcome.rows.toLocaleString('en-US')} rows${skipped}. It is now the current bundle.`;
-    } catch (err) {
-      if (isCancelled(err)) this.trainNotice = 'Training cancelled. The current bundle is unchanged.';
-      else this.trainError = errorMessage(err);
-    } finally {
-      this.training = null;
-    }
-  }
-
-  cancelTraining(): void {
-    if (this.training) void classifyWorker().cancel();
   }
 
   private async act(fn: () => Promise<string>): Promise<void> {

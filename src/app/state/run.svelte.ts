@@ -4,6 +4,7 @@
  */
 import type { RunProgress, RunSummary } from '../../../workers/classify-api.ts';
 import { callback, classifyWorker, errorMessage } from '../worker-client.ts';
+import { llm } from './llm.svelte.ts';
 
 export type RunPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -46,6 +47,7 @@ export class RunState {
         callback((p: RunProgress) => {
           if (this.phase === 'running') this.progress = p;
         }),
+        llm.runHooks(),
       );
       if (summary.cancelled) {
         this.phase = 'cancelled';
@@ -78,7 +80,9 @@ export class RunState {
   }
 
   cancel(): void {
-    if (this.running) void classifyWorker().cancel();
+    if (!this.running) return;
+    void classifyWorker().cancel();
+    llm.cancelRun();
   }
 }
 

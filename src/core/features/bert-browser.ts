@@ -104,8 +104,9 @@ export function browserBertRuntime(options: BrowserBertOptions): BertRuntime {
           if (at < 0 || (at > 0 && !/^https?:\/\/[^/]+$/i.test(url.slice(0, at)))) return fallback(input, init);
           const file = imported.get(url.slice(at + prefix.length));
           if (!file) return new Response(null, { status: 404, statusText: 'Not imported' });
-          const body = file instanceof Uint8Array ? new Blob([file as Uint8Array<ArrayBuffer>]) : file;
-          return new Response(body, { status: 200 });
+          const body = file instanceof Uint8Array ? new Blob([file as Uint8Array<ArrayBuffer>]) : file instanceof Blob ? file : new Blob([file]);
+          // With its length, transformers.js reads the body into one buffer and reports load progress.
+          return new Response(body, { status: 200, headers: { 'content-length': String(body.size) } });
         };
       }
     },

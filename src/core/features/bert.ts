@@ -97,6 +97,16 @@ export interface FeatureExtractor {
   dispose(): Promise<void>;
 }
 
+/**
+ * onnxruntime-node's CPU provider rewrites DequantizeLinear → MatMul (8-bit weights, as in the
+ * tiny test model's q8 file) into MatMulNBits and, by default (accuracy level 4), then quantises
+ * the activations to 8 bits too: embeddings drift by ~2e-3 from what the file says, and from
+ * onnxruntime-web's WASM, which has no such rewrite. Level 1 keeps the activations in fp32, so
+ * Node and the browser agree (to 1e-6). all-MiniLM's q8 file quantises activations itself
+ * (MatMulInteger) and is not affected.
+ */
+const CPU_SESSION_OPTIONS = { extra: { session: { qdq_matmulnbits_accuracy_level: '1' } } };
+
 /** One load per (model, device, dtype), shared by every embedder in this thread. */
 const loaded = new Map<string, Promise<FeatureExtractor>>();
 /** transformers.js's env is global: loads run one after the other. */
@@ -136,7 +146,7 @@ export function loadBertExtractor(runtime: BertRuntime, dtype: BertDtype = runti
           dtype,
           local_files_only: true,
           progress_callback: runtime.onLoadProgress as never,
-          session_options: runtime.sessionOptions as never,
+          session_options: (runtime.device === 'cpu' ? { ...CPU_SESSION_OPTIONS, ...runtime.sessionOptions } : runtime.sessionOptions) as never,
         })) as unknown as FeatureExtractor;
       } catch (error) {
         throw describeLoadError(runtime, dtype, error);

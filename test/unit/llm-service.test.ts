@@ -1,0 +1,380 @@
+/**
+ * The LLM worker's service in Node: settings and the API key, the remote path against the mock
+ * OpenAI server on 127.0.0.1 (model list, confirmation guard, retries, cache, cancel), the local
+ * path with the fake WebLLM engine (WebGPU missing, load, quota errors), and a classify-service
+ * run with the LLM hooks (dry run, confirmation count, tier `llm`, review list, decline, cancel).
+ */
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Classifier } from '../../src/core/classifier.ts';
+import { parseBundle } from '../../src/core/bundle.ts';
+import { csvLine } from '../../src/core/csv/format.ts';
+import { generateLogs } from '../../src/core/generate/generator.ts';
+import { interruptible } from '../../src/core/llm/engine.ts';
+import { LlmKeyCollector, MemoryLlmCache } from '../../src/core/llm/llm-tier.ts';
+import { DEFAULT_LOCAL_MODEL } from '../../src/core/llm/models.ts';
+import { GROQ_BASE_URL } from '../../src/core/llm/openai-client.ts';
+import { runClassification } from '../../src/core/run.ts';
+import { IdbBundleStorage } from '../../src/storage/db.ts';
+import { MemoryLlmSettingsStore } from '../../src/storage/llm-settings.ts';
+import type { LlmSettings, WebGpuInfo } from '../../workers/llm-api.ts';
+import { createClassifyService } from '../../workers/classify-service.ts';
+import type { LlmConfirmation, LlmRunHooks, LlmRunOutcome } from '../../workers/llm-run.ts';
+import { createLlmService, DEFAULT_LLM_SETTINGS, type AnswerCache, type LlmServiceDeps, type WebLlmHost } from '../../workers/llm-service.ts';
+import { FakeWebLlmEngine } from '../helpers/fake-webllm-engine.ts';
+import { startMockOpenAiServer, type MockOpenAiServer } from '../helpers/mock-openai-server.ts';
+
+const KEY = 'gsk_test_SECRET_key_0123456789';
+const DEFAULT_JSON = readFileSync(resolve(import.meta.dirname, '../../public/default-bundle.json'), 'utf8');
+const NO_GPU: WebGpuInfo = { available: false, reason: 'the browser found no GPU adapter for WebGPU.', features: [], adapter: null };
+const GPU: WebGpuInfo = { available: true, reason: '', features: ['shader-f16'], adapter: 'fake' };
+
+class Answers extends MemoryLlmCache implements AnswerCache {
+  async count() {
+    return this.entries.size;
+  }
+  async clear() {
+    this.entries.clear();
+  }
+}
+
+interface Harness {
+  api: ReturnType<typeof createLlmService>;
+  store: MemoryLlmSettingsStore<LlmSettings>;
+  answers: Answers;
+  fetched: string[];
+  engines: FakeWebLlmEngine[];
+}
+
+function harness(options: { gpu?: WebGpuInfo; load?: WebLlmHost['load']; engineDelayMs?: number } = {}): Harness {
+  const store = new MemoryLlmSettingsStore<LlmSettings>();
+  const answers = new Answers();
+  const fetched: string[] = [];
+  const engines: FakeWebLlmEngine[] = [];
+  const stored = new Set<string>();
+  const deps: LlmServiceDeps = {
+    settings: async () => ({ store, persistent: true }),
+    answers: async () => answers,
+    detectWebGpu: async () => options.gpu ?? NO_GPU,
+    webLlm: {
+      load:
+        options.load ??
+        (async (spec, onProgress) => {
+          onProgress({ fraction: 0.5, text: 'Fetching weights' });
+          onProgress({ fraction: 1, text: 'Finished' });
+          stored.add(spec.id);
+          const engine = new FakeWebLlmEngine({ delayMs: options.engineDelayMs });
+          engines.push(engine);
+          return { engine: interruptible(engine), unload: async () => {} };
+        }),
+      isStored: async (spec) => stored.has(spec.id),
+      remove: async (spec) => void stored.delete(spec.id),
+    },
+    fetch: (input, init) => {
+      fetched.push(String(input));
+      return fetch(input, init);
+    },
+    backoffMs: 5,
+    progressIntervalMs: 0,
+  };
+  return { api: createLlmService(deps), store, answers, fetched, engines };
+}
+
+const BUNDLE = { labels: ['Error', 'Workflow Error', 'Deprecation Warning'], classCounts: { Error: 50, 'Workflow Error': 3, 'Deprecation Warning': 2 }, thresholds: { minSamples: 10 } };
+
+let mock: MockOpenAiServer;
+beforeAll(async () => {
+  mock = await startMockOpenAiServer();
+});
+afterAll(() => mock.close());
+beforeEach(() => {
+  mock.reset();
+  mock.behaviour.requireKey = KEY;
+});
+
+async function remote(h: Harness, extra: Partial<LlmSettings['remote']> = {}) {
+  await h.api.saveSettings({ ...DEFAULT_LLM_SETTINGS, mode: 'remote', remote: { ...DEFAULT_LLM_SETTINGS.remote, baseUrl: mock.baseUrl, model: 'qwen/qwen3-32b', ...extra } });
+  await h.api.setApiKey(KEY, false);
+}
+
+describe('LLM service: settings and the API key', () => {
+  it('defaults to the local DeepSeek model and Groq for remote', async () => {
+    const { api } = harness();
+    const status = await api.status();
+    expect(status.settings.mode).toBe('local');
+    expect(status.settings.localModel).toBe(DEFAULT_LOCAL_MODEL);
+    expect(status.settings.remote.baseUrl).toBe(GROQ_BASE_URL);
+    expect(status.settings.remote.model).toBe('');
+    expect(status.ready).toBe(false);
+    expect(status.notReady).toMatch(/local model is not loaded/);
+  });
+
+  it('refuses bad base URLs and self-hosted entries with the reason', async () => {
+    const { api } = harness();
+    await expect(api.saveSettings({ ...DEFAULT_LLM_SETTINGS, remote: { ...DEFAULT_LLM_SETTINGS.remote, baseUrl: '/v1' } })).rejects.toThrow(/absolute/);
+    await expect(
+      api.saveSettings({ ...DEFAULT_LLM_SETTINGS, remote: { ...DEFAULT_LLM_SETTINGS.remote, baseUrl: `https://u:${KEY}@api.example.com/v1` } }),
+    ).rejects.toThrow(/credentials/);
+    await expect(
+      api.saveSettings({ ...DEFAULT_LLM_SETTINGS, localModel: 'self-hosted', selfHosted: { id: 'my-model', modelUrl: 'models/x/', modelLibUrl: 'https://mirror.example/lib.wasm' } }),
+    ).rejects.toThrow(/relative/);
+    const ok = await api.saveSettings({
+      ...DEFAULT_LLM_SETTINGS,
+      localModel: 'self-hosted',
+      selfHosted: { id: 'my-model', modelUrl: 'https://mirror.example/models/x', modelLibUrl: 'https://mirror.example/lib.wasm' },
+    });
+    expect(ok.settings.selfHosted?.id).toBe('my-model');
+  });
+
+  it('keeps the key in memory unless asked to remember it, and never returns it', async () => {
+    const h = harness();
+    let status = await h.api.setApiKey(KEY, false);
+    expect(status.keySet).toBe(true);
+    expect(status.keyRemembered).toBe(false);
+    expect(h.store.key).toBeUndefined();
+    expect(JSON.stringify(status)).not.toContain(KEY);
+    await remote(h);
+    expect(JSON.stringify(h.store.settings)).not.toContain(KEY);
+    status = await h.api.setApiKey(KEY, true);
+    expect(status.keyRemembered).toBe(true);
+    expect(h.store.key).toBe(KEY);
+    // A new worker (same store) finds the remembered key.
+    const again = createLlmService({ settings: async () => ({ store: h.store, persistent: true }), answers: async () => h.answers, detectWebGpu: async () => NO_GPU, webLlm: {} as WebLlmHost });
+    expect((await again.status()).keySet).toBe(true);
+    status = await h.api.forgetApiKey();
+    expect(status.keySet).toBe(false);
+    expect(h.store.key).toBeUndefined();
+    await expect(h.api.setApiKey('two words', false)).rejects.toThrow(/without spaces/);
+  });
+});
+
+describe('LLM service: remote API (mock server on 127.0.0.1)', () => {
+  it('lists the server’s models with the key; a wrong key is refused without echoing it', async () => {
+    const h = harness();
+    await remote(h, { model: '' });
+    expect((await h.api.status()).notReady).toMatch(/Pick a model/);
+    const models = await h.api.listRemoteModels();
+    expect(models.map((m) => m.id)).toEqual(['deepseek-r1-distill-llama-70b', 'llama-3.3-70b-versatile', 'qwen/qwen3-32b']);
+    await h.api.setApiKey('gsk_wrong_key_999', false);
+    const error = await h.api.listRemoteModels().then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(/401.*refused the API key/);
+    expect(error?.message).not.toContain('gsk_wrong_key_999');
+    expect(mock.requests.every((r) => !r.url.includes('gsk_'))).toBe(true);
+  });
+
+  it('sends nothing before the page confirms; then answers, retries a 429 and caches', async () => {
+    const h = harness();
+    await remote(h);
+    const keys = ['Escalation rule <*> did not fire for case <*>', 'SOAP interface LeadService is deprecated', 'Nightly report mailed'];
+    let start = await h.api.beginRun(BUNDLE);
+    expect(start).toMatchObject({ remote: true, destination: new URL(mock.baseUrl).host, model: 'qwen/qwen3-32b' });
+    expect(await h.api.countKeys([...keys, keys[0]])).toEqual({ distinct: 3, cached: 0, toSend: 3 });
+    // Without confirmRun the tier declines: no chat request.
+    expect(await h.api.classifyKeys(keys)).toEqual([]);
+    expect(mock.chatRequests()).toHaveLength(0);
+    expect((await h.api.endRun())?.declined).toBe(true);
+
+    mock.behaviour.failures.push({ status: 429, retryAfter: '0' });
+    start = await h.api.beginRun(BUNDLE);
+    h.api.confirmRun();
+    const answers = new Map(await h.api.classifyKeys(keys));
+    expect(answers.get(keys[0])).toEqual({ label: 'Workflow Error', reason: 'The line reads like a typical workflow error message.' });
+    expect(answers.get(keys[1])?.label).toBe('Deprecation Warning');
+    expect(mock.chatRequests()).toHaveLength(4);
+    expect(mock.chatRequests()[0].status).toBe(429);
+    const stats = await h.api.endRun();
+    expect(stats).toMatchObject({ sent: 3, cached: 0, failed: 0, retries: 1, declined: false });
+    expect((await h.api.status()).cachedAnswers).toBe(3);
+    expect(h.fetched.every((url) => url.startsWith(mock.baseUrl))).toBe(true);
+
+    // A re-run: everything cached, nothing to send.
+    await h.api.beginRun(BUNDLE);
+    expect(await h.api.countKeys(keys)).toEqual({ distinct: 3, cached: 3, toSend: 0 });
+    await h.api.classifyKeys(keys);
+    expect(mock.chatRequests()).toHaveLength(4);
+    expect(await h.api.endRun()).toMatchObject({ sent: 0, cached: 3 });
+  });
+
+  it('cancels calls in flight', async () => {
+    const h = harness();
+    await remote(h, { concurrency: 2 });
+    mock.behaviour.delayMs = 5000;
+    await h.api.beginRun(BUNDLE);
+    h.api.confirmRun();
+    const pending = h.api.classifyKeys(['Workflow <*> halted', 'API v<*> is deprecated', 'Escalation <*> stuck in stage']);
+    await new Promise((r) => setTimeout(r, 100));
+    const t0 = Date.now();
+    h.api.cancelRun();
+    await expect(pending).rejects.toMatchObject({ name: 'CancelledError' });
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(mock.chatRequests().length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('LLM service: local WebLLM', () => {
+  it('says clearly when WebGPU is missing, and what to do instead', async () => {
+    const { api } = harness({ gpu: NO_GPU });
+    const error = await api.loadLocalModel(() => {}).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(/needs WebGPU/);
+    expect(error?.message).toMatch(/no GPU adapter/);
+    expect(error?.message).toMatch(/Remote API/);
+  });
+
+  it('downloads with progress, runs without confirmation, and deletes a stored model', async () => {
+    const h = harness({ gpu: GPU });
+    const progress: number[] = [];
+    const status = await h.api.loadLocalModel((p) => progress.push(p.fraction));
+    expect(progress.at(-1)).toBe(1);
+    expect(status).toMatchObject({ ready: true, loadedModel: DEFAULT_LOCAL_MODEL, destination: 'this device' });
+    expect(await h.api.storedModels([DEFAULT_LOCAL_MODEL, 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC'])).toEqual({
+      [DEFAULT_LOCAL_MODEL]: true,
+      'Qwen2.5-1.5B-Instruct-q4f16_1-MLC': false,
+    });
+    const start = await h.api.beginRun(BUNDLE);
+    expect(start).toMatchObject({ remote: false, destination: 'this device' });
+    const answers = new Map(await h.api.classifyKeys(['Workflow <*> halted']));
+    expect(answers.get('Workflow <*> halted')?.label).toBe('Workflow Error');
+    expect(h.engines[0].calls).toBe(1);
+    await h.api.endRun();
+    const after = await h.api.deleteLocalModel(DEFAULT_LOCAL_MODEL);
+    expect(after.loadedModel).toBeNull();
+    expect((await h.api.storedModels([DEFAULT_LOCAL_MODEL]))[DEFAULT_LOCAL_MODEL]).toBe(false);
+  });
+
+  it('explains a storage quota error', async () => {
+    const quota = Object.assign(new Error('Failed to execute put on Cache'), { name: 'QuotaExceededError' });
+    const { api } = harness({ gpu: GPU, load: async () => Promise.reject(quota) });
+    await expect(api.loadLocalModel(() => {})).rejects.toThrow(/no room to store this model \(about 4\.3 GB\).*Keep for offline use/);
+  });
+
+  it('interrupts the local engine on cancel', async () => {
+    const h = harness({ gpu: GPU, engineDelayMs: 5000 });
+    await h.api.loadLocalModel(() => {});
+    await h.api.beginRun(BUNDLE);
+    const pending = h.api.classifyKeys(['Workflow <*> halted']);
+    await new Promise((r) => setTimeout(r, 50));
+    h.api.cancelRun();
+    await expect(pending).rejects.toMatchObject({ name: 'CancelledError' });
+    expect(h.engines[0].interrupts).toBe(1);
+  });
+});
+
+describe('a classify-service run with the LLM hooks', () => {
+  function csv(rows: number, seed: string): Blob {
+    const parts = [csvLine(['source', 'log_message'])];
+    for (const log of generateLogs({ rows, seed })) parts.push(csvLine([log.source, log.log_message]));
+    return new Blob(parts);
+  }
+
+  let n = 0;
+  function classifyService() {
+    const db = `llm-svc-${++n}-${Date.now()}`;
+    return createClassifyService({
+      storage: async () => ({ storage: await IdbBundleStorage.open(db), persistent: true }),
+      loadDefaultBundle: async () => DEFAULT_JSON,
+      progressIntervalMs: 0,
+    });
+  }
+
+  /** The hooks the page gives: the LLM service plus a scripted confirmation. */
+  function hooks(h: Harness, answer: (info: LlmConfirmation) => boolean) {
+    const seen = { confirmations: [] as LlmConfirmation[], phases: [] as string[], outcome: null as LlmRunOutcome | null };
+    const value: LlmRunHooks = {
+      begin: async (bundle) => h.api.beginRun(bundle),
+      count: (keys) => h.api.countKeys(keys),
+      confirm: async (info) => {
+        seen.confirmations.push(info);
+        const ok = answer(info);
+        if (ok) h.api.confirmRun();
+        return ok;
+      },
+      classifyKeys: (keys) => h.api.classifyKeys(keys),
+      cancel: async () => h.api.cancelRun(),
+      phase: async (phase) => void seen.phases.push(phase),
+      finish: async (outcome) => {
+        seen.outcome = outcome;
+        await h.api.endRun();
+      },
+    };
+    return { value, seen };
+  }
+
+  /** What the dry run finds: the distinct keys tier 3 gets with the default bundle. */
+  async function expectedKeys(blob: Blob): Promise<number> {
+    const collector = new LlmKeyCollector();
+    const classifier = new Classifier(parseBundle(DEFAULT_JSON), undefined, { llm: collector });
+    await runClassification({ input: blob, kind: 'csv', classifier, explain: false });
+    return collector.keys.size;
+  }
+
+  it('counts, confirms, labels tier llm, fills the review list; a re-run sends nothing', async () => {
+    const h = harness();
+    await remote(h);
+    const api = classifyService();
+    const blob = csv(2000, 'llm-svc');
+    const expected = await expectedKeys(blob);
+    expect(expected).toBeGreaterThan(0);
+    const { value, seen } = hooks(h, () => true);
+    const summary = await api.classify(blob, 'x.csv', true, () => {}, value);
+    expect(summary.cancelled).toBe(false);
+    expect(seen.phases).toEqual(['counting', 'confirm', 'classifying']);
+    expect(seen.confirmations).toEqual([{ distinct: expected, cached: 0, toSend: expected, destination: new URL(mock.baseUrl).host, model: 'qwen/qwen3-32b' }]);
+    expect(mock.chatRequests()).toHaveLength(expected);
+    expect(summary.byTier['llm-pending']).toBe(0);
+    expect(summary.byTier.llm).toBeGreaterThan(0);
+    const out = Papa.parse<Record<string, string>>(await (await api.buildOutput(true)).text(), { header: true, skipEmptyLines: true }).data;
+    expect(out.filter((r) => r.source === 'LegacyCRM').every((r) => r.tier === 'llm')).toBe(true);
+    expect(out.length).toBe(2000);
+    const review = seen.outcome!.review;
+    expect(review.length).toBeGreaterThan(0);
+    expect(review.every((item) => item.reason.length > 0 && item.lines.length >= 1)).toBe(true);
+    expect(review.reduce((s, item) => s + item.rows, 0)).toBe(summary.byTier.llm);
+
+    // Re-run: every answer cached, no confirmation, no call.
+    const again = hooks(h, () => true);
+    const second = await api.classify(blob, 'x.csv', false, () => {}, again.value);
+    expect(again.seen.confirmations).toEqual([]);
+    expect(mock.chatRequests()).toHaveLength(expected);
+    expect(second.byTier.llm).toBe(summary.byTier.llm);
+  });
+
+  it('declining sends nothing and leaves the lines for the LLM unclassified', async () => {
+    const h = harness();
+    await remote(h);
+    const api = classifyService();
+    const { value, seen } = hooks(h, () => false);
+    const summary = await api.classify(csv(800, 'llm-decline'), 'x.csv', false, () => {}, value);
+    expect(seen.outcome?.declined).toBe(true);
+    expect(mock.chatRequests()).toHaveLength(0);
+    expect(summary.byTier.llm).toBe(0);
+    expect(summary.byTier['llm-pending']).toBeGreaterThan(0);
+  });
+
+  it('cancel during the LLM calls ends the run as cancelled', async () => {
+    const h = harness();
+    await remote(h, { concurrency: 1 });
+    mock.behaviour.delayMs = 3000;
+    const api = classifyService();
+    const { value, seen } = hooks(h, () => true);
+    const running = api.classify(csv(2000, 'llm-cancel'), 'x.csv', false, () => {}, value);
+    await expect.poll(() => mock.requests.filter((r) => r.method === 'POST').length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const t0 = Date.now();
+    api.cancel();
+    const summary = await running;
+    expect(summary.cancelled).toBe(true);
+    expect(Date.now() - t0).toBeLessThan(1500);
+    expect(seen.outcome?.cancelled).toBe(true);
+    const before = mock.chatRequests().length;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(mock.chatRequests().length).toBe(before);
+  });
+});

@@ -1,0 +1,188 @@
+/**
+ * The LLM tier inside a classify-worker run. The engine lives in the LLM worker; the page hands
+ * the classify worker a set of hooks (a comlink proxy) that reach it and the confirmation dialog.
+ *
+ * For a remote LLM, a run is two passes over the file, as the core intends: a dry run with
+ * LlmKeyCollector finds the distinct masked messages tier 3 would get; the page shows how many
+ * would be sent (not cached) and to which host; after "Send" the real run asks the LLM (tiers 1–2
+ * stay cached in the classifier, so the second pass costs parsing only). A local LLM needs no
+ * confirmation: nothing leaves the device.
+ *
+ * The tier-`llm` rows of the real run become review items, each with the distinct lines that
+ * carry its key (so accepting one adds those lines to the training set).
+ */
+import type { ModelBundle } from '../src/core/bundle.ts';
+import type { Classifier } from '../src/core/classifier.ts';
+import { CancelledError } from '../src/core/errors.ts';
+import { LlmKeyCollector, type LlmAnswer, type LlmStage } from '../src/core/llm/llm-tier.ts';
+import { MAX_ROWS_PER_ITEM, ReviewCollector, type ReviewItem } from '../src/core/llm/review.ts';
+import { maskMessage } from '../src/core/masking.ts';
+import type { ResultBatch, RunSummary } from '../src/core/run.ts';
+import type { KeyCount, PromptBundle, RunStart } from './llm-api.ts';
+
+export type LlmRunPhase = 'counting' | 'confirm' | 'classifying';
+
+export interface LlmConfirmation extends KeyCount {
+  destination: string;
+  model: string;
+}
+
+/** A review item with the distinct lines (source, message) that carry its key, at most MAX_ROWS_PER_ITEM. */
+export interface LlmReviewItem extends ReviewItem {
+  lines: Array<{ message: string; source: string }>;
+}
+
+export interface LlmRunOutcome {
+  review: LlmReviewItem[];
+  /** The user chose not to send. */
+  declined: boolean;
+  cancelled: boolean;
+}
+
+/** What the page gives the classify worker for a run with the LLM tier (every method answers a promise). */
+export interface LlmRunHooks {
+  /** Prepares the LLM for this run; null when no LLM is used (off, or not ready: the page says why). */
+  begin(bundle: PromptBundle): Promise<RunStart | null>;
+  count(keys: string[]): Promise<KeyCount>;
+  /** Shows the confirmation; true: send. */
+  confirm(info: LlmConfirmation): Promise<boolean>;
+  classifyKeys(keys: string[]): Promise<Array<[string, LlmAnswer]>>;
+  cancel(): Promise<void>;
+  phase(phase: LlmRunPhase): Promise<void>;
+  finish(outcome: LlmRunOutcome): Promise<void>;
+}
+
+/** Rejects with a CancelledError as soon as `signal` aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new CancelledError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new CancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+const isCancelled = (error: unknown) => error instanceof CancelledError || (error as { name?: string })?.name === 'CancelledError';
+
+/** Tier 3 through the hooks. Frozen after the run: a later output build reuses the classifier's answers and asks nothing. */
+class HookStage implements LlmStage {
+  frozen = false;
+  constructor(private readonly hooks: LlmRunHooks) {}
+
+  async classifyKeys(keys: readonly string[], signal?: AbortSignal): Promise<ReadonlyMap<string, LlmAnswer>> {
+    if (this.frozen || keys.length === 0) return new Map();
+    if (signal?.aborted) throw new CancelledError();
+    const onAbort = () => void this.hooks.cancel().catch(() => {});
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const call = this.hooks.classifyKeys([...keys]);
+      return new Map(signal ? await untilAborted(call, signal) : await call);
+    } catch (error) {
+      if (signal?.aborted || isCancelled(error)) throw new CancelledError();
+      throw error;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+}
+
+export function promptBundleOf(bundle: ModelBundle): PromptBundle {
+  return {
+    labels: [...bundle.labels],
+    classCounts: { ...bundle.classCounts },
+    thresholds: { minSamples: bundle.thresholds.minSamples },
+    ...(bundle.examples ? { examples: structuredClone(bundle.examples) } : {}),
+  };
+}
+
+export class LlmRun {
+  private readonly review = new ReviewCollector();
+  private readonly lines = new Map<string, Map<string, { message: string; source: string }>>();
+  private declined = false;
+  private constructor(
+    private readonly hooks: LlmRunHooks,
+    private readonly stage: HookStage | null,
+  ) {}
+
+  /**
+   * Sets up tier 3 on `classifier` for the real run. `dryRun` classifies the input once without
+   * output (used for the confirmation count). Resolves with the dry run's summary when it was
+   * cancelled (the run is over), else with the LlmRun (null: no LLM this run).
+   */
+  static async prepare(
+    hooks: LlmRunHooks,
+    bundle: ModelBundle,
+    classifier: Classifier,
+    signal: AbortSignal,
+    dryRun: () => Promise<RunSummary>,
+  ): Promise<LlmRun | RunSummary | null> {
+    const start = await hooks.begin(promptBundleOf(bundle));
+    if (!start) return null;
+    const run = new LlmRun(hooks, new HookStage(hooks));
+    try {
+      if (start.remote) {
+        await hooks.phase('counting');
+        const collector = new LlmKeyCollector();
+        classifier.llm = collector;
+        const dry = await dryRun();
+        classifier.llm = null;
+        if (dry.cancelled) {
+          await run.finish(true);
+          return dry;
+        }
+        const count = await untilAborted(hooks.count([...collector.keys]), signal);
+        if (count.toSend > 0) {
+          await hooks.phase('confirm');
+          const ok = await untilAborted(hooks.confirm({ ...count, destination: start.destination, model: start.model }), signal);
+          if (!ok) {
+            run.declined = true;
+            return run;
+          }
+        }
+      }
+      classifier.llm = run.stage;
+      await hooks.phase('classifying');
+      return run;
+    } catch (error) {
+      classifier.llm = null;
+      await run.finish(true).catch(() => {});
+      if (isCancelled(error)) return { ...emptySummary(), cancelled: true };
+      throw error;
+    }
+  }
+
+  /** Feeds the review list (onResults of the real run). */
+  collect(batch: ResultBatch): void {
+    this.review.add(batch);
+    batch.results.forEach((result, i) => {
+      if (result.tier !== 'llm') return;
+      const record = batch.records[i];
+      const key = maskMessage(record.message);
+      let lines = this.lines.get(key);
+      if (!lines) this.lines.set(key, (lines = new Map()));
+      if (lines.size < MAX_ROWS_PER_ITEM) lines.set(`${record.source}\u0000${record.message}`, { message: record.message, source: record.source });
+    });
+  }
+
+  /** Ends the run: the review list goes to the page; the stage asks nothing more. */
+  async finish(cancelled: boolean): Promise<void> {
+    if (this.stage) this.stage.frozen = true;
+    const review = cancelled
+      ? []
+      : this.review.items().map((item) => ({ ...item, lines: [...(this.lines.get(item.key)?.values() ?? [])] }));
+    await this.hooks.finish({ review, declined: this.declined, cancelled });
+  }
+}
+
+function emptySummary(): RunSummary {
+  return { rows: 0, byLabel: {}, byTier: { regex: 0, ngram: 0, bert: 0, llm: 0, 'llm-pending': 0, none: 0 }, distinctKeys: 0, warnings: [], warningCount: 0, elapsedMs: 0, cancelled: false, columns: [] };
+}

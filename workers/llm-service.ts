@@ -1,0 +1,449 @@
+/**
+ * The LLM worker's service: `LlmApi` (workers/llm-api.ts) over the core's LLM tier, with its I/O
+ * (settings store, answer cache, WebGPU, WebLLM, fetch) passed in so that Node tests can run it
+ * with the fake engine and the mock OpenAI server. workers/llm.worker.ts exposes it.
+ *
+ * Privacy rules kept here:
+ * - The API key stays in this worker: in memory, and in IndexedDB only when the user asked to
+ *   remember it. No method returns it; errors are the client's, which redacts it.
+ * - Remote calls go only to the origin of the base URL the user typed (checked on every fetch).
+ * - A remote run sends nothing until the page has confirmed it (`confirmRun`), after showing how
+ *   many distinct messages go to which host.
+ */
+import { CancelledError } from '../src/core/errors.ts';
+import type { ChatEngine } from '../src/core/llm/engine.ts';
+import { LlmTier, type LlmCache } from '../src/core/llm/llm-tier.ts';
+import {
+  DEFAULT_LOCAL_MODEL,
+  formatMB,
+  LOCAL_MODELS,
+  selfHostedProblems,
+  selfHostedRecord,
+  type WebLlmModelRecord,
+} from '../src/core/llm/models.ts';
+import { GROQ_BASE_URL, normaliseBaseUrl, OpenAiClient } from '../src/core/llm/openai-client.ts';
+import { promptConfigOf } from '../src/core/llm/prompt.ts';
+import type { LlmSettingsStore } from '../src/storage/llm-settings.ts';
+import {
+  SELF_HOSTED,
+  type DownloadProgress,
+  type LlmApi,
+  type LlmRunStats,
+  type LlmSettings,
+  type LlmStatus,
+  type WebGpuInfo,
+} from './llm-api.ts';
+import { throttle } from './throttle.ts';
+
+export const DEFAULT_LLM_SETTINGS: LlmSettings = {
+  mode: 'local',
+  localModel: DEFAULT_LOCAL_MODEL,
+  selfHosted: null,
+  remote: { baseUrl: GROQ_BASE_URL, model: '', concurrency: 4, timeoutSec: 60, retries: 4 },
+  labelScope: 'all',
+};
+
+/** What the worker needs to run a local model: WebLLM, or the fake in tests. */
+export interface LocalModelSpec {
+  id: string;
+  /** A model record for a self-hosted model; null for WebLLM's prebuilt list. */
+  record: WebLlmModelRecord | null;
+}
+
+export interface LoadedEngine {
+  engine: ChatEngine;
+  unload(): Promise<void>;
+}
+
+export interface WebLlmHost {
+  load(spec: LocalModelSpec, onProgress: (p: DownloadProgress) => void, signal: AbortSignal): Promise<LoadedEngine>;
+  isStored(spec: LocalModelSpec): Promise<boolean>;
+  remove(spec: LocalModelSpec): Promise<void>;
+}
+
+export interface AnswerCache extends LlmCache {
+  count(): Promise<number>;
+  clear(): Promise<void>;
+}
+
+export interface LlmServiceDeps {
+  settings: () => Promise<{ store: LlmSettingsStore<LlmSettings>; persistent: boolean }>;
+  answers: () => Promise<AnswerCache>;
+  detectWebGpu: () => Promise<WebGpuInfo>;
+  webLlm: WebLlmHost;
+  fetch?: typeof fetch;
+  /** First retry delay (tests make it short). */
+  backoffMs?: number;
+  progressIntervalMs?: number;
+  /** Told which origins local model files may come from (the worker's fetch guard). */
+  allowModelOrigins?(origins: string[]): void;
+}
+
+/** Hosts WebLLM's prebuilt models are fetched from (weights on Hugging Face, libraries on GitHub). */
+export const PREBUILT_MODEL_ORIGINS = ['https://huggingface.co', 'https://raw.githubusercontent.com'];
+
+const API_KEY = /^[\x21-\x7e]{1,512}$/;
+
+/** "Use Chrome or Edge…": what a user without WebGPU can do instead. */
+export function webGpuMissingMessage(gpu: WebGpuInfo): string {
+  return (
+    `The local LLM needs WebGPU, and ${gpu.reason || 'this browser does not offer it'} ` +
+    'Use a recent Chrome or Edge (113 or later) with hardware acceleration turned on, on a machine with a GPU – ' +
+    'or choose "Remote API" and point it at an OpenAI-compatible server (Ollama or LM Studio on this machine work too). ' +
+    'Without an LLM, the lines for it stay Unclassified.'
+  );
+}
+
+function explainLoadError(error: unknown, spec: LocalModelSpec): Error {
+  if (error instanceof CancelledError) return error;
+  const err = error as { name?: string; message?: string };
+  const message = String(err?.message ?? error);
+  const size = LOCAL_MODELS.find((m) => m.id === spec.id);
+  if (err?.name === 'QuotaExceededError' || /quota/i.test(message)) {
+    return new Error(
+      `The browser has no room to store this model${size ? ` (about ${formatMB(size.downloadMB)})` : ''}: its storage quota for this site is used up. ` +
+        'Free disk space, delete stored models you no longer use, or pick a smaller model; "Keep for offline use" also stops the browser from evicting it later.',
+    );
+  }
+  if (/device|adapter|webgpu|gpu/i.test(message) && /lost|memory|limit|create|request/i.test(message)) {
+    return new Error(`The GPU could not run this model (${message}). Close other GPU-heavy tabs or pick a smaller model.`);
+  }
+  return new Error(`The model could not be loaded: ${message}`);
+}
+
+function clampInt(value: unknown, min: number, max: number, name: string): number {
+  const n = Math.floor(Number(value));
+  if (!Number.isFinite(n) || n < min || n > max) throw new RangeError(`${name} must be a whole number from ${min} to ${max}.`);
+  return n;
+}
+
+/** Checks and cleans settings; throws with the reason. */
+export function cleanSettings(input: LlmSettings): LlmSettings {
+  if (!['off', 'local', 'remote'].includes(input.mode)) throw new RangeError('Unknown LLM mode.');
+  if (input.labelScope !== 'all' && input.labelScope !== 'rare') throw new RangeError('The label choice must be "all" or "rare".');
+  const localModel = String(input.localModel ?? DEFAULT_LOCAL_MODEL);
+  if (localModel !== SELF_HOSTED && !LOCAL_MODELS.some((m) => m.id === localModel)) throw new RangeError(`Unknown local model ${localModel}.`);
+  let selfHosted = input.selfHosted ? { ...input.selfHosted } : null;
+  if (selfHosted) {
+    selfHosted = {
+      id: String(selfHosted.id ?? '').trim(),
+      modelUrl: String(selfHosted.modelUrl ?? '').trim(),
+      modelLibUrl: String(selfHosted.modelLibUrl ?? '').trim(),
+      ...(selfHosted.vramMB ? { vramMB: Number(selfHosted.vramMB) } : {}),
+    };
+  }
+  if (localModel === SELF_HOSTED) {
+    const problems = selfHostedProblems(selfHosted ?? {});
+    if (problems.length) throw new RangeError(problems.join(' '));
+  }
+  const r = input.remote;
+  const baseUrl = normaliseBaseUrl(String(r?.baseUrl ?? ''));
+  return {
+    mode: input.mode,
+    localModel,
+    selfHosted,
+    remote: {
+      baseUrl,
+      model: String(r.model ?? '').trim(),
+      concurrency: clampInt(r.concurrency, 1, 16, 'Concurrent calls'),
+      timeoutSec: clampInt(r.timeoutSec, 1, 600, 'The timeout'),
+      retries: clampInt(r.retries, 0, 10, 'Retries'),
+    },
+    labelScope: input.labelScope,
+  };
+}
+
+interface Run {
+  tier: LlmTier;
+  controller: AbortController;
+  remote: boolean;
+  confirmed: boolean;
+  retries: number;
+  model: string;
+  flush(): void;
+}
+
+export function createLlmService(deps: LlmServiceDeps): LlmApi {
+  let ready: Promise<{ store: LlmSettingsStore<LlmSettings>; persistent: boolean; settings: LlmSettings }> | null = null;
+  let settings: LlmSettings = structuredClone(DEFAULT_LLM_SETTINGS);
+  /** The API key, in this worker only. */
+  let apiKey = '';
+  let keyRemembered = false;
+  let loaded: (LoadedEngine & { id: string }) | null = null;
+  let loadController: AbortController | null = null;
+  let run: Run | null = null;
+
+  function init() {
+    ready ??= (async () => {
+      const { store, persistent } = await deps.settings();
+      const stored = await store.loadSettings().catch(() => undefined);
+      if (stored) {
+        try {
+          settings = cleanSettings({ ...DEFAULT_LLM_SETTINGS, ...stored, remote: { ...DEFAULT_LLM_SETTINGS.remote, ...stored.remote } });
+        } catch {
+          settings = structuredClone(DEFAULT_LLM_SETTINGS);
+        }
+      }
+      const key = await store.loadKey().catch(() => undefined);
+      if (key) {
+        apiKey = key;
+        keyRemembered = true;
+      }
+      return { store, persistent, settings };
+    })();
+    return ready;
+  }
+
+  function localSpec(s: LlmSettings): LocalModelSpec {
+    if (s.localModel === SELF_HOSTED && s.selfHosted) return { id: s.selfHosted.id, record: selfHostedRecord(s.selfHosted) };
+    return { id: s.localModel, record: null };
+  }
+
+  function modelOrigins(spec: LocalModelSpec): string[] {
+    if (!spec.record) return PREBUILT_MODEL_ORIGINS;
+    return [...new Set([new URL(spec.record.model).origin, new URL(spec.record.model_lib).origin])];
+  }
+
+  /** An OpenAI-compatible client bound to the configured base URL: it cannot reach any other origin. */
+  function client(onRetry?: () => void): OpenAiClient {
+    const origin = new URL(settings.remote.baseUrl).origin;
+    const underlying = deps.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+    const guarded = ((input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+      if (url.origin !== origin) return Promise.reject(new Error(`refused to connect to ${url.host}: only the configured LLM host is allowed`));
+      return underlying(input, init);
+    }) as typeof fetch;
+    return new OpenAiClient({
+      baseUrl: settings.remote.baseUrl,
+      apiKey,
+      model: settings.remote.model || undefined,
+      timeoutMs: settings.remote.timeoutSec * 1000,
+      retries: settings.remote.retries,
+      concurrency: settings.remote.concurrency,
+      ...(deps.backoffMs !== undefined ? { backoffMs: deps.backoffMs } : {}),
+      onRetry: () => onRetry?.(),
+      fetch: guarded,
+    });
+  }
+
+  function readiness(): { ready: boolean; notReady: string; destination: string } {
+    if (settings.mode === 'off') return { ready: false, notReady: '', destination: '' };
+    if (settings.mode === 'local') {
+      const id = settings.localModel === SELF_HOSTED ? settings.selfHosted?.id : settings.localModel;
+      const ok = !!loaded && loaded.id === id;
+      return { ready: ok, notReady: ok ? '' : 'The local model is not loaded: download and load it first.', destination: 'this device' };
+    }
+    const destination = new URL(settings.remote.baseUrl).host;
+    if (!settings.remote.model) return { ready: false, notReady: 'Pick a model from the server’s list first.', destination };
+    return { ready: true, notReady: '', destination };
+  }
+
+  async function status(): Promise<LlmStatus> {
+    const { persistent } = await init();
+    let cachedAnswers = 0;
+    try {
+      cachedAnswers = await (await deps.answers()).count();
+    } catch {
+      cachedAnswers = 0;
+    }
+    return {
+      settings: structuredClone(settings),
+      keySet: apiKey !== '',
+      keyRemembered,
+      persistent,
+      loadedModel: loaded?.id ?? null,
+      cachedAnswers,
+      ...readiness(),
+    };
+  }
+
+  async function unload(): Promise<void> {
+    const current = loaded;
+    loaded = null;
+    if (current) await current.unload().catch(() => {});
+  }
+
+  const api: LlmApi = {
+    status,
+
+    async saveSettings(next: LlmSettings): Promise<LlmStatus> {
+      const { store } = await init();
+      const clean = cleanSettings(next);
+      const before = localSpec(settings).id;
+      settings = clean;
+      if (loaded && loaded.id !== localSpec(settings).id && before !== localSpec(settings).id) await unload();
+      await store.saveSettings(clean);
+      return status();
+    },
+
+    async setApiKey(key: string, remember: boolean): Promise<LlmStatus> {
+      const { store } = await init();
+      const clean = String(key ?? '').trim();
+      if (clean === '') return api.forgetApiKey();
+      if (!API_KEY.test(clean)) throw new RangeError('An API key is 1–512 visible characters without spaces.');
+      apiKey = clean;
+      if (remember) await store.saveKey(clean);
+      else if (keyRemembered) await store.saveKey(null);
+      keyRemembered = remember;
+      return status();
+    },
+
+    async forgetApiKey(): Promise<LlmStatus> {
+      const { store } = await init();
+      apiKey = '';
+      keyRemembered = false;
+      await store.saveKey(null);
+      return status();
+    },
+
+    async listRemoteModels() {
+      await init();
+      return client().listModels();
+    },
+
+    detectWebGpu: () => deps.detectWebGpu(),
+
+    async storedModels(ids: string[]): Promise<Record<string, boolean>> {
+      await init();
+      const out: Record<string, boolean> = {};
+      for (const id of ids) {
+        const spec =
+          id === SELF_HOSTED || id === settings.selfHosted?.id
+            ? settings.selfHosted && selfHostedProblems(settings.selfHosted).length === 0
+              ? { id: settings.selfHosted.id, record: selfHostedRecord(settings.selfHosted) }
+              : null
+            : { id, record: null };
+        out[id] = spec ? await deps.webLlm.isStored(spec).catch(() => false) : false;
+      }
+      return out;
+    },
+
+    async loadLocalModel(onProgress) {
+      await init();
+      const gpu = await deps.detectWebGpu();
+      if (!gpu.available) throw new Error(webGpuMissingMessage(gpu));
+      const spec = localSpec(settings);
+      if (loaded?.id === spec.id) return status();
+      if (loadController) throw new Error('A model is already being loaded.');
+      await unload();
+      const controller = (loadController = new AbortController());
+      const report = throttle(onProgress, deps.progressIntervalMs ?? 200);
+      deps.allowModelOrigins?.(modelOrigins(spec));
+      try {
+        const engine = await deps.webLlm.load(spec, report, controller.signal);
+        if (controller.signal.aborted) {
+          await engine.unload().catch(() => {});
+          throw new CancelledError();
+        }
+        loaded = { ...engine, id: spec.id };
+        report.flush();
+        return status();
+      } catch (error) {
+        if (controller.signal.aborted) throw new CancelledError();
+        throw explainLoadError(error, spec);
+      } finally {
+        loadController = null;
+      }
+    },
+
+    cancelLoad() {
+      loadController?.abort();
+    },
+
+    async unloadLocalModel() {
+      await unload();
+      return status();
+    },
+
+    async deleteLocalModel(id: string) {
+      await init();
+      if (loaded?.id === id) await unload();
+      const spec = id === settings.selfHosted?.id || id === SELF_HOSTED ? localSpec({ ...settings, localModel: SELF_HOSTED }) : { id, record: null };
+      await deps.webLlm.remove(spec);
+      return status();
+    },
+
+    async clearAnswers() {
+      await (await deps.answers()).clear();
+      return status();
+    },
+
+    async beginRun(bundle, onProgress) {
+      await init();
+      if (run) run.controller.abort();
+      const state = readiness();
+      if (!state.ready) throw new Error(state.notReady || 'The LLM tier is off.');
+      const prompt = promptConfigOf(bundle, settings.labelScope);
+      const cache = await deps.answers();
+      const report = onProgress ? throttle(onProgress, deps.progressIntervalMs ?? 200) : undefined;
+      const safeReport = report
+        ? (p: Parameters<typeof report>[0]) => {
+            try {
+              report(p);
+            } catch {
+              // the page went away; the run goes on
+            }
+          }
+        : undefined;
+      let engine: ChatEngine;
+      let model: string;
+      let concurrency: number;
+      const remote = settings.mode === 'remote';
+      const current: Partial<Run> = { retries: 0, confirmed: !remote, remote };
+      if (remote) {
+        engine = client(() => current.retries!++);
+        // The host is part of the cache key: the same model id elsewhere may be another model.
+        model = `${state.destination}/${settings.remote.model}`;
+        concurrency = settings.remote.concurrency;
+      } else {
+        engine = loaded!.engine;
+        model = loaded!.id;
+        concurrency = 1;
+      }
+      const tier = new LlmTier({
+        engine,
+        model,
+        destination: state.destination,
+        prompt,
+        cache,
+        concurrency,
+        onProgress: safeReport,
+        // The last guard: nothing leaves the device unless the page confirmed this run.
+        confirm: () => current.confirmed === true,
+      });
+      run = Object.assign(current, { tier, controller: new AbortController(), model, flush: () => report?.flush() }) as Run;
+      return { destination: state.destination, remote, model: remote ? settings.remote.model : model, labels: [...prompt.labels] };
+    },
+
+    async countKeys(keys) {
+      if (!run) throw new Error('No LLM run is in progress.');
+      return run.tier.countDistinct(keys);
+    },
+
+    confirmRun() {
+      if (run) run.confirmed = true;
+    },
+
+    async classifyKeys(keys) {
+      const current = run;
+      if (!current) throw new Error('No LLM run is in progress.');
+      if (current.controller.signal.aborted) throw new CancelledError();
+      const answers = await current.tier.classifyKeys(keys, current.controller.signal);
+      current.flush();
+      return [...answers];
+    },
+
+    cancelRun() {
+      run?.controller.abort();
+    },
+
+    async endRun(): Promise<LlmRunStats | null> {
+      const current = run;
+      run = null;
+      if (!current) return null;
+      current.flush();
+      return { ...current.tier.stats, retries: current.retries, destination: current.tier.destination, model: current.model };
+    },
+  };
+  return api;
+}

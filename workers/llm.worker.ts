@@ -1,0 +1,126 @@
+/**
+ * The LLM worker: hosts the local WebLLM engine (loaded with a dynamic import, so neither the
+ * page nor the classify worker carries its ~6 MB) and makes the remote OpenAI-compatible calls.
+ * Exposes `LlmApi` (workers/llm-api.ts) through comlink; the work is in workers/llm-service.ts.
+ *
+ * The page's Content-Security-Policy (a meta tag) does not govern this worker: a worker loaded
+ * from its own URL gets the policy of its own HTTP response. So the allow-list is kept here, in
+ * code: `fetch` reaches this origin, the origins the chosen local model comes from, and – through
+ * the service's client – only the LLM host the user typed. See docs/design-notes.md.
+ */
+import * as Comlink from 'comlink';
+import { interruptible } from '../src/core/llm/engine.ts';
+import { MemoryLlmCache } from '../src/core/llm/llm-tier.ts';
+import { IdbLlmCache } from '../src/storage/llm-cache.ts';
+import { MemoryLlmSettingsStore, openLlmSettingsStore } from '../src/storage/llm-settings.ts';
+import type { LlmSettings, WebGpuInfo } from './llm-api.ts';
+import { createLlmService, type AnswerCache, type LocalModelSpec, type WebLlmHost } from './llm-service.ts';
+
+const realFetch = globalThis.fetch.bind(globalThis);
+const selfOrigin = self.location.origin;
+let modelOrigins = new Set<string>();
+
+function urlOf(input: RequestInfo | URL): URL {
+  return new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, self.location.href);
+}
+
+// WebLLM fetches with the global fetch: it may reach this origin and the chosen model's origins only.
+globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+  const url = urlOf(input);
+  if (url.origin === selfOrigin || url.protocol === 'blob:' || url.protocol === 'data:' || modelOrigins.has(url.origin)) return realFetch(input, init);
+  return Promise.reject(new TypeError(`logsift refused to connect to ${url.host}: it is not where the chosen model comes from.`));
+}) as typeof fetch;
+
+async function detectWebGpu(): Promise<WebGpuInfo> {
+  type Adapter = { features: Iterable<string>; info?: { vendor?: string; architecture?: string; description?: string } };
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(options?: unknown): Promise<Adapter | null> } }).gpu;
+  if (!gpu) return { available: false, reason: 'this browser does not offer WebGPU (navigator.gpu is missing).', features: [], adapter: null };
+  let adapter: Adapter | null = null;
+  try {
+    adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  } catch {
+    adapter = null;
+  }
+  if (!adapter) {
+    return {
+      available: false,
+      reason: 'the browser found no GPU adapter for WebGPU (no GPU, a blocked driver, hardware acceleration turned off, or a headless browser).',
+      features: [],
+      adapter: null,
+    };
+  }
+  const info = adapter.info ?? {};
+  const name = [info.vendor, info.architecture || info.description].filter(Boolean).join(' ') || null;
+  return { available: true, reason: '', features: [...adapter.features].sort(), adapter: name };
+}
+
+type WebLlm = typeof import('@mlc-ai/web-llm');
+let webLlmModule: Promise<WebLlm> | null = null;
+const webllm = () => (webLlmModule ??= import('@mlc-ai/web-llm'));
+
+function appConfigFor(lib: WebLlm, spec: LocalModelSpec) {
+  const prebuilt = lib.prebuiltAppConfig;
+  return {
+    ...prebuilt,
+    model_list: spec.record ? [...prebuilt.model_list.filter((m) => m.model_id !== spec.id), spec.record as (typeof prebuilt.model_list)[number]] : prebuilt.model_list,
+    // The Cache API: WebLLM's best-tested backend (useIndexedDBCache is gone; this is the setting now).
+    cacheBackend: 'cache' as const,
+  };
+}
+
+const webLlmHost: WebLlmHost = {
+  async load(spec, onProgress, signal) {
+    const lib = await webllm();
+    const engine = new lib.MLCEngine({
+      appConfig: appConfigFor(lib, spec),
+      initProgressCallback: (report) => onProgress({ fraction: report.progress, text: report.text }),
+    });
+    // unload() aborts a reload in progress.
+    const onAbort = () => void engine.unload().catch(() => {});
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      await engine.reload(spec.id);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+    return { engine: interruptible(engine), unload: () => engine.unload() };
+  },
+  async isStored(spec) {
+    const lib = await webllm();
+    return lib.hasModelInCache(spec.id, appConfigFor(lib, spec));
+  },
+  async remove(spec) {
+    const lib = await webllm();
+    await lib.deleteModelAllInfoInCache(spec.id, appConfigFor(lib, spec));
+  },
+};
+
+class MemoryAnswers extends MemoryLlmCache implements AnswerCache {
+  async count() {
+    return this.entries.size;
+  }
+  async clear() {
+    this.entries.clear();
+  }
+}
+
+let answers: Promise<AnswerCache> | null = null;
+
+Comlink.expose(
+  createLlmService({
+    settings: async () => {
+      try {
+        return { store: await openLlmSettingsStore<LlmSettings>(), persistent: true };
+      } catch {
+        return { store: new MemoryLlmSettingsStore<LlmSettings>(), persistent: false };
+      }
+    },
+    answers: () => (answers ??= IdbLlmCache.open().catch(() => new MemoryAnswers())),
+    detectWebGpu,
+    webLlm: webLlmHost,
+    fetch: realFetch,
+    allowModelOrigins: (origins) => {
+      modelOrigins = new Set(origins);
+    },
+  }),
+);

@@ -1,0 +1,200 @@
+/**
+ * Pattern discovery's part of the classify worker's comlink API (ClassifyApi extends it): mine
+ * the lines that no rule labelled (or a picked file) into patterns, edit them (masking,
+ * sensitivity, split, merge), find paraphrases, and turn a pattern into a rule or training rows.
+ * Plain data only; the work is in workers/patterns-service.ts.
+ */
+import type { MaskingConfig, MaskingRule, MaskPreview, MinerSettings, SlotValues, ValueCount } from '../src/core/patterns.ts';
+import type { Rule } from '../src/core/types.ts';
+import type { PatternSourceRecord } from '../src/storage/patterns-store.ts';
+
+export type { MaskingConfig, MaskingRule, MaskPreview, MinerSettings, SlotValues, ValueCount };
+
+export interface PatternSource extends PatternSourceRecord {
+  /**
+   * The mined lines are in the worker's memory (after a discovery). After a reload or an import
+   * only the patterns are: rule previews and value distributions then use the stored example lines.
+   */
+  hasLines: boolean;
+}
+
+/** One pattern of the list. */
+export interface PatternView {
+  /** Stable while the template stays the same. */
+  id: string;
+  /** Tokens with `<*>` for a variable, e.g. `Backup started at <*>.` */
+  template: string;
+  /** Every template of a merged pattern (one entry when nothing was merged). */
+  variants: string[];
+  count: number;
+  /** count / lines mined. */
+  share: number;
+  /** A few raw lines (distinct). */
+  examples: string[];
+  /** Distinct masked lines. */
+  keys: number;
+  /** Index into PatternsInfo.similar.groups, or -1. */
+  group: number;
+}
+
+export interface SimilarGroups {
+  /** Pattern ids; each group has two or more, largest first. */
+  groups: string[][];
+  /** Largest cosine distance used. */
+  eps: number;
+  /** The embedder used ("ngram", "bert"). */
+  embedder: string;
+}
+
+export interface PatternsInfo {
+  /** Null: nothing mined yet. */
+  source: PatternSource | null;
+  /** Masking and sensitivity; they apply to the next discovery when `settingsPending`. */
+  settings: MinerSettings;
+  /** The settings were changed while no mined lines were in memory: they apply from the next discovery. */
+  settingsPending: boolean;
+  /** Most frequent first. */
+  patterns: PatternView[];
+  /** Non-blank lines mined. */
+  lines: number;
+  /** Splits and merges made (replayed after every change). */
+  edits: number;
+  similar: SimilarGroups | null;
+  /** False when the browser gives no IndexedDB: patterns then last until the tab closes. */
+  persistent: boolean;
+}
+
+/** A token position a pattern can be split at, with the values its lines have there. */
+export interface SplitPosition {
+  /** 0-based token position in the template. */
+  position: number;
+  /** The template's token there (`<*>` or a word). */
+  token: string;
+  /** Distinct values at this position among the pattern's masked lines. */
+  distinct: number;
+  /** Most lines first. */
+  top: ValueCount[];
+}
+
+export interface PatternDetail extends PatternView {
+  /** Value distribution behind each `<*>` of the template, left to right. */
+  values: SlotValues[];
+  /** What the values were read from: every line of the pattern, or its stored example lines only. */
+  basis: 'lines' | 'examples';
+  /** Positions where the pattern's lines differ; empty: it cannot be split. */
+  splits: SplitPosition[];
+}
+
+export interface MaskingCheck {
+  /** Rules that cannot be used, by index, with the reason. */
+  problems: { index: number; reason: string }[];
+  /** The sample lines and how they are masked (empty when a rule has a problem). */
+  previews: MaskPreview[];
+}
+
+export interface OtherPatternCaught {
+  id: string;
+  template: string;
+  lines: number;
+}
+
+export interface RuleConflictView {
+  /** 0-based position of the existing rule. */
+  index: number;
+  rule: Rule;
+  /** Lines both rules match. */
+  lines: number;
+  /** The existing rule comes first and labels these lines, so the new rule never sees them. */
+  shadows: boolean;
+  sameLabel: boolean;
+}
+
+/** A rule made from patterns, and what saving it would do on the mined file. */
+export interface RuleDraft {
+  rule: Rule;
+  /** Why it cannot be saved (invalid pattern, no label), or null. */
+  problem: string | null;
+  /** Lines of the file it matches. */
+  matches: number;
+  /** Lines of the chosen patterns it matches, of their lines. */
+  targetMatches: number;
+  targetLines: number;
+  /** Other patterns whose lines it would catch, most lines first. */
+  otherPatterns: OtherPatternCaught[];
+  /** Enabled rules of the bundle in use that match some of the same lines. */
+  conflicts: RuleConflictView[];
+  /** What the counts are over: the file's lines, or the stored example lines only. */
+  basis: 'lines' | 'examples';
+  /** Lines the counts are over. */
+  linesChecked: number;
+}
+
+/** The outcome of adding patterns' lines as training rows. */
+export interface PatternTrainingOutcome {
+  /** Distinct lines offered (at most `limit`). */
+  offered: number;
+  /** Distinct lines the patterns have. */
+  available: number;
+  added: number;
+  duplicates: number;
+  relabelled: number;
+  invalid: number;
+  /** Rows in the training set after. */
+  trainingRows: number;
+}
+
+export interface DiscoverProgress {
+  phase: 'reading' | 'mining';
+  /** Lines read or mined so far. */
+  done: number;
+  /** Lines to mine; null while a file is read. */
+  total: number | null;
+  /** 0..1 when known. */
+  fraction: number | null;
+}
+
+export type DiscoverProgressCallback = (p: DiscoverProgress) => void;
+
+export interface PatternsApi {
+  /** The current patterns (the stored ones after a reload). */
+  patterns(): Promise<PatternsInfo>;
+  /**
+   * Mines the last run's lines that no rule labelled (tier other than `regex`). One job at a time:
+   * `cancel()` rejects it with a CancelledError and keeps the previous patterns.
+   */
+  discoverFromRun(onProgress: DiscoverProgressCallback): Promise<PatternsInfo>;
+  /** Mines every line of a file (CSV with a message column, or .log/.txt); no rules are applied. */
+  discoverFromFile(input: Blob, fileName: string, onProgress: DiscoverProgressCallback): Promise<PatternsInfo>;
+  /** Examples, value distributions and split positions of one pattern. */
+  patternDetail(id: string): Promise<PatternDetail>;
+  /** Checks masking rules and masks sample lines with them (the live preview). */
+  checkMasking(masking: MaskingConfig, sample: string[]): Promise<MaskingCheck>;
+  /**
+   * Changes masking and sensitivity; re-mines the lines in memory (splits and merges are replayed).
+   * Throws with the reasons when a masking rule is invalid.
+   */
+  updatePatternSettings(settings: { masking?: MaskingConfig; similarity?: number }, onProgress?: DiscoverProgressCallback): Promise<PatternsInfo>;
+  /** Splits a pattern by the values at a token position (see PatternDetail.splits). */
+  splitPattern(id: string, position: number): Promise<PatternsInfo>;
+  mergePatterns(ids: string[]): Promise<PatternsInfo>;
+  /** Takes back the last split or merge. */
+  undoPatternEdit(): Promise<PatternsInfo>;
+  /** Groups patterns that say the same in other words (embeddings + DBSCAN); `eps` 0..1, default 0.35. */
+  findSimilarPatterns(eps?: number): Promise<PatternsInfo>;
+  /**
+   * A rule for one or more patterns (an anchored, linear regular expression synthesised from their
+   * templates, or `pattern` when the user edited it) with a preview over the mined file.
+   */
+  draftRule(ids: string[], label: string, pattern?: string): Promise<RuleDraft>;
+  /**
+   * Adds the distinct lines of patterns (at most `limit`, default 1,000, spread over their shapes)
+   * to the training set with `label` (origin "pattern").
+   */
+  addPatternTrainingRows(ids: string[], label: string, limit?: number): Promise<PatternTrainingOutcome>;
+  /** The patterns file (the core's MinerState as JSON). */
+  exportPatterns(): Promise<string>;
+  /** Replaces the patterns with a patterns file's; throws with the reason for a bad file. */
+  importPatterns(json: string, fileName: string): Promise<PatternsInfo>;
+  /** Forgets the patterns (the masking settings stay). */
+  clearPatterns(): Promise<PatternsInfo>;
+}

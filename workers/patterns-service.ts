@@ -28,7 +28,7 @@ import {
   type PatternEdit,
   type SlotValues,
 } from '../src/core/patterns.ts';
-import { escapeRegex, previewRule, templateRegex } from '../src/core/rule-synthesis.ts';
+import { escapeRegex, templateRegex } from '../src/core/rule-synthesis.ts';
 import { compileRules, ruleProblem } from '../src/core/rules.ts';
 import type { Rule } from '../src/core/types.ts';
 import type { PatternSourceRecord, PatternsStore } from '../src/storage/patterns-store.ts';
@@ -42,6 +42,7 @@ import type {
   PatternsInfo,
   PatternTrainingOutcome,
   PatternView,
+  RuleConflictView,
   RuleDraft,
   SimilarGroups,
   SplitPosition,
@@ -96,7 +97,7 @@ interface Session {
   similar: SimilarGroups | null;
 }
 
-const WIDE_DEFAULT_EPS = 0.35;
+const DEFAULT_EPS = 0.35;
 const DEFAULT_TRAINING_LIMIT = 1000;
 const MAX_TRAINING_LIMIT = 20_000;
 /** Distinct examples shown per pattern in the list and in the detail. */
@@ -121,10 +122,13 @@ function unanchored(source: string): string {
   return source.slice(ANCHOR_START.length, source.length - ANCHOR_END.length);
 }
 
+/** Escaped inside a character class (both RegExp and RE2 accept an escaped ASCII punctuation mark). */
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+
 /**
  * A template's regex where each variable may span spaces and punctuation (a date-time masked into
  * `<*>.`), for the lines the core's token-bounded regexes cannot match. `deterministic`: a variable
- * runs up to the first character of the literal after it (`([^\s.][^.]*)\.`), with one way to match;
+ * runs up to the first character of the literal after it (`([^\s\.][^\.]*)\.`), with one way to match;
  * otherwise `(.+?)` (lazy, up to the literal). Neither uses lookarounds: rules must be RE2 syntax,
  * and the rules tier runs every rule in linear time.
  */
@@ -140,7 +144,7 @@ export function spanRegex(template: string, deterministic = true): string {
     else if (/^\s/.test(segment)) out += '(\\S+)';
     else {
       // Starts with a non-space (so the whitespace before it decides where it starts), then runs up to the literal.
-      const c = `${/[\]\\^-]/.test(segment[0]) ? '\\' : ''}${segment[0]}`;
+      const c = ASCII_PUNCTUATION.test(segment[0]) ? `\\${segment[0]}` : segment[0];
       out += `([^\\s${c}][^${c}]*)`;
     }
     out += literal(segment);
@@ -182,6 +186,51 @@ export function synthesizeFor(templates: readonly string[], lines: readonly stri
     }
   }
   return best || templateRegex(templates[0] ?? '');
+}
+
+/**
+ * What saving `rule` (last, after `rules`) would do on the lines: the core's previewRule for
+ * several target patterns at once, with every rule – the new one too – run the way the rules tier
+ * runs it (linear time: a hand-edited rule on untrusted lines cannot stall the worker).
+ */
+export function previewDraft(rule: Rule, lines: readonly string[], assignments: ArrayLike<number>, targets: ReadonlySet<number>, rules: readonly Rule[]) {
+  const result = {
+    problem: ruleProblem(rule),
+    matches: 0,
+    targetMatches: 0,
+    targetLines: 0,
+    others: [] as { index: number; lines: number }[],
+    conflicts: [] as RuleConflictView[],
+  };
+  for (let i = 0; i < assignments.length; i++) if (targets.has(assignments[i])) result.targetLines++;
+  if (result.problem) return result;
+  const compiled = compileRules([rule]);
+  const existing = rules
+    .map((r, index) => ({ rule: r, index }))
+    .filter(({ rule: r }) => r.enabled && ruleProblem(r) === null)
+    .map(({ rule: r, index }) => ({ rule: r, index, compiled: compileRules([r]), lines: 0, firstMatch: 0 }));
+  const others = new Map<number, number>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (compiled.match(line) === null) continue;
+    result.matches++;
+    const pattern = assignments[i];
+    if (targets.has(pattern)) result.targetMatches++;
+    else if (pattern >= 0) others.set(pattern, (others.get(pattern) ?? 0) + 1);
+    let first = true;
+    for (const e of existing) {
+      if (e.compiled.match(line) !== null) {
+        e.lines++;
+        if (first) e.firstMatch++;
+        first = false;
+      }
+    }
+  }
+  result.others = [...others].map(([index, n]) => ({ index, lines: n })).sort((a, b) => b.lines - a.lines);
+  result.conflicts = existing
+    .filter((e) => e.lines > 0)
+    .map((e) => ({ index: e.index, rule: { ...e.rule }, lines: e.lines, shadows: e.firstMatch > 0, sameLabel: e.rule.label === rule.label }));
+  return result;
 }
 
 const NUMBER = /^[-+]?\d+(?:\.\d+)?$/;
@@ -681,7 +730,7 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
       return info();
     },
 
-    async findSimilarPatterns(eps = WIDE_DEFAULT_EPS) {
+    async findSimilarPatterns(eps = DEFAULT_EPS) {
       const s = await requireSession();
       if (typeof eps !== 'number' || !Number.isFinite(eps) || eps <= 0 || eps >= 1) throw new Error('The distance must be a number between 0 and 1.');
       const patterns = s.miner.patterns();
@@ -733,17 +782,12 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
         assignments = all.keys.map((k) => byKey[k]);
         basis = 'examples';
       }
-      const preview = previewRule(rule, { lines, assignments, rules });
-      const problem = label.trim() === '' ? 'Choose a label for the rule.' : (preview.problem ?? ruleProblem(rule));
-      let targetMatches = 0;
+      // Counted with a stand-in label until one is chosen, so the preview shows before the label.
+      const preview = previewDraft(rule.label ? rule : { ...rule, label: '?' }, lines, assignments, indices, rules);
+      const problem = label.trim() === '' ? 'Choose a label for the rule.' : preview.problem;
       const patterns = s.miner.patterns();
-      const otherPatterns = [];
-      for (const other of preview.otherPatterns) {
-        if (indices.has(other.index)) targetMatches += other.lines;
-        else otherPatterns.push({ id: patterns[other.index].id, template: patterns[other.index].template, lines: other.lines });
-      }
-      let targetLines = 0;
-      for (let i = 0; i < assignments.length; i++) if (indices.has(assignments[i])) targetLines++;
+      const otherPatterns = preview.others.map((o) => ({ id: patterns[o.index].id, template: patterns[o.index].template, lines: o.lines }));
+      const { targetMatches, targetLines } = preview;
       return {
         rule,
         problem,
@@ -751,7 +795,7 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
         targetMatches,
         targetLines,
         otherPatterns,
-        conflicts: preview.conflicts.map((c) => ({ ...c, rule: { ...c.rule } })),
+        conflicts: preview.conflicts,
         basis,
         linesChecked: lines.length,
       } satisfies RuleDraft;

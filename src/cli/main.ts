@@ -12,13 +12,16 @@ import { evaluate } from '../core/evaluate.ts';
 import { BertEmbedder, describeBertModel } from '../core/features/bert.ts';
 import type { EmbedderSpec } from '../core/features/embedder.ts';
 import { createEmbedder, type EmbedderContext } from '../core/features/registry.ts';
-import { inputKindFromName, runClassification, type InputSource } from '../core/run.ts';
+import type { InputSource } from '../core/run.ts';
 import { readLabelledRows, trainBundle } from '../core/train.ts';
 import { bertRuntimeFromDir, parseDtype } from './bert-model.ts';
 import { loadRules, parseNumber, parseRoutes, thresholdsFrom, UsageError } from './options.ts';
 import { LLM_OPTIONS, LLM_USAGE, llmFrom, LlmHttpError } from './llm.ts';
 import { formatEvaluation } from './report.ts';
 import { patternsCommand } from './patterns.ts';
+import { classifyStream } from './classify-stream.ts';
+import { defaultWorkers } from './pool.ts';
+import { formatFromName, type ByteSource } from '../core/scale/input.ts';
 
 export const DEFAULT_BUNDLE_URL = new URL('../../public/default-bundle.json', import.meta.url);
 
@@ -26,6 +29,7 @@ const USAGE = `logsift – classify log lines offline (rules, n-gram or BERT mod
 
 Usage:
   logsift classify INPUT [--model BUNDLE.json] [--out OUT.csv] [--explain] [--safe-csv] [--model-dir DIR [--dtype q8|fp32|fp16]]
+                [--format csv|ndjson] [--input-format csv|ndjson|text] [--workers N]
   logsift train LABELED.csv --out BUNDLE.json [--rules default|none|FILE] [--routes default|none|SRC,SRC]
                 [--min-samples 10] [--threshold 0.5] [--name NAME] [--embedder ngram|bert --model-dir DIR [--dtype q8]]
   logsift eval LABELED.csv [--test-fraction 0.3] [--seed N] [--rules default|none|FILE]
@@ -34,8 +38,12 @@ Usage:
   logsift patterns INPUT [--column NAME] [--out OUT.csv] [--similarity 0.5] [--state PATTERNS.json]
 
 INPUT is a CSV with a log_message column (source and any other columns are kept), or a .log/.txt
-file with one message per line; "-" reads CSV from standard input. Output goes to standard output
-unless --out is given. Without --model, the built-in bundle is used. --safe-csv neutralises cells that a
+file with one message per line, or NDJSON (.jsonl/.ndjson: one JSON object per line, the message
+in a log_message/message/msg/… key); "-" reads standard input (CSV unless --input-format says
+otherwise). Output goes to standard output unless --out is given, as CSV or, with --format ndjson,
+one JSON object per line (the input's fields plus target_label). Input and output are streamed,
+so classify can run as a stage of a log pipeline. --workers N classifies on N threads (default:
+one per core beyond the first; 0: none) when the bundle uses n-grams and no LLM tier is set. Without --model, the built-in bundle is used. --safe-csv neutralises cells that a
 spreadsheet would run as formulas (a leading ' before =, +, -, @, tab or CR; plain numbers are kept).
 --embedder bert trains on BERT sentence embeddings; --model-dir DIR is the model's folder (config.json,
 tokenizer.json, tokenizer_config.json, onnx/model_quantized.onnx for q8 or onnx/model.onnx for fp32),
@@ -48,7 +56,7 @@ function inputOf(path: string): InputSource {
   return path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
 }
 
-async function write(stream: Writable, text: string): Promise<void> {
+async function write(stream: Writable, text: string | Uint8Array): Promise<void> {
   if (!stream.write(text)) await once(stream, 'drain');
 }
 
@@ -92,10 +100,20 @@ async function classifyCommand(args: string[]): Promise<void> {
       'safe-csv': { type: 'boolean', default: false },
       'model-dir': { type: 'string' },
       dtype: { type: 'string' },
+      format: { type: 'string', default: 'csv' },
+      'input-format': { type: 'string' },
+      workers: { type: 'string' },
       ...LLM_OPTIONS,
     },
   });
   if (positionals.length !== 1) throw new UsageError('classify takes one INPUT file (or - for standard input)');
+  const output = values.format;
+  if (output !== 'csv' && output !== 'ndjson') throw new UsageError(`--format must be csv or ndjson, got "${output}"`);
+  const inputFormat = values['input-format'] ?? (positionals[0] === '-' ? 'csv' : formatFromName(positionals[0]));
+  if (inputFormat !== 'csv' && inputFormat !== 'ndjson' && inputFormat !== 'text') {
+    throw new UsageError(`--input-format must be csv, ndjson or text, got "${inputFormat}"`);
+  }
+  const workers = parseNumber('--workers', values.workers, defaultWorkers(), (n) => Number.isInteger(n) && n >= 0 && n <= 64, 'a whole number from 0 to 64');
   const llm = await llmFrom(values);
   const [inputPath] = positionals;
   const bundle = await loadBundle(values.model ?? DEFAULT_BUNDLE_URL);
@@ -106,13 +124,15 @@ async function classifyCommand(args: string[]): Promise<void> {
   const embedder = createEmbedder(spec, context);
   if (embedder instanceof BertEmbedder) await embedder.ready();
   const out = values.out ? createWriteStream(values.out) : process.stdout;
-  const summary = await runClassification({
-    input: inputOf(inputPath),
-    kind: inputPath === '-' ? 'csv' : inputKindFromName(inputPath),
+  const summary = await classifyStream({
+    input: inputOf(inputPath) as ByteSource,
+    format: inputFormat,
+    output,
     classifier: new Classifier(bundle, embedder, { llm: llm?.tierFor(bundle) }),
     explain: values.explain,
     safeCsv: values['safe-csv'],
-    onOutput: (text) => write(out, text),
+    workers,
+    write: (data) => write(out, data),
   });
   if (out !== process.stdout) {
     out.end();

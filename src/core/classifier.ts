@@ -12,6 +12,7 @@ import type { LlmStage } from './llm/llm-tier.ts';
 import { predictProba, type LogisticModel } from './logreg.ts';
 import { maskMessage } from './masking.ts';
 import { compileRules, type CompiledRules } from './rules.ts';
+import type { SharedDecisions } from './scale/shared-keys.ts';
 import { isBlank, UNCLASSIFIED, type Classification, type LogRecord, type Tier } from './types.ts';
 
 const EMPTY: Classification = Object.freeze({ label: UNCLASSIFIED, tier: 'none', confidence: 0 });
@@ -31,8 +32,14 @@ export class Classifier {
   private embeddedTexts = 0;
   private llmStage: LlmStage | null;
   private readonly llmResults = new Map<string, Classification>();
+  /** In a pool of workers: the cache of decisions by key that the pool shares (scale/shared-keys.ts). */
+  private readonly shared: SharedDecisions | null;
 
-  constructor(bundle: ModelBundle, embedder: Embedder = createEmbedder(bundle.embedder), options: { llm?: LlmStage | null } = {}) {
+  constructor(
+    bundle: ModelBundle,
+    embedder: Embedder = createEmbedder(bundle.embedder),
+    options: { llm?: LlmStage | null; shared?: SharedDecisions | null } = {},
+  ) {
     this.bundle = bundle;
     this.rules = compileRules(bundle.rules);
     this.model = modelOfBundle(bundle);
@@ -41,6 +48,7 @@ export class Classifier {
     this.routedSources = new Set(Object.keys(bundle.sourceRoutes).filter((source) => bundle.sourceRoutes[source] === 'llm'));
     this.predictable = bundle.labels.map((label) => (bundle.classCounts[label] ?? 0) >= bundle.thresholds.minSamples);
     this.llmStage = options.llm ?? null;
+    this.shared = options.shared ?? null;
   }
 
   /** Tier 3, when configured. Setting it (null: classify without the LLM) forgets the LLM's earlier answers. */
@@ -93,14 +101,27 @@ export class Classifier {
     });
 
     if (waiting.size > 0) {
-      const keys = [...waiting.keys()];
-      const vectors = await this.embedder.embed(keys, { signal });
-      this.embeddedTexts += keys.length;
-      keys.forEach((key, k) => {
-        const decision = this.decide(predictProba(this.model, vectors[k]));
+      const settle = (key: string, decision: Classification) => {
         this.modelCache.set(key, decision);
         for (const i of waiting.get(key)!) results[i] = decision;
-      });
+      };
+      let keys = [...waiting.keys()];
+      let pending: string[] = [];
+      if (this.shared) {
+        // Embed only the keys no worker of the pool has decided or is deciding.
+        const claim = await this.shared.claim(keys);
+        for (const [key, decision] of claim.known) settle(key, decision);
+        keys = claim.mine;
+        pending = claim.pending;
+      }
+      const vectors = keys.length ? await this.embedder.embed(keys, { signal }) : [];
+      this.embeddedTexts += keys.length;
+      const decided: [string, Classification][] = keys.map((key, k) => [key, this.decide(predictProba(this.model, vectors[k]))]);
+      for (const [key, decision] of decided) settle(key, decision);
+      if (this.shared) {
+        this.shared.publish(decided);
+        if (pending.length) for (const [key, decision] of await this.shared.wait(pending)) settle(key, decision);
+      }
     }
     if (this.llmStage) await this.llmPass(this.llmStage, records, results, signal);
     return results;

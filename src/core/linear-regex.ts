@@ -11,58 +11,77 @@
  * Anything this small parser does not understand is simply not admitted (it goes to RE2).
  */
 
-/** A set of characters: exact over ASCII, with a flag for "may contain non-ASCII characters". */
+/**
+ * A set of characters: exact over ASCII; beyond ASCII, two classes are tracked – Unicode spaces
+ * and everything else – each with "may contain some" (an over-approximation, for disjointness)
+ * and "contains all" (an under-approximation, so that a complement stays an over-approximation).
+ */
 interface CharSet {
   ascii: Uint8Array;
-  other: boolean;
+  maySpace: boolean;
+  mayOther: boolean;
+  allSpace: boolean;
+  allOther: boolean;
 }
 
-const emptySet = (): CharSet => ({ ascii: new Uint8Array(128), other: false });
+const emptySet = (): CharSet => ({ ascii: new Uint8Array(128), maySpace: false, mayOther: false, allSpace: false, allOther: false });
 
-function rangeSet(ranges: [number, number][], other = false): CharSet {
+function rangeSet(ranges: [number, number][]): CharSet {
   const set = emptySet();
   for (const [from, to] of ranges) for (let c = from; c <= to; c++) set.ascii[c] = 1;
-  set.other = other;
   return set;
 }
 
 function union(a: CharSet, b: CharSet): CharSet {
   const set = emptySet();
   for (let c = 0; c < 128; c++) set.ascii[c] = a.ascii[c] | b.ascii[c];
-  set.other = a.other || b.other;
+  set.maySpace = a.maySpace || b.maySpace;
+  set.mayOther = a.mayOther || b.mayOther;
+  set.allSpace = a.allSpace || b.allSpace;
+  set.allOther = a.allOther || b.allOther;
   return set;
 }
 
 function complement(a: CharSet): CharSet {
   const set = emptySet();
   for (let c = 0; c < 128; c++) set.ascii[c] = a.ascii[c] ? 0 : 1;
-  set.other = true;
+  set.maySpace = !a.allSpace;
+  set.mayOther = !a.allOther;
+  set.allSpace = !a.maySpace;
+  set.allOther = !a.mayOther;
   return set;
 }
 
 function disjoint(a: CharSet, b: CharSet): boolean {
-  if (a.other && b.other) return false;
+  if ((a.maySpace && b.maySpace) || (a.mayOther && b.mayOther)) return false;
   for (let c = 0; c < 128; c++) if (a.ascii[c] && b.ascii[c]) return false;
   return true;
+}
+
+/** Some characters beyond ASCII, of an unknown kind. */
+function someNonAscii(): CharSet {
+  const set = emptySet();
+  set.maySpace = true;
+  set.mayOther = true;
+  return set;
 }
 
 const code = (ch: string) => ch.charCodeAt(0);
 const DIGIT = (): CharSet => rangeSet([[48, 57]]);
 const WORD = (): CharSet => rangeSet([[48, 57], [65, 90], [97, 122], [95, 95]]);
-// \s also covers Unicode spaces, hence `other`.
-const SPACE = (): CharSet => rangeSet([[9, 13], [32, 32]], true);
+// \s also covers the Unicode spaces (and \s is exactly them beyond ASCII).
+const SPACE = (): CharSet => ({ ...rangeSet([[9, 13], [32, 32]]), maySpace: true, allSpace: true });
 
 function literalSet(ch: string, ignoreCase: boolean): CharSet {
   const c = ch.codePointAt(0)!;
-  if (c >= 128) return rangeSet([], true);
-  const set = rangeSet([[c, c]]);
-  if (ignoreCase) {
-    const lower = ch.toLowerCase().charCodeAt(0);
-    const upper = ch.toUpperCase().charCodeAt(0);
-    if (lower < 128) set.ascii[lower] = 1;
-    if (upper < 128) set.ascii[upper] = 1;
+  if (c >= 128) {
+    const set = emptySet();
+    if (/\s/u.test(ch)) set.maySpace = true;
+    else set.mayOther = true;
+    return set;
   }
-  return set;
+  const set = rangeSet([[c, c]]);
+  return ignoreCase ? caseFolded(set) : set;
 }
 
 /** One element of a sequence: what its first character can be, and whether it may be skipped or repeated. */
@@ -157,7 +176,8 @@ class Parser {
     if (ch === undefined) throw new Unsupported();
     if (ch === '(') return this.parseGroup();
     this.i++;
-    if (ch === '.') return { first: this.dotAll ? complement(emptySet()) : complement(rangeSet([[10, 10], [13, 13]])), nullable: false, alternatives: null };
+    // Without the s flag, . excludes \n, \r and the Unicode line separators (which are spaces).
+    if (ch === '.') return { first: this.dotAll ? complement(emptySet()) : { ...complement(rangeSet([[10, 10], [13, 13]])), allSpace: false }, nullable: false, alternatives: null };
     if (ch === '[') return { first: this.parseClass(), nullable: false, alternatives: null };
     if (ch === '\\') return { first: this.parseEscape(false), nullable: false, alternatives: null };
     if ('*+?{}^'.includes(ch)) throw new Unsupported();
@@ -236,7 +256,8 @@ class Parser {
         const from = code(single);
         const to = code(end);
         if (to < from) throw new Unsupported();
-        const range = rangeSet([[Math.min(from, 127), Math.min(to, 127)]], to >= 128);
+        let range = from < 128 ? rangeSet([[from, Math.min(to, 127)]]) : emptySet();
+        if (to >= 128) range = union(range, someNonAscii());
         member = this.ignoreCase ? union(range, caseFolded(range)) : range;
       }
       set = union(set, member);
@@ -244,6 +265,11 @@ class Parser {
     this.i++;
     return negated ? complement(set) : set;
   }
+}
+
+function hasAsciiLetter(set: CharSet): boolean {
+  for (let c = 65; c <= 122; c++) if (set.ascii[c] && /[A-Za-z]/.test(String.fromCharCode(c))) return true;
+  return false;
 }
 
 function caseFolded(set: CharSet): CharSet {
@@ -254,7 +280,11 @@ function caseFolded(set: CharSet): CharSet {
     folded.ascii[ch.toLowerCase().charCodeAt(0)] = 1;
     folded.ascii[ch.toUpperCase().charCodeAt(0)] = 1;
   }
-  folded.other = set.other;
+  folded.maySpace = set.maySpace;
+  folded.allSpace = set.allSpace;
+  folded.allOther = set.allOther;
+  // Case-insensitive Unicode matching folds some non-ASCII letters onto ASCII ones (ſ → s, K → k).
+  folded.mayOther = set.mayOther || hasAsciiLetter(folded);
   return folded;
 }
 

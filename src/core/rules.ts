@@ -8,6 +8,7 @@
  */
 import { RE2JS } from 're2js';
 import { isLinearOnBacktracking } from './linear-regex.ts';
+import { toRe2Syntax } from './re2-syntax.ts';
 import type { Rule } from './types.ts';
 
 const ALLOWED_FLAGS = /^[imsu]*$/;
@@ -31,7 +32,7 @@ function re2Flags(flags: string): number {
 /** Compiles one rule on the engine that keeps it linear; throws on invalid syntax. */
 function compileRule(rule: Rule): CompiledRule {
   const native = new RegExp(rule.pattern, rule.flags);
-  const re2 = RE2JS.compile(rule.pattern, re2Flags(rule.flags));
+  const re2 = RE2JS.compile(toRe2Syntax(rule.pattern, rule.flags), re2Flags(rule.flags));
   if (isLinearOnBacktracking(rule.pattern, rule.flags)) {
     return { label: rule.label, engine: 'native', test: (message) => native.test(message) };
   }

@@ -73,7 +73,7 @@ const ADDED_COLUMNS = ['target_label', 'tier', 'confidence'];
  * Output header: the input's columns, then ours. An input column that already has one of our
  * names (a labelled file has target_label) is kept, renamed with an `original_` prefix.
  */
-function outputColumns(header: string[], explain: boolean): { columns: string[]; renamed: string[] } {
+export function outputColumns(header: string[], explain: boolean): { columns: string[]; renamed: string[] } {
   const added = explain ? ADDED_COLUMNS : ADDED_COLUMNS.slice(0, 1);
   const renamed: string[] = [];
   const kept = header.map((name) => {
@@ -87,7 +87,7 @@ function outputColumns(header: string[], explain: boolean): { columns: string[];
 /** What a decoder puts where bytes are not valid text. */
 const REPLACEMENT_CHARACTER = '\uFFFD';
 
-function repeatedNames(header: readonly string[]): string[] {
+export function repeatedNames(header: readonly string[]): string[] {
   const seen = new Set<string>();
   const repeated = new Set<string>();
   for (const name of header.map((n) => n.trim().toLowerCase())) (seen.has(name) ? repeated : seen).add(name);

@@ -123,6 +123,19 @@ describe('models in the classify worker', () => {
     expect((await again.modelsStatus()).inUse?.id).toBe('ngram');
   });
 
+  it('cancels a retraining: the bundle in use stays as it was', async () => {
+    const api = service();
+    await api.importModelFiles(tinyPick());
+    const retraining = api.retrainDefaultOnBert('test-tiny-bert', (p) => {
+      if (p.phase === 'embed') api.cancel();
+    });
+    await expect(retraining).rejects.toMatchObject({ name: 'CancelledError' });
+    expect((await api.modelsStatus()).inUse?.id).toBe('ngram');
+    expect((await api.loadBundle()).builtIn).toBe(true);
+    // The job slot is free again.
+    expect((await api.retrainDefaultOnBert('test-tiny-bert')).embedder).toBe('bert (32 dimensions)');
+  });
+
   it('refuses bad files with a clear error and keeps nothing', async () => {
     const api = service();
     const noManifest = (f: Map<string, Uint8Array>) => f.delete('logsift-model.json');

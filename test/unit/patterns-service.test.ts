@@ -155,6 +155,7 @@ describe('pattern discovery service', () => {
 
     const noLabel = await api.draftRule([backup.id], '  ');
     expect(noLabel.problem).toMatch(/label/);
+    expect(noLabel.matches).toBe(expected);
 
     const draft = await api.draftRule([backup.id], 'System Notification');
     expect(draft.problem).toBeNull();
@@ -297,7 +298,7 @@ describe('rule synthesis for patterns', () => {
   it('uses one-token variables when they catch every line, and spanning ones when a value has spaces', () => {
     expect(synthesizeFor(['Connection from <*> closed'], ['Connection from 10.0.0.1 closed'])).toBe('^\\s*Connection\\s+from\\s+(\\S+)\\s+closed\\s*$');
     const dated = synthesizeFor(['Backup started at <*>.'], ['Backup started at 2025-03-01 00:00:31.']);
-    expect(dated).toBe('^\\s*Backup\\s+started\\s+at\\s+([^\\s.][^.]*)\\.\\s*$');
+    expect(dated).toBe('^\\s*Backup\\s+started\\s+at\\s+([^\\s\\.][^\\.]*)\\.\\s*$');
     expect(new RegExp(dated).exec('Backup started at 2025-03-01 00:00:31.')![1]).toBe('2025-03-01 00:00:31');
     expect(new RegExp(dated).test('Backup started at 2025-03-01 00:00:31. again')).toBe(false);
     // A value that holds the next literal's first character: lazy spanning variables.
@@ -306,7 +307,7 @@ describe('rule synthesis for patterns', () => {
     const two = spanRegex('Copied <*> to <*> in <*>', false);
     expect(new RegExp(two).exec('Copied a b to c d in 3 ms')!.slice(1)).toEqual(['a b', 'c d', '3 ms']);
     // Every candidate is valid for the rules tier (RE2 syntax: no lookarounds).
-    for (const t of ['Backup started at <*>.', 'Copied <*> to <*> in <*>', '<*> - - [<*>/Mar/<*>] "<*> <*> HTTP/<*>" <*>', 'a[<*>]^-\\<*>']) {
+    for (const t of ['Backup started at <*>.', 'Copied <*> to <*> in <*>', '<*> - - [<*>/Mar/<*>] "<*> <*> HTTP/<*>" <*>', 'a[<*>]^-\\<*>', 'x <*>[y', 'x <*>:[y', 'x <*>/y <*>-z <*>]w', 'x <*>“y']) {
       for (const source of [spanRegex(t, true), spanRegex(t, false)]) expect(ruleProblem({ pattern: source, flags: '', label: 'x', enabled: true })).toBeNull();
     }
     // Values read with spanning variables where the token-bounded regex misses the lines.

@@ -1,0 +1,54 @@
+/**
+ * `logsift classify` on the chunked pipeline (src/core/scale): reads the input (a file or
+ * standard input) as row-aligned byte chunks, classifies them – in this thread or on a pool of
+ * worker_threads – and writes the output in input order as it comes, CSV or NDJSON. Memory
+ * stays bounded by a few chunks whatever the input's size, so it can run as a stage of a log
+ * pipeline (stdin → stdout). UTF-16 input goes through the text pipeline of run.ts.
+ */
+import { serializeBundle } from '../core/bundle.ts';
+import type { Classifier } from '../core/classifier.ts';
+import { InputError } from '../core/errors.ts';
+import { runClassification, type RunSummary } from '../core/run.ts';
+import type { OutputFormat } from '../core/scale/chunk.ts';
+import { openChunkedInput, type ByteSource } from '../core/scale/input.ts';
+import { LocalChunkProcessor } from '../core/scale/local.ts';
+import { WorkerPoolProcessor } from '../core/scale/pool.ts';
+import { outputHeaderOf, runChunked, type ChunkProcessor } from '../core/scale/run-chunked.ts';
+import type { RowFormat } from '../core/scale/split.ts';
+import { startThreads } from './pool.ts';
+
+export interface StreamClassifyOptions {
+  input: ByteSource;
+  format: RowFormat;
+  output: OutputFormat;
+  classifier: Classifier;
+  explain: boolean;
+  safeCsv: boolean;
+  /** worker_threads to classify on; 0 classifies in this thread. Only the n-gram embedder without the LLM tier uses them. */
+  workers: number;
+  write(data: string | Uint8Array): Promise<void>;
+}
+
+export async function classifyStream(o: StreamClassifyOptions): Promise<RunSummary & { embeddingCalls?: number; workers: number }> {
+  const opened = await openChunkedInput(o.input, o.format);
+  if ('textFallback' in opened) {
+    if (o.output !== 'csv' || o.format !== 'csv') throw new InputError('UTF-16 input can only be read as CSV with CSV output; convert it to UTF-8 first.');
+    const summary = await runClassification({ input: opened.textFallback, kind: 'csv', classifier: o.classifier, explain: o.explain, safeCsv: o.safeCsv, onOutput: o.write });
+    return { ...summary, workers: 0 };
+  }
+  const { columns } = outputHeaderOf(opened.format, o.explain);
+  const settings = { explain: o.explain, safeCsv: o.safeCsv, output: o.output, columns };
+  const pooled = o.workers > 0 && o.classifier.bundle.embedder.id === 'ngram' && !o.classifier.llm;
+  let pool: WorkerPoolProcessor | null = null;
+  let processor: ChunkProcessor;
+  if (pooled) {
+    pool = new WorkerPoolProcessor(startThreads(o.workers), { ...settings, bundleJson: serializeBundle(o.classifier.bundle), format: opened.format });
+    processor = pool;
+  } else processor = new LocalChunkProcessor(o.classifier, opened.format, settings);
+  try {
+    const summary = await runChunked({ input: opened, processor, explain: o.explain, safeCsv: o.safeCsv, output: o.output, onOutput: o.write });
+    return { ...summary, workers: pool?.size ?? 0 };
+  } finally {
+    pool?.terminate();
+  }
+}

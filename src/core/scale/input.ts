@@ -1,0 +1,171 @@
+/**
+ * Opens an input for the chunked pipeline: recognises the format, reads the header (CSV), the
+ * first object's keys (NDJSON) or none (plain text), guesses the delimiter and line ending, and
+ * hands out the rest as row-aligned byte chunks. Input it does not take (UTF-16) comes back as
+ * `textFallback`, unread, for the text pipeline of run.ts.
+ */
+import Papa from 'papaparse';
+import { InputError } from '../errors.ts';
+import { rowAlignedChunks, RowBoundaryScanner, type ByteChunk, type RowFormat, type SplitConfig } from './split.ts';
+
+export type ByteSource = Blob | AsyncIterable<Uint8Array | string>;
+
+export const SCALE_CHUNK_BYTES = 1 << 20;
+
+/** What every chunk needs to be parsed the same way, wherever it is parsed. */
+export interface ChunkFormat extends SplitConfig {
+  /** CSV: the header's fields; text: ['log_message']; NDJSON: the first object's keys. */
+  header: string[];
+}
+
+export interface ChunkedInput {
+  format: ChunkFormat;
+  /** Total bytes, when known (a Blob). */
+  bytesTotal: number | null;
+  /** Byte offset where the data rows start (after the BOM and the header row). */
+  dataStart: number;
+  chunks: AsyncGenerator<ByteChunk>;
+}
+
+const SNIFF_BYTES = 64 * 1024;
+const SNIFF_LINES = 20;
+
+export function formatFromName(name: string): RowFormat {
+  if (/\.(jsonl|ndjson)$/i.test(name)) return 'ndjson';
+  if (/\.(log|txt)$/i.test(name)) return 'text';
+  return 'csv';
+}
+
+/** Byte buffers of a source: a Blob slice by slice, a stream as it comes (strings encoded). */
+export async function* sourceBuffers(source: ByteSource, sliceBytes = SCALE_CHUNK_BYTES, from = 0): AsyncGenerator<Uint8Array> {
+  if (typeof Blob !== 'undefined' && source instanceof Blob) {
+    for (let offset = from; offset < source.size; offset += sliceBytes) {
+      yield new Uint8Array(await source.slice(offset, Math.min(source.size, offset + sliceBytes)).arrayBuffer());
+    }
+    return;
+  }
+  const encoder = new TextEncoder();
+  for await (const part of source as AsyncIterable<Uint8Array | string>) {
+    yield typeof part === 'string' ? encoder.encode(part) : part;
+  }
+}
+
+/** A stream that gives back `head` first, then the rest of `tail`. */
+async function* replay(head: Uint8Array[], tail: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
+  yield* head;
+  for (let next = await tail.next(); !next.done; next = await tail.next()) yield next.value;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+function isBlankLine(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const b = bytes[i];
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0d && b !== 0x0a) return false;
+  }
+  return true;
+}
+
+/**
+ * Opens `source` as `format`. Reads as much as it needs for the guesses (64 KiB or 20 lines, or
+ * the header row if it is longer) and gives it all back through `chunks`.
+ */
+export async function openChunkedInput(
+  source: ByteSource,
+  format: RowFormat,
+  chunkBytes = SCALE_CHUNK_BYTES,
+): Promise<ChunkedInput | { textFallback: Blob | AsyncIterable<Uint8Array> }> {
+  const isBlob = typeof Blob !== 'undefined' && source instanceof Blob;
+  const stream = sourceBuffers(source, chunkBytes)[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let headBytes = new Uint8Array(0);
+  let ended = false;
+  const readMore = async () => {
+    const next = await stream.next();
+    if (next.done) {
+      ended = true;
+      return;
+    }
+    head.push(next.value);
+    const joined = new Uint8Array(headBytes.length + next.value.length);
+    joined.set(headBytes);
+    joined.set(next.value, headBytes.length);
+    headBytes = joined;
+  };
+  while (!ended && headBytes.length < Math.min(SNIFF_BYTES, chunkBytes)) await readMore();
+  if ((headBytes[0] === 0xff && headBytes[1] === 0xfe) || (headBytes[0] === 0xfe && headBytes[1] === 0xff)) {
+    // UTF-16: not for the byte-level splitter. The caller reads it as text (run.ts); a Blob is still whole.
+    return { textFallback: isBlob ? (source as Blob) : replay(head, stream) };
+  }
+  if (decoder.decode(headBytes.subarray(0, 8192)).includes('\u0000')) {
+    throw new InputError('This file is binary, not text: expected a CSV or a plain-text log file.');
+  }
+  const bom = headBytes[0] === 0xef && headBytes[1] === 0xbb && headBytes[2] === 0xbf ? 3 : 0;
+  const bytesTotal = isBlob ? (source as Blob).size : null;
+
+  let config: SplitConfig = { format };
+  let header: string[];
+  let dataStart = bom;
+  if (format === 'csv') {
+    const sniffText = decoder.decode(headBytes.subarray(bom, bom + SNIFF_BYTES));
+    const sniffed = Papa.parse<string[]>(sniffText, { preview: SNIFF_LINES, skipEmptyLines: true });
+    config = { format, delimiter: sniffed.meta.delimiter || ',', newline: sniffed.meta.linebreak || '\n' };
+    // The header is the first row that is not blank; read on until its end is in.
+    const scanner = new RowBoundaryScanner(config);
+    let rowStart = bom;
+    for (;;) {
+      const end = scanner.firstRowEnd(headBytes, rowStart);
+      if (end > rowStart) {
+        if (isBlankLine(headBytes, rowStart, end)) {
+          rowStart = end;
+          continue;
+        }
+        dataStart = end;
+        break;
+      }
+      if (ended) {
+        dataStart = headBytes.length;
+        break;
+      }
+      await readMore();
+    }
+    if (isBlankLine(headBytes, rowStart, dataStart)) throw new InputError('The file is empty: it has no header row and no log lines.');
+    const parsed = Papa.parse<string[]>(decoder.decode(headBytes.subarray(rowStart, dataStart)), {
+      delimiter: config.delimiter,
+      newline: config.newline as '\n',
+      quoteChar: '"',
+    });
+    header = parsed.data[0] ?? [];
+  } else if (format === 'ndjson') {
+    header = ndjsonHeader(decoder.decode(headBytes.subarray(bom, bom + SNIFF_BYTES)), ended);
+  } else {
+    header = ['log_message'];
+  }
+  if (format === 'ndjson' && isBlankLine(headBytes, bom, headBytes.length) && ended) {
+    throw new InputError('The file is empty: it has no header row and no log lines.');
+  }
+
+  const rest = headBytes.subarray(dataStart);
+  return {
+    format: { ...config, header },
+    bytesTotal,
+    dataStart,
+    chunks: rowAlignedChunks(replay(rest.length ? [rest] : [], stream), config, chunkBytes, dataStart),
+  };
+}
+
+/** The keys of the first JSON object among the first lines; every key later lines add goes unseen in CSV output. */
+function ndjsonHeader(text: string, ended: boolean): string[] {
+  const lines = text.split('\n');
+  if (!ended) lines.pop();
+  for (const line of lines.slice(0, SNIFF_LINES)) {
+    if (line.trim() === '') continue;
+    try {
+      const value = JSON.parse(line) as unknown;
+      if (value && typeof value === 'object' && !Array.isArray(value)) return Object.keys(value);
+    } catch {
+      // an invalid line: kept as plain text, with a warning, when it is read as a row
+    }
+  }
+  return ['log_message'];
+}

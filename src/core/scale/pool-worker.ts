@@ -1,0 +1,64 @@
+/**
+ * The worker side of pool.ts: classifies the chunks it is sent with its own Classifier, whose
+ * decisions by masked key go through the coordinator's shared table, and sends each outcome
+ * back with its buffers transferred. The same code runs in a Web Worker (workers/scale.worker.ts)
+ * and in a worker_thread (src/cli/pool-thread.js).
+ */
+import { parseBundle } from '../bundle.ts';
+import { Classifier } from '../classifier.ts';
+import { ChunkClassifier } from './chunk.ts';
+import type { FromWorker, ToWorker } from './pool.ts';
+import { transferablesOf } from './pool.ts';
+import type { SharedDecisions } from './shared-keys.ts';
+
+export function servePoolWorker(post: (message: FromWorker, transfer?: Transferable[]) => void): (message: ToWorker) => void {
+  let chunks: ChunkClassifier | null = null;
+  let classifier: Classifier | null = null;
+  let nextReq = 0;
+  const replies = new Map<number, (value: never) => void>();
+  const ask = <T>(message: (req: number) => FromWorker): Promise<T> =>
+    new Promise<T>((resolve) => {
+      const req = nextReq++;
+      replies.set(req, resolve as (value: never) => void);
+      post(message(req));
+    });
+  const shared: SharedDecisions = {
+    claim: (keys) => ask((req) => ({ type: 'claim', req, keys })),
+    publish: (decisions) => post({ type: 'publish', decisions }),
+    wait: (keys) => ask((req) => ({ type: 'wait', req, keys })),
+  };
+
+  return (message) => {
+    switch (message.type) {
+      case 'init': {
+        const s = message.settings;
+        classifier = new Classifier(parseBundle(s.bundleJson), undefined, { shared });
+        chunks = new ChunkClassifier(classifier, s.format, { explain: s.explain, safeCsv: s.safeCsv, output: s.output, columns: s.columns });
+        break;
+      }
+      case 'claimed':
+      case 'waited': {
+        const reply = replies.get(message.req);
+        replies.delete(message.req);
+        reply?.((message.type === 'claimed' ? message.claim : message.decisions) as never);
+        break;
+      }
+      case 'chunk': {
+        const id = message.id;
+        if (!chunks || !classifier) {
+          post({ type: 'failed', id, name: 'Error', message: 'The pool worker was not set up.' });
+          return;
+        }
+        const cls = classifier;
+        chunks.process(message.chunk).then(
+          (outcome) => {
+            const output = typeof outcome.output === 'string' ? outcome.output : outcome.output.slice();
+            post({ type: 'done', id, outcome: { ...outcome, output }, embedded: cls.embeddingCalls }, transferablesOf(output, outcome.labelIds, outcome.tiers, outcome.confidence));
+          },
+          (error: Error) => post({ type: 'failed', id, name: error?.name ?? 'Error', message: error?.message ?? String(error) }),
+        );
+        break;
+      }
+    }
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * The chunked run: the input cut into row-aligned byte chunks (split.ts), each parsed and
+ * classified by a `ChunkProcessor` – in this thread, or by a pool of workers several at a time –
+ * and the outcomes taken back in input order: output written in order, the compact columns
+ * handed on, warnings numbered by input row. Same contract as run.ts: every input row gives one
+ * output row, in order.
+ */
+import { CancelledError } from '../errors.ts';
+import { csvLine } from '../csv/format.ts';
+import { MAX_WARNINGS, outputColumns, repeatedNames, type RunProgress, type RunSummary, type RowWarning } from '../run.ts';
+import { TIERS, type Tier } from '../types.ts';
+import type { ChunkOutcome, OutputFormat } from './chunk.ts';
+import type { ChunkedInput, ChunkFormat } from './input.ts';
+import type { ByteChunk } from './split.ts';
+
+export interface ChunkProcessor {
+  /** How many chunks may be out at once (a pool: a few per worker, so none waits). */
+  readonly concurrency: number;
+  process(chunk: ByteChunk, signal?: AbortSignal): Promise<ChunkOutcome>;
+  /** Distinct masked keys so far (over the whole pool). */
+  distinctKeys(): number;
+  /** Texts embedded so far (over the whole pool): equals distinctKeys when each key is embedded once. */
+  embeddingCalls(): number;
+}
+
+/** Where each chunk's rows are: enough to read any row's text back from the input. */
+export interface ChunkIndex {
+  format: ChunkFormat;
+  /** Byte offset of each chunk. */
+  starts: number[];
+  /** Byte length of each chunk. */
+  lengths: number[];
+  /** 0-based index of each chunk's first row. */
+  firstRows: number[];
+}
+
+export interface ChunkedRunOptions {
+  input: ChunkedInput;
+  processor: ChunkProcessor;
+  explain: boolean;
+  safeCsv?: boolean;
+  output?: OutputFormat;
+  signal?: AbortSignal;
+  onProgress?(progress: RunProgress): void;
+  /** Output text or bytes, in order; a returned promise is awaited (backpressure). */
+  onOutput?(data: string | Uint8Array): void | Promise<void>;
+  /** Each chunk's outcome, in order, with the 0-based index of its first row. */
+  onChunk?(outcome: ChunkOutcome, firstRow: number): void | Promise<void>;
+}
+
+export interface ChunkedRunSummary extends RunSummary {
+  chunks: ChunkIndex;
+  embeddingCalls: number;
+}
+
+/** The output header for these settings. */
+export function outputHeaderOf(format: ChunkFormat, explain: boolean): { columns: string[]; renamed: string[] } {
+  return outputColumns(format.header, explain);
+}
+
+export async function runChunked(options: ChunkedRunOptions): Promise<ChunkedRunSummary> {
+  const { input, processor, explain, signal, onProgress, onOutput, onChunk, safeCsv = false } = options;
+  const started = Date.now();
+  const { columns, renamed } = outputHeaderOf(input.format, explain);
+  const byLabel: Record<string, number> = {};
+  const byTier = Object.fromEntries(TIERS.map((tier) => [tier, 0])) as Record<Tier, number>;
+  const warnings: RowWarning[] = [];
+  let warningCount = 0;
+  const warn = (row: number, message: string) => {
+    warningCount++;
+    if (warnings.length < MAX_WARNINGS) warnings.push({ row, message });
+  };
+  if (renamed.length) warn(0, `The input already has ${renamed.join(', ')}; kept as original_… columns.`);
+  const repeated = repeatedNames(input.format.header);
+  if (repeated.length) warn(0, `Column names repeat: ${repeated.join(', ')}; the first of each is read, all are kept.`);
+  if (options.output !== 'ndjson') await onOutput?.(csvLine(columns, safeCsv));
+
+  const index: ChunkIndex = { format: input.format, starts: [], lengths: [], firstRows: [] };
+  const inFlight: Promise<ChunkOutcome>[] = [];
+  let rows = 0;
+  let cancelled = false;
+  let bytesDone = input.dataStart;
+  const source = input.chunks[Symbol.asyncIterator]();
+  let sourceDone = false;
+  const fill = async () => {
+    while (!sourceDone && inFlight.length < processor.concurrency) {
+      const next = await source.next();
+      if (next.done) {
+        sourceDone = true;
+        break;
+      }
+      const promise = processor.process(next.value, signal);
+      promise.catch(() => {}); // handled when its turn comes
+      inFlight.push(promise);
+    }
+  };
+
+  try {
+    for (;;) {
+      if (signal?.aborted) {
+        cancelled = true;
+        break;
+      }
+      await fill();
+      const head = inFlight.shift();
+      if (!head) break;
+      let outcome: ChunkOutcome;
+      try {
+        outcome = await head;
+      } catch (error) {
+        if (!(error instanceof CancelledError) && !signal?.aborted) throw error;
+        cancelled = true;
+        break;
+      }
+      // Counts: per chunk label table, then per row.
+      const labelCounts = new Array<number>(outcome.labels.length).fill(0);
+      const tierCounts = new Array<number>(TIERS.length).fill(0);
+      for (let i = 0; i < outcome.rows; i++) {
+        labelCounts[outcome.labelIds[i]]++;
+        tierCounts[outcome.tiers[i]]++;
+      }
+      labelCounts.forEach((n, id) => {
+        if (n > 0) byLabel[outcome.labels[id]] = (byLabel[outcome.labels[id]] ?? 0) + n;
+      });
+      tierCounts.forEach((n, t) => (byTier[TIERS[t]] += n));
+      for (const [row, message] of outcome.warnings) warn(rows + row + 1, message);
+      warningCount += outcome.warningCount - outcome.warnings.length;
+
+      index.starts.push(outcome.start);
+      index.lengths.push(outcome.byteLength);
+      index.firstRows.push(rows);
+      await onOutput?.(outcome.output);
+      await onChunk?.(outcome, rows);
+      rows += outcome.rows;
+      bytesDone = outcome.start + outcome.byteLength;
+
+      const elapsedMs = Date.now() - started;
+      const fraction = input.bytesTotal ? bytesDone / input.bytesTotal : null;
+      onProgress?.({
+        rowsDone: rows,
+        bytesDone,
+        bytesTotal: input.bytesTotal,
+        elapsedMs,
+        rowsPerSec: elapsedMs > 0 ? (rows * 1000) / elapsedMs : 0,
+        etaSec: fraction && fraction > 0 ? ((elapsedMs / fraction) * (1 - fraction)) / 1000 : null,
+      });
+    }
+  } finally {
+    if (!sourceDone) await source.return?.(undefined);
+  }
+
+  return {
+    rows,
+    byLabel,
+    byTier,
+    distinctKeys: processor.distinctKeys(),
+    embeddingCalls: processor.embeddingCalls(),
+    warnings,
+    warningCount,
+    elapsedMs: Date.now() - started,
+    cancelled,
+    columns,
+    chunks: index,
+  };
+}
+
+/** The chunk holding 0-based row `row` (binary search over the chunks' first rows); -1 if none. */
+export function chunkOfRow(firstRows: ArrayLike<number>, row: number): number {
+  let lo = 0;
+  let hi = firstRows.length - 1;
+  if (hi < 0 || row < 0) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (firstRows[mid] <= row) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,0 +1,208 @@
+/**
+ * The LLM tier in the page. Headless Chromium has no WebGPU adapter, so the local model says so;
+ * the remote path runs against the mock OpenAI-compatible server on 127.0.0.1 (with a required
+ * key): confirmation with count and host, tier `llm`, a 429 retried, the key nowhere it must not
+ * be, a cached re-run, the review list feeding the training set, and cancel during the calls.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseBundle } from '../../src/core/bundle.ts';
+import { Classifier } from '../../src/core/classifier.ts';
+import { LlmKeyCollector } from '../../src/core/llm/llm-tier.ts';
+import { runClassification } from '../../src/core/run.ts';
+import { startMockOpenAiServer, type MockOpenAiServer } from '../helpers/mock-openai-server.ts';
+import { download, openSession, parseCsv, readDownload, useBrowser, writeGeneratedCsv, type GeneratedFile, type Session } from './helpers.ts';
+
+const KEY = 'gsk_e2e_SECRET_9f8e7d6c5b4a';
+const MODEL = 'deepseek-r1-distill-llama-70b';
+const env = useBrowser();
+let mock: MockOpenAiServer;
+let file: GeneratedFile;
+let other: GeneratedFile;
+let expectedKeys: number;
+
+/** What the page's dry run should find: the distinct keys tier 3 gets with the built-in bundle. */
+async function llmKeys(path: string): Promise<number> {
+  const bundle = parseBundle(readFileSync(resolve(import.meta.dirname, '../../public/default-bundle.json'), 'utf8'));
+  const collector = new LlmKeyCollector();
+  await runClassification({ input: new Blob([readFileSync(path)]), kind: 'csv', classifier: new Classifier(bundle, undefined, { llm: collector }), explain: false });
+  return collector.keys.size;
+}
+
+beforeAll(async () => {
+  mock = await startMockOpenAiServer({ requireKey: KEY });
+  file = writeGeneratedCsv(env.tmp.dir, 'llm.csv', 3000, 'e2e-llm');
+  other = writeGeneratedCsv(env.tmp.dir, 'llm-cancel.csv', 3000, 'e2e-llm-cancel');
+  expectedKeys = await llmKeys(file.path);
+  expect(file.truth.length).toBe(3000);
+});
+afterAll(() => mock?.close());
+beforeEach(() => {
+  mock.reset();
+  mock.behaviour.requireKey = KEY;
+});
+
+/** Opens a session that also records the page's console. */
+async function session(): Promise<{ s: Session; consoleLines: string[] }> {
+  const s = await openSession(env.browser, { width: 1400, height: 1000 });
+  env.session = s;
+  const consoleLines: string[] = [];
+  s.page.on('console', (m) => consoleLines.push(m.text()));
+  await s.page.getByTestId('llm-panel').waitFor();
+  return { s, consoleLines };
+}
+
+/** Remote API at the mock server, with the key (not remembered) and a model from its list. */
+async function configureRemote(page: Page): Promise<void> {
+  const panel = page.getByTestId('llm-panel');
+  await panel.getByRole('radio', { name: /Remote API/ }).check();
+  await panel.getByTestId('llm-remote').waitFor();
+  await panel.getByLabel('Base URL').fill(mock.baseUrl);
+  await panel.getByLabel('API key').fill(KEY);
+  await panel.getByRole('button', { name: 'Use key' }).click();
+  await expect.poll(() => panel.getByTestId('llm-notice').innerText()).toMatch(/held until this tab closes/);
+  expect(await panel.getByLabel('API key').inputValue()).toBe('');
+  await panel.getByRole('button', { name: 'Load models' }).click();
+  await expect.poll(() => panel.getByLabel('Model', { exact: true }).locator('option').allInnerTexts()).toContain(MODEL);
+  await panel.getByLabel('Model', { exact: true }).selectOption(MODEL);
+  await panel.getByRole('button', { name: 'Save remote settings' }).click();
+  await expect.poll(() => panel.getByTestId('llm-state').innerText()).toMatch(new RegExp(`In use for the next run: ${MODEL} at 127\\.0\\.0\\.1:\\d+`));
+}
+
+const host = () => new URL(mock.baseUrl).host;
+
+describe('LLM tier', () => {
+  it('says clearly that WebGPU is missing and what to do instead; sizes are shown before download', async () => {
+    const { s } = await session();
+    const panel = s.page.getByTestId('llm-panel');
+    // Local is the default choice.
+    expect(await panel.getByRole('radio', { name: /Local model/ }).isChecked()).toBe(true);
+    const missing = panel.getByTestId('webgpu-missing');
+    await missing.waitFor();
+    const text = await missing.innerText();
+    expect(text).toMatch(/No WebGPU here/);
+    expect(text).toMatch(/no GPU adapter|does not offer WebGPU/);
+    expect(text).toMatch(/Chrome or Edge/);
+    expect(text).toMatch(/Remote API/);
+    expect(await panel.getByTestId('llm-load').isDisabled()).toBe(true);
+    const models = await panel.getByTestId('local-model').allInnerTexts();
+    expect(models.join('\n')).toMatch(/DeepSeek R1 Distill Qwen 7B[\s\S]*4\.3 GB download · 5\.1 GB of GPU memory/);
+    expect(models.join('\n')).toMatch(/DeepSeek R1 Distill Llama 8B/);
+    expect(models.join('\n')).toMatch(/Qwen2\.5 1\.5B Instruct[\s\S]*900 MB download/);
+    expect(await panel.getByTestId('llm-state').innerText()).toMatch(/local model is not loaded/);
+  });
+
+  it('classifies routed lines through the remote API: confirmation, retry, key kept private, cache, review → training', async () => {
+    const { s, consoleLines } = await session();
+    const { page } = s;
+    await configureRemote(page);
+
+    mock.behaviour.failures.push({ status: 429, retryAfter: '0' });
+    await page.getByTestId('log-file-input').setInputFiles(file.path);
+    const confirm = page.getByTestId('llm-confirm');
+    await confirm.waitFor({ timeout: 60_000 });
+    expect(await confirm.getByTestId('llm-confirm-count').innerText()).toBe(String(expectedKeys));
+    expect(await confirm.getByTestId('llm-confirm-host').innerText()).toBe(host());
+    expect(mock.chatRequests()).toHaveLength(0); // nothing before the confirmation
+    await confirm.getByTestId('llm-send').click();
+    await page.getByTestId('summary').waitFor({ timeout: 120_000 });
+
+    // Every distinct message once, plus the one 429 retried.
+    expect(mock.chatRequests()).toHaveLength(expectedKeys + 1);
+    expect(mock.chatRequests()[0].status).toBe(429);
+    expect(await page.getByTestId('llm-stats').innerText()).toMatch(new RegExp(`${expectedKeys} messages? sent, 0 from the cache, 1 retry`));
+
+    // Rows: LegacyCRM lines are labelled by the LLM.
+    await page.getByTestId('explain').check();
+    const out = await download(page);
+    const { rows } = parseCsv(out.text);
+    expect(rows).toHaveLength(3000);
+    const legacy = rows.filter((r) => r.source === 'LegacyCRM');
+    expect(legacy.length).toBeGreaterThan(0);
+    expect(legacy.every((r) => r.tier === 'llm')).toBe(true);
+    expect(rows.some((r) => r.tier === 'llm-pending')).toBe(false);
+
+    // Exported bundle.
+    const [bundleDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export bundle' }).click()]);
+    const bundleText = await readDownload(bundleDl);
+
+    // Re-run: all answers cached, no confirmation, no call.
+    await page.getByTestId('log-file-input').setInputFiles(file.path);
+    await expect.poll(() => page.getByTestId('llm-stats').count(), { timeout: 120_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('llm-stats').innerText()).toMatch(new RegExp(`0 messages sent, ${expectedKeys} from the cache`));
+    expect(await page.getByTestId('llm-confirm').count()).toBe(0);
+    expect(mock.chatRequests()).toHaveLength(expectedKeys + 1);
+
+    // The review list shows the model's reasons; accepting and correcting add to the training set.
+    const review = page.getByTestId('llm-review');
+    await review.waitFor();
+    const reasons = await review.getByTestId('review-reason').allInnerTexts();
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.every((r) => /^The line reads like a typical .+ message\.$/.test(r))).toBe(true);
+    const items = review.getByTestId('review-item');
+    const acceptable = items.filter({ hasNot: page.locator('[data-testid="review-label"]', { hasText: /^Unclassified$/ }) });
+    await acceptable.first().getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => review.getByTestId('review-notice').innerText()).toMatch(/^Added to the training set \(\d+ rows?\)\./);
+    const firstNotice = await review.getByTestId('review-notice').innerText();
+    const rowsAfterAccept = Number(/\((\d+) rows?\)/.exec(firstNotice)![1]);
+    expect(rowsAfterAccept).toBeGreaterThan(0);
+    const pending = review.getByTestId('review-item').filter({ has: page.getByRole('button', { name: 'Accept' }) });
+    expect(await pending.count()).toBeGreaterThan(0);
+    const item = pending.first();
+    await item.getByPlaceholder('Correct label').fill('Legacy Workflow');
+    await item.getByRole('button', { name: 'Correct' }).click();
+    await expect.poll(() => review.getByTestId('review-notice').innerText()).not.toBe(firstNotice);
+    const notice = await review.getByTestId('review-notice').innerText();
+    expect(Number(/\((\d+) rows?\)/.exec(notice)![1])).toBeGreaterThan(rowsAfterAccept);
+    expect(notice).toMatch(/“Legacy Workflow” has \d+ examples?; \d+ more and retraining moves it into the model tier/);
+    expect(await review.getByTestId('review-status').allInnerTexts()).toContain('corrected: Legacy Workflow');
+    await page.getByRole('tab', { name: 'Training' }).click();
+    await expect.poll(() => page.getByTestId('training-set-size').innerText()).toMatch(/\d/);
+
+    // The key: only in the Authorization header of requests to the configured host.
+    expect(out.text).not.toContain(KEY);
+    expect(bundleText).not.toContain(KEY);
+    expect(consoleLines.join('\n')).not.toContain(KEY);
+    expect(s.requests.filter((url) => url.includes(KEY))).toEqual([]);
+    expect(mock.requests.every((r) => !r.url.includes(KEY) && !r.body.includes(KEY))).toBe(true);
+    expect(mock.requests.every((r) => r.headers.authorization === `Bearer ${KEY}`)).toBe(true);
+    expect(s.requests.some((url) => url.startsWith(mock.baseUrl))).toBe(true);
+    expect(await page.content()).not.toContain(KEY);
+  });
+
+  it('declining the confirmation sends nothing', async () => {
+    const { s } = await session();
+    const { page } = s;
+    await configureRemote(page);
+    await page.getByTestId('log-file-input').setInputFiles(file.path);
+    await page.getByTestId('llm-confirm').waitFor({ timeout: 60_000 });
+    await page.getByTestId('llm-dont-send').click();
+    await page.getByTestId('summary').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('llm-run-notice').innerText()).toMatch(/Nothing was sent/);
+    expect(mock.chatRequests()).toHaveLength(0);
+  });
+
+  it('cancels during the LLM calls', async () => {
+    const { s } = await session();
+    const { page } = s;
+    await configureRemote(page);
+    mock.behaviour.delayMs = 4000;
+    await page.getByTestId('log-file-input').setInputFiles(other.path);
+    await page.getByTestId('llm-confirm').waitFor({ timeout: 60_000 });
+    await page.getByTestId('llm-send').click();
+    await page.getByTestId('llm-progress').waitFor({ timeout: 30_000 });
+    await expect.poll(() => mock.requests.filter((r) => r.method === 'POST').length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Cancel run' }).click();
+    await page.getByTestId('run-notice').waitFor();
+    expect(Date.now() - t0).toBeLessThan(3000);
+    expect(await page.getByTestId('run-notice').innerText()).toMatch(/^Run cancelled/);
+    expect(await page.getByTestId('summary').count()).toBe(0);
+    const sent = mock.requests.filter((r) => r.method === 'POST').length;
+    await page.waitForTimeout(1500);
+    expect(mock.requests.filter((r) => r.method === 'POST').length).toBe(sent);
+    expect(sent).toBeLessThan(await llmKeys(other.path));
+  });
+});

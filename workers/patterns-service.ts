@@ -26,10 +26,8 @@ import {
   type MinerState,
   type Pattern,
   type PatternEdit,
-  type SlotValues,
 } from '../src/core/patterns.ts';
-import { escapeRegex, templateRegex } from '../src/core/rule-synthesis.ts';
-import { compileRules, ruleProblem } from '../src/core/rules.ts';
+import { previewRule, synthesizeRuleFor } from '../src/core/rule-synthesis.ts';
 import type { Rule } from '../src/core/types.ts';
 import type { PatternSourceRecord, PatternsStore } from '../src/storage/patterns-store.ts';
 import type { AddRowsOutcome, NewTrainingRow } from './classify-api.ts';
@@ -42,7 +40,6 @@ import type {
   PatternsInfo,
   PatternTrainingOutcome,
   PatternView,
-  RuleConflictView,
   RuleDraft,
   SimilarGroups,
   SplitPosition,
@@ -113,168 +110,6 @@ const cloneSettings = (s: MinerSettings): MinerSettings => ({
 function userError(err: unknown): Error {
   if (err instanceof CancelledError) return err;
   return new Error(err instanceof Error ? err.message : String(err));
-}
-
-/** Strips the anchors templateRegex adds (`^\s*` … `\s*$`). */
-const ANCHOR_START = '^\\s*';
-const ANCHOR_END = '\\s*$';
-function unanchored(source: string): string {
-  return source.slice(ANCHOR_START.length, source.length - ANCHOR_END.length);
-}
-
-/** Escaped inside a character class (both RegExp and RE2 accept an escaped ASCII punctuation mark). */
-const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
-
-/**
- * A template's regex where each variable may span spaces and punctuation (a date-time masked into
- * `<*>.`), for the lines the core's token-bounded regexes cannot match. `deterministic`: a variable
- * runs up to the first character of the literal after it (`([^\s\.][^\.]*)\.`), with one way to match;
- * otherwise `(.+?)` (lazy, up to the literal). Neither uses lookarounds: rules must be RE2 syntax,
- * and the rules tier runs every rule in linear time.
- */
-export function spanRegex(template: string, deterministic = true): string {
-  const literal = (text: string) => text.split(/\s+/).map(escapeRegex).join('\\s+');
-  // One group per `<*>` as slotCount counts them (adjacent ones are one variable).
-  const segments = template.trim().replace(/(?:<\*>)+/g, '<*>').split('<*>');
-  let out = ANCHOR_START + literal(segments[0]);
-  for (let i = 1; i < segments.length; i++) {
-    const segment = segments[i];
-    if (i === segments.length - 1 && segment === '') out += '(.+?)';
-    else if (!deterministic) out += '(.+?)';
-    else if (/^\s/.test(segment)) out += '(\\S+)';
-    else {
-      // Starts with a non-space (so the whitespace before it decides where it starts), then runs up to the literal.
-      const c = ASCII_PUNCTUATION.test(segment[0]) ? `\\${segment[0]}` : segment[0];
-      out += `([^\\s${c}][^${c}]*)`;
-    }
-    out += literal(segment);
-  }
-  return out + ANCHOR_END;
-}
-
-/**
- * The narrowest rule that catches every line of the templates' patterns, among: one-token
- * variables (the core's templateRegex), the core's wide variables, variables that span up to the
- * next literal character, lazy spanning variables. Only rules the rules tier accepts (RE2 syntax)
- * are considered, and lines are tested the way the rules tier runs them (linear time). When none
- * catches every line, the one that catches most (the preview shows how many).
- */
-export function synthesizeFor(templates: readonly string[], lines: readonly string[]): string {
-  const modes: ((t: string) => string)[] = [
-    (t) => templateRegex(t),
-    (t) => templateRegex(t, { wide: true }),
-    (t) => spanRegex(t, true),
-    (t) => spanRegex(t, false),
-  ];
-  let best = '';
-  let bestCaught = -1;
-  const tried = new Set<string>();
-  for (const mode of modes) {
-    const parts = [...new Set(templates.map(mode))];
-    const source = parts.length === 1 ? parts[0] : `${ANCHOR_START}(?:${parts.map(unanchored).join('|')})${ANCHOR_END}`;
-    if (tried.has(source)) continue;
-    tried.add(source);
-    const rule: Rule = { pattern: source, flags: '', label: 'pattern', enabled: true };
-    if (ruleProblem(rule) !== null) continue;
-    const compiled = compileRules([rule]);
-    let caught = 0;
-    for (const line of lines) if (compiled.match(line) !== null) caught++;
-    if (caught === lines.length) return source;
-    if (caught > bestCaught) {
-      best = source;
-      bestCaught = caught;
-    }
-  }
-  return best || templateRegex(templates[0] ?? '');
-}
-
-/**
- * What saving `rule` (last, after `rules`) would do on the lines: the core's previewRule for
- * several target patterns at once, with every rule – the new one too – run the way the rules tier
- * runs it (linear time: a hand-edited rule on untrusted lines cannot stall the worker).
- */
-export function previewDraft(rule: Rule, lines: readonly string[], assignments: ArrayLike<number>, targets: ReadonlySet<number>, rules: readonly Rule[]) {
-  const result = {
-    problem: ruleProblem(rule),
-    matches: 0,
-    targetMatches: 0,
-    targetLines: 0,
-    others: [] as { index: number; lines: number }[],
-    conflicts: [] as RuleConflictView[],
-  };
-  for (let i = 0; i < assignments.length; i++) if (targets.has(assignments[i])) result.targetLines++;
-  if (result.problem) return result;
-  const compiled = compileRules([rule]);
-  const existing = rules
-    .map((r, index) => ({ rule: r, index }))
-    .filter(({ rule: r }) => r.enabled && ruleProblem(r) === null)
-    .map(({ rule: r, index }) => ({ rule: r, index, compiled: compileRules([r]), lines: 0, firstMatch: 0 }));
-  const others = new Map<number, number>();
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (compiled.match(line) === null) continue;
-    result.matches++;
-    const pattern = assignments[i];
-    if (targets.has(pattern)) result.targetMatches++;
-    else if (pattern >= 0) others.set(pattern, (others.get(pattern) ?? 0) + 1);
-    let first = true;
-    for (const e of existing) {
-      if (e.compiled.match(line) !== null) {
-        e.lines++;
-        if (first) e.firstMatch++;
-        first = false;
-      }
-    }
-  }
-  result.others = [...others].map(([index, n]) => ({ index, lines: n })).sort((a, b) => b.lines - a.lines);
-  result.conflicts = existing
-    .filter((e) => e.lines > 0)
-    .map((e) => ({ index: e.index, rule: { ...e.rule }, lines: e.lines, shadows: e.firstMatch > 0, sameLabel: e.rule.label === rule.label }));
-  return result;
-}
-
-const NUMBER = /^[-+]?\d+(?:\.\d+)?$/;
-
-/**
- * The values behind each `<*>`: the core's valueDistributions, or – when its token-bounded regexes
- * miss most lines (a variable whose value has spaces, like a masked `86 bytes`) – the same counts
- * read with spanRegex (one way to match, so linear on the native engine).
- */
-export function slotValues(template: string, lines: readonly string[], top = 8): SlotValues[] {
-  const core = valueDistributions(template, lines, { top });
-  if (core.length === 0 || core[0].total >= lines.length) return core;
-  const regex = new RegExp(spanRegex(template, true));
-  const slots = core.length;
-  const counts = Array.from({ length: slots }, () => new Map<string, number>());
-  let total = 0;
-  for (const line of lines) {
-    const match = regex.exec(line);
-    if (!match || match.length - 1 !== slots) continue;
-    total++;
-    for (let k = 0; k < slots; k++) {
-      const map = counts[k];
-      const value = match[k + 1] ?? '';
-      const seen = map.get(value);
-      if (seen !== undefined) map.set(value, seen + 1);
-      else if (map.size < 10_000) map.set(value, 1);
-    }
-  }
-  if (total <= core[0].total) return core;
-  return counts.map((map, slot) => {
-    const entries = [...map];
-    const numeric = entries.length > 0 && entries.every(([value]) => NUMBER.test(value));
-    const numbers = numeric ? entries.map(([value]) => Number(value)) : [];
-    return {
-      slot,
-      total,
-      distinct: map.size,
-      top: entries
-        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-        .slice(0, top)
-        .map(([value, count]) => ({ value, count })),
-      numeric: numeric ? { min: Math.min(...numbers), max: Math.max(...numbers) } : null,
-    };
-  });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -618,7 +453,7 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
       return {
         ...view(pattern, group),
         examples,
-        values: slotValues(pattern.template, lines),
+        values: valueDistributions(pattern.template, lines, { top: 8 }),
         basis,
         splits: splitPositions(s, index, pattern.template),
       } satisfies PatternDetail;
@@ -759,13 +594,10 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
       const indices = new Set(unique.map((id) => patternIndex(s, id)));
       const chosen = [...indices].map((i) => s.miner.patterns()[i]);
       const { lines: own } = linesOf(s, indices);
-      let source: string;
-      if (pattern !== undefined && pattern.trim() !== '') {
-        source = pattern;
-      } else {
-        source = synthesizeFor([...new Set(chosen.flatMap((p) => p.variants))], own);
-      }
-      const rule: Rule = { pattern: source, flags: '', label: label.trim(), enabled: true };
+      const rule: Rule =
+        pattern !== undefined && pattern.trim() !== ''
+          ? { pattern, flags: '', label: label.trim(), enabled: true }
+          : synthesizeRuleFor([...new Set(chosen.flatMap((p) => p.variants))], label.trim(), own);
       const rules = await ctx.currentRules();
       const linePattern = linePatterns(s);
       let lines: readonly string[];
@@ -783,10 +615,10 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
         basis = 'examples';
       }
       // Counted with a stand-in label until one is chosen, so the preview shows before the label.
-      const preview = previewDraft(rule.label ? rule : { ...rule, label: '?' }, lines, assignments, indices, rules);
+      const preview = previewRule(rule.label ? rule : { ...rule, label: '?' }, { lines, assignments, targets: indices, rules });
       const problem = label.trim() === '' ? 'Choose a label for the rule.' : preview.problem;
       const patterns = s.miner.patterns();
-      const otherPatterns = preview.others.map((o) => ({ id: patterns[o.index].id, template: patterns[o.index].template, lines: o.lines }));
+      const otherPatterns = preview.otherPatterns.map((o) => ({ id: patterns[o.index].id, template: patterns[o.index].template, lines: o.lines }));
       const { targetMatches, targetLines } = preview;
       return {
         rule,

@@ -15,10 +15,17 @@ const ALLOWED_FLAGS = /^[imsu]*$/;
 
 export type RuleEngine = 'native' | 're2';
 
+/** A regex that runs in time linear in the text, on whichever engine guarantees it. */
+export interface LinearRegex {
+  engine: RuleEngine;
+  test(text: string): boolean;
+  /** The match and its groups (index 0 is the whole match), or null. */
+  exec(text: string): ArrayLike<string | undefined> | null;
+}
+
 interface CompiledRule {
   label: string;
-  engine: RuleEngine;
-  test(message: string): boolean;
+  regex: LinearRegex;
 }
 
 function re2Flags(flags: string): number {
@@ -29,14 +36,18 @@ function re2Flags(flags: string): number {
   return bits;
 }
 
-/** Compiles one rule on the engine that keeps it linear; throws on invalid syntax. */
-function compileRule(rule: Rule): CompiledRule {
-  const native = new RegExp(rule.pattern, rule.flags);
-  const re2 = RE2JS.compile(toRe2Syntax(rule.pattern, rule.flags), re2Flags(rule.flags));
-  if (isLinearOnBacktracking(rule.pattern, rule.flags)) {
-    return { label: rule.label, engine: 'native', test: (message) => native.test(message) };
+/** Compiles a pattern on the engine that keeps it linear; throws on syntax either engine refuses. */
+export function compileLinear(pattern: string, flags: string): LinearRegex {
+  const native = new RegExp(pattern, flags);
+  const re2 = RE2JS.compile(toRe2Syntax(pattern, flags), re2Flags(flags));
+  if (isLinearOnBacktracking(pattern, flags)) {
+    return { engine: 'native', test: (text) => native.test(text), exec: (text) => native.exec(text) };
   }
-  return { label: rule.label, engine: 're2', test: (message) => re2.test(message) };
+  return { engine: 're2', test: (text) => re2.test(text), exec: (text) => re2.exec(text) };
+}
+
+function compileRule(rule: Rule): CompiledRule {
+  return { label: rule.label, regex: compileLinear(rule.pattern, rule.flags) };
 }
 
 /** Why a rule cannot be saved, or null when it is fine. */
@@ -58,7 +69,7 @@ export function ruleProblem(rule: Rule): string | null {
   } catch (error) {
     return `not supported by the linear-time rule engine (RE2 syntax: no lookarounds or backreferences): ${(error as Error).message}`;
   }
-  if (compiled.test('')) return 'the pattern matches an empty message, so it would match everything';
+  if (compiled.regex.test('')) return 'the pattern matches an empty message, so it would match everything';
   return null;
 }
 
@@ -74,7 +85,7 @@ export function validateRules(rules: Rule[]): { index: number; reason: string }[
 
 /** Which engine runs a valid rule: shown to users who wonder why a rule is slower. */
 export function ruleEngine(rule: Rule): RuleEngine {
-  return compileRule(rule).engine;
+  return compileRule(rule).regex.engine;
 }
 
 export interface CompiledRules {
@@ -93,7 +104,7 @@ export function compileRules(rules: Rule[]): CompiledRules {
     });
   return {
     match(message) {
-      for (const rule of compiled) if (rule.test(message)) return rule.label;
+      for (const rule of compiled) if (rule.regex.test(message)) return rule.label;
       return null;
     },
   };

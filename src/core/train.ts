@@ -62,6 +62,8 @@ export interface TrainOptions {
   embedder?: EmbedderSpec;
   /** Where a BERT model is, when `embedder` is a BERT spec. */
   embedderContext?: EmbedderContext;
+  /** How rows of small classes are weighted (see classWeights); default 'sqrt-balanced'. */
+  classWeighting?: 'sqrt-balanced' | 'none';
   /** Inverse L2 strength, as scikit-learn's C. */
   C?: number;
   metrics?: EvalMetrics | null;
@@ -71,6 +73,18 @@ export interface TrainOptions {
 }
 
 const MAX_ITERATIONS = 300;
+
+/**
+ * Per-class sample weights. 'sqrt-balanced' multiplies each row by sqrt(largest class / its class):
+ * a softened form of scikit-learn's class_weight='balanced', so that a rare class that has just
+ * reached minSamples can win its own lines (this is how rare classes graduate from the LLM tier)
+ * without pulling lines of the large classes towards it.
+ */
+export function classWeights(counts: readonly number[], scheme: 'sqrt-balanced' | 'none'): number[] {
+  if (scheme === 'none') return counts.map(() => 1);
+  const largest = Math.max(...counts);
+  return counts.map((count) => Math.sqrt(largest / count));
+}
 const EMBED_BATCH = 2048;
 
 export async function trainBundle(rows: readonly LabelledRow[], options: TrainOptions): Promise<ModelBundle> {
@@ -84,6 +98,7 @@ export async function trainBundle(rows: readonly LabelledRow[], options: TrainOp
   const classCounts: Record<string, number> = {};
   for (const row of rows) classCounts[row.label] = (classCounts[row.label] ?? 0) + 1;
   const labels = Object.keys(classCounts).sort();
+  const classWeight = classWeights(labels.map((label) => classCounts[label]), options.classWeighting ?? 'sqrt-balanced');
   const labelIndex = new Map(labels.map((label, i) => [label, i]));
 
   const pairWeights = new Map<string, number>();
@@ -110,7 +125,7 @@ export async function trainBundle(rows: readonly LabelledRow[], options: TrainOp
   const fit = await fitLogistic(
     features,
     pairs.map((pair) => pair.target),
-    pairs.map((pair) => pairWeights.get(`${pair.target}\u0000${pair.key}`)!),
+    pairs.map((pair) => pairWeights.get(`${pair.target}\u0000${pair.key}`)! * classWeight[pair.target]),
     embedder.dim,
     labels.length,
     {

@@ -11,12 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { csvLine } from '../../src/core/csv/format.ts';
 import { generateLogs } from '../../src/core/generate/generator.ts';
 import { DEFAULT_MASKING } from '../../src/core/patterns.ts';
-import { ruleProblem } from '../../src/core/rules.ts';
 import { IdbBundleStorage } from '../../src/storage/db.ts';
 import { IdbPatternsStore, MemoryPatternsStore } from '../../src/storage/patterns-store.ts';
 import { createClassifyService } from '../../workers/classify-service.ts';
 import type { DiscoverProgress, PatternsInfo } from '../../workers/patterns-api.ts';
-import { readPatternsFile, slotValues, spanRegex, synthesizeFor } from '../../workers/patterns-service.ts';
+import { readPatternsFile } from '../../workers/patterns-service.ts';
 
 const DEFAULT_JSON = readFileSync(resolve(import.meta.dirname, '../../public/default-bundle.json'), 'utf8');
 
@@ -291,35 +290,6 @@ describe('pattern discovery service', () => {
     });
     await expect(job).rejects.toMatchObject({ name: 'CancelledError' });
     expect((await api.patterns()).patterns.map((p) => p.template)).toEqual(['Backup started at <*>', 'Connection from <*> closed']);
-  });
-});
-
-describe('rule synthesis for patterns', () => {
-  it('uses one-token variables when they catch every line, and spanning ones when a value has spaces', () => {
-    expect(synthesizeFor(['Connection from <*> closed'], ['Connection from 10.0.0.1 closed'])).toBe('^\\s*Connection\\s+from\\s+(\\S+)\\s+closed\\s*$');
-    const dated = synthesizeFor(['Backup started at <*>.'], ['Backup started at 2025-03-01 00:00:31.']);
-    expect(dated).toBe('^\\s*Backup\\s+started\\s+at\\s+([^\\s\\.][^\\.]*)\\.\\s*$');
-    expect(new RegExp(dated).exec('Backup started at 2025-03-01 00:00:31.')![1]).toBe('2025-03-01 00:00:31');
-    expect(new RegExp(dated).test('Backup started at 2025-03-01 00:00:31. again')).toBe(false);
-    // A value that holds the next literal's first character: lazy spanning variables.
-    const ips = synthesizeFor(['Blocked <*>.'], ['Blocked 10.0.0.1 and 10.0.0.2.']);
-    expect(ips).toBe(spanRegex('Blocked <*>.', false));
-    const two = spanRegex('Copied <*> to <*> in <*>', false);
-    expect(new RegExp(two).exec('Copied a b to c d in 3 ms')!.slice(1)).toEqual(['a b', 'c d', '3 ms']);
-    // Every candidate is valid for the rules tier (RE2 syntax: no lookarounds).
-    for (const t of ['Backup started at <*>.', 'Copied <*> to <*> in <*>', '<*> - - [<*>/Mar/<*>] "<*> <*> HTTP/<*>" <*>', 'a[<*>]^-\\<*>', 'x <*>[y', 'x <*>:[y', 'x <*>/y <*>-z <*>]w', 'x <*>“y']) {
-      for (const source of [spanRegex(t, true), spanRegex(t, false)]) expect(ruleProblem({ pattern: source, flags: '', label: 'x', enabled: true })).toBeNull();
-    }
-    // Values read with spanning variables where the token-bounded regex misses the lines.
-    const values = slotValues('took <*>=<*>', ['took 86 bytes=1749', 'took 12 bytes=3', 'took 12 bytes=4']);
-    expect(values.map((v) => [v.total, v.top[0]])).toEqual([
-      [3, { value: '12 bytes', count: 2 }],
-      [3, { value: '1749', count: 1 }],
-    ]);
-    expect(values[1].numeric).toEqual({ min: 3, max: 1749 });
-    // Several templates: one alternation, anchored once.
-    const both = synthesizeFor(['Backup started at <*>', 'Backup ended at <*>'], ['Backup started at 1', 'Backup ended at 2']);
-    expect(both).toBe('^\\s*(?:Backup\\s+started\\s+at\\s+(\\S+)|Backup\\s+ended\\s+at\\s+(\\S+))\\s*$');
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { minePatterns } from '../../src/core/patterns.ts';
+import { minePatterns, valueDistributions } from '../../src/core/patterns.ts';
 import { compileRules, ruleProblem } from '../../src/core/rules.ts';
-import { escapeRegex, previewRule, synthesizeRule, synthesizeRuleFor, templateRegex } from '../../src/core/rule-synthesis.ts';
+import { escapeRegex, previewRule, spanRegex, synthesizeRule, synthesizeRuleFor, templateRegex } from '../../src/core/rule-synthesis.ts';
 import type { Rule } from '../../src/core/types.ts';
 
 const file = [
@@ -37,27 +37,68 @@ describe('synthesizeRule', () => {
     expect(escapeRegex('a.b*c(d)/e')).toBe('a\\.b\\*c\\(d\\)\\/e');
   });
 
-  it('uses a wide form only when the pattern needs it (variables spanning words)', () => {
+  it('uses spanning variables only when the pattern needs them (values with spaces)', () => {
     const template = '<*> close, <*> sent, <*> received';
     const lines = ['a.com:80 close, 1256 bytes (1.22 KB) sent, 0 bytes received', 'b.org:443 close, 5 bytes sent, 7 bytes received'];
     const narrow = synthesizeRuleFor(template, 'Net', lines.slice(1).map((l) => l.replace(/(\d+) bytes/g, '$1')));
-    expect(narrow.pattern).toBe(templateRegex(template));
+    expect(narrow).toEqual({ pattern: templateRegex(template), flags: '', label: 'Net', enabled: true });
     const wide = synthesizeRuleFor(template, 'Net', lines);
-    expect(wide.pattern).toBe(templateRegex(template, { wide: true }));
-    for (const line of lines) expect(new RegExp(wide.pattern).test(line)).toBe(true);
-    expect(new RegExp(wide.pattern).test('a.com:80 close, 12 sent, 5 bytes')).toBe(false);
+    expect(wide.pattern).toBe(spanRegex(template, false));
+    const rules = compileRules([wide]);
+    for (const line of lines) expect(rules.match(line)).toBe('Net');
+    expect(rules.match('a.com:80 close, 12 sent, 5 bytes')).toBeNull();
   });
 
   it('runs in linear time on adversarial input (no nested quantifiers)', () => {
-    for (const options of [{}, { wide: true }]) {
-      const source = templateRegex('<*> a <*> a <*> a <*> b', options);
-      // No quantified group contains another quantifier outside a lookahead.
+    const template = '<*> a <*> a <*> a <*> b';
+    // Classic blow-up input for ambiguous patterns: many separators, no final literal.
+    const evil = 'x ' + 'a '.repeat(20_000) + 'c';
+    for (const source of [templateRegex(template), spanRegex(template, true), spanRegex(template, false)]) {
+      // No quantified group contains another quantifier.
       expect(source).not.toMatch(/\((?:[^()]|\([^()]*\))*[+*]\)[+*]/);
-      const regex = new RegExp(source);
-      // Classic blow-up input for ambiguous patterns: many separators, no final literal.
-      const evil = 'x ' + 'a '.repeat(20_000) + 'c';
-      expect(regex.test(evil)).toBe(false);
+      // As the rules tier runs it (native only when proven linear, else RE2).
+      expect(compileRules([{ pattern: source, flags: '', label: 'x', enabled: true }]).match(evil)).toBeNull();
     }
+    // The one-token and deterministic ones are linear on the native engine too.
+    for (const source of [templateRegex(template), spanRegex(template, true)]) expect(new RegExp(source).test(evil)).toBe(false);
+  });
+});
+
+describe('synthesizeRuleFor', () => {
+  it('uses one-token variables when they catch every line, and spanning ones when a value has spaces', () => {
+    const connection = synthesizeRuleFor(['Connection from <*> closed'], 'Net', ['Connection from 10.0.0.1 closed']);
+    expect(connection.pattern).toBe('^\\s*Connection\\s+from\\s+(\\S+)\\s+closed\\s*$');
+    const dated = synthesizeRuleFor('Backup started at <*>.', 'Backup', ['Backup started at 2025-03-01 00:00:31.']);
+    expect(dated.pattern).toBe('^\\s*Backup\\s+started\\s+at\\s+([^\\s\\.][^\\.]*)\\.\\s*$');
+    expect(compileRules([dated]).match('Backup started at 2025-03-01 00:00:31.')).toBe('Backup');
+    expect(new RegExp(dated.pattern).exec('Backup started at 2025-03-01 00:00:31.')![1]).toBe('2025-03-01 00:00:31');
+    expect(new RegExp(dated.pattern).test('Backup started at 2025-03-01 00:00:31. again')).toBe(false);
+    // A value that holds the next literal's first character: lazy spanning variables.
+    const ips = synthesizeRuleFor(['Blocked <*>.'], 'Net', ['Blocked 10.0.0.1 and 10.0.0.2.']);
+    expect(ips.pattern).toBe(spanRegex('Blocked <*>.', false));
+    const two = spanRegex('Copied <*> to <*> in <*>', false);
+    expect(new RegExp(two).exec('Copied a b to c d in 3 ms')!.slice(1)).toEqual(['a b', 'c d', '3 ms']);
+    // Every candidate is valid for the rules tier (RE2 syntax: no lookarounds).
+    for (const t of ['Backup started at <*>.', 'Copied <*> to <*> in <*>', '<*> - - [<*>/Mar/<*>] "<*> <*> HTTP/<*>" <*>', 'a[<*>]^-\\<*>', 'x <*>[y', 'x <*>:[y', 'x <*>/y <*>-z <*>]w', 'x <*>“y']) {
+      for (const source of [spanRegex(t, true), spanRegex(t, false)]) expect(ruleProblem({ pattern: source, flags: '', label: 'x', enabled: true })).toBeNull();
+    }
+    // Several templates: one alternation, anchored once.
+    const both = synthesizeRuleFor(['Backup started at <*>', 'Backup ended at <*>'], 'Backup', ['Backup started at 1', 'Backup ended at 2']);
+    expect(both).toEqual({ pattern: '^\\s*(?:Backup\\s+started\\s+at\\s+(\\S+)|Backup\\s+ended\\s+at\\s+(\\S+))\\s*$', flags: '', label: 'Backup', enabled: true });
+    // The label may not be chosen yet: the rule is still synthesized.
+    expect(synthesizeRuleFor('Backup started at <*>.', '', ['Backup started at 2025-03-01 00:00:31.']).pattern).toBe(dated.pattern);
+  });
+
+  it('reads values with spanning variables where the one-token regex misses the lines', () => {
+    const values = valueDistributions('took <*>=<*>', ['took 86 bytes=1749', 'took 12 bytes=3', 'took 12 bytes=4'], { top: 8 });
+    expect(values.map((v) => [v.total, v.top[0]])).toEqual([
+      [3, { value: '12 bytes', count: 2 }],
+      [3, { value: '1749', count: 1 }],
+    ]);
+    expect(values[1].numeric).toEqual({ min: 3, max: 1749 });
+    // Lines read either way count together.
+    const [at] = valueDistributions('Backup started at <*>.', ['Backup started at 02:00:01.', 'Backup started at 2025-03-01 00:00:31.']);
+    expect(at.top.map((v) => v.value).sort()).toEqual(['02:00:01', '2025-03-01 00:00:31']);
   });
 });
 
@@ -71,22 +112,33 @@ describe('previewRule', () => {
       { pattern: 'closed$', flags: '', label: 'Net', enabled: true },
       { pattern: 'started', flags: '', label: 'Backup', enabled: false },
     ];
-    const preview = previewRule(rule, { lines: file, assignments: result.assignments, target, rules: existing });
+    const preview = previewRule(rule, { lines: file, assignments: result.assignments, targets: target, rules: existing });
     expect(preview).toMatchObject({ problem: null, matches: 2, targetMatches: 2, targetLines: 2, otherPatterns: [] });
     expect(preview.conflicts).toEqual([{ index: 0, rule: existing[0], lines: 2, shadows: true, sameLabel: false }]);
 
     // A hand-widened rule catches another pattern's lines, and the preview says which.
     const broad: Rule = { pattern: '^Backup (?:started|finished) at (\\S+)', flags: '', label: 'Backup', enabled: true };
-    const broadPreview = previewRule(broad, { lines: file, assignments: result.assignments, target });
+    const broadPreview = previewRule(broad, { lines: file, assignments: result.assignments, targets: target });
     expect(broadPreview.matches).toBe(4);
     const caught = broadPreview.otherPatterns.map((o) => result.patterns[o.index].template).sort();
     expect(caught).toEqual(['Backup finished at <*> with <*> errors', 'Backup started at <*> by cron']);
+
+    // Several target patterns: a rule made from two templates.
+    const targets = new Set(['Backup started at <*>', 'Backup started at <*> by cron'].map((t) => result.patterns.findIndex((p) => p.template === t)));
+    const pair = synthesizeRuleFor(['Backup started at <*>', 'Backup started at <*> by cron'], 'Backup', file.filter((l) => l.startsWith('Backup started')));
+    expect(pair.pattern).toBe('^\\s*(?:Backup\\s+started\\s+at\\s+(\\S+)|Backup\\s+started\\s+at\\s+(\\S+)\\s+by\\s+cron)\\s*$');
+    const pairPreview = previewRule(pair, { lines: file, assignments: result.assignments, targets, rules: existing });
+    expect(pairPreview).toMatchObject({ problem: null, matches: 3, targetMatches: 3, targetLines: 3, otherPatterns: [] });
+    expect(pairPreview.conflicts).toEqual([{ index: 0, rule: existing[0], lines: 3, shadows: true, sameLabel: false }]);
+    expect(previewRule(pair, { lines: file, assignments: result.assignments, targets, limit: 2 })).toMatchObject({ matches: 2, targetLines: 2 });
   });
 
   it('refuses an invalid rule with the reason', () => {
-    const preview = previewRule({ pattern: '(', flags: '', label: 'X', enabled: true }, { lines: file });
+    const preview = previewRule({ pattern: '(', flags: '', label: 'X', enabled: true }, { lines: file, assignments: [0, 0, 1], targets: 0 });
     expect(preview.problem).toMatch(/invalid pattern/);
-    expect(preview.matches).toBe(0);
+    expect(preview).toMatchObject({ matches: 0, targetMatches: 0, targetLines: 2 });
+    // Lookarounds are not RE2 syntax, so the rules tier cannot run them.
+    expect(previewRule({ pattern: '^a(?!b)', flags: '', label: 'X', enabled: true }, { lines: file }).problem).toMatch(/RE2/);
   });
 
   it('gives rules that the rules tier runs as they are', () => {

@@ -2,7 +2,8 @@
  * The values behind each `<*>` of a pattern: for the lines of one pattern, which values each
  * variable took and how often (top values, distinct count, numeric range when all are numbers).
  */
-import { templateRegex } from '../rule-synthesis.ts';
+import { compileLinear } from '../rules.ts';
+import { spanRegex, templateRegex } from '../rule-synthesis.ts';
 import { WILDCARD } from './masking.ts';
 import { templateTokens } from './template.ts';
 
@@ -32,9 +33,20 @@ export interface ValueOptions {
 
 const NUMBER = /^[-+]?\d+(?:\.\d+)?$/;
 
-/** Capture groups in a regex: a regex that also matches '' reports them all. */
-function captureGroups(regex: RegExp): number {
-  return new RegExp(`(?:${regex.source})|`).exec('')!.length - 1;
+/** Capture groups in a regex source: a regex that also matches '' reports them all. */
+function captureGroups(source: string): number {
+  return new RegExp(`(?:${source})|`).exec('')!.length - 1;
+}
+
+type Exec = (line: string) => ArrayLike<string | undefined> | null;
+
+/** A reader that runs in linear time, as the rules tier does (compileLinear); null when RE2 cannot run it. */
+function linearExec(source: string): Exec | null {
+  try {
+    return compileLinear(source, '').exec;
+  } catch {
+    return null;
+  }
 }
 
 /** Number of `<*>` in a template (inside tokens too). */
@@ -43,22 +55,27 @@ export function slotCount(template: string): number {
 }
 
 /**
- * Value distributions for a template over the lines of its pattern. Lines that the template's
- * regex does not match (rare: a value with an unexpected shape) are skipped, so `total` may be
- * below the line count.
+ * Value distributions for a template over the lines of its pattern. Each line is read with the
+ * template's regex, one token per variable (templateRegex); a line it misses (a value with spaces or
+ * punctuation, like a masked date-time or `86 bytes`) with spanRegex – deterministic, then lazy –
+ * where its groups line up with the slots; each regex runs in linear time (see linearExec). Lines
+ * none of them match are skipped, so `total` may be below the line count.
  */
 export function valueDistributions(template: string, lines: Iterable<string>, options: ValueOptions = {}): SlotValues[] {
   const slots = slotCount(template);
-  const narrow = new RegExp(templateRegex(template));
-  const wide = new RegExp(templateRegex(template, { wide: true }));
-  const wideSlots = captureGroups(wide);
+  const sources = [...new Set([templateRegex(template), spanRegex(template, true), spanRegex(template, false)])];
+  // A regex is only used when its groups are the slots, one for one.
+  const readers: Exec[] = [];
+  for (const source of sources) {
+    const exec = captureGroups(source) === slots ? linearExec(source) : null;
+    if (exec) readers.push(exec);
+  }
   const maxDistinct = options.maxDistinct ?? 10_000;
   const counts = Array.from({ length: slots }, () => new Map<string, number>());
   const totals = new Array<number>(slots).fill(0);
   for (const line of lines) {
-    let match = narrow.exec(line);
-    // The wide regex can join runs of variables into one group; only use it when slots line up.
-    if (!match && wideSlots === slots) match = wide.exec(line);
+    let match: ArrayLike<string | undefined> | null = null;
+    for (let r = 0; r < readers.length && !match; r++) match = readers[r](line);
     if (!match) continue;
     for (let s = 0; s < slots; s++) {
       const value = match[s + 1] ?? '';

@@ -3,6 +3,7 @@
  * Only plain data (and Blobs) cross the boundary; callbacks are passed as `Comlink.proxy(fn)`.
  */
 import type { Rule, SourceRoutes, Tier } from '../src/core/types.ts';
+import type { RuleEngine } from '../src/core/rules.ts';
 import type { EvalMetrics } from '../src/core/metrics.ts';
 import type { RowWarning, RunProgress, RunSummary } from '../src/core/run.ts';
 import type { ClassCount, RowOrigin, RowQuery } from '../src/core/training-set.ts';
@@ -11,7 +12,9 @@ import type { VersionMeta } from '../src/storage/db.ts';
 import type { LlmRunHooks } from './llm-run.ts';
 import type { PatternsApi } from './patterns-api.ts';
 import type { ModelsApi } from './models-api.ts';
+import type { StoredDataUsage } from './storage-usage.ts';
 
+export type { RuleEngine, StoredDataUsage };
 export type { ClassCount, EvalMetrics, RowOrigin, RowQuery, RowWarning, RunProgress, RunSummary, VersionMeta, WorkspaceMetrics, WorkspacePhase };
 
 /** What the page shows about the bundle in use. */
@@ -34,6 +37,8 @@ export interface BundleInfo {
   versionId: string | null;
   /** Held-out metrics stored in the bundle (with the threshold curve when the training workspace made it). */
   metrics: EvalMetrics | WorkspaceMetrics | null;
+  /** What went wrong with the browser's storage (not opened, blocked by another tab, a corrupt record), in words. */
+  storageNotice?: string;
 }
 
 /** The table's filter; every given criterion must match. `search`: case-insensitive substring of message or source. */
@@ -156,8 +161,12 @@ export interface ClassifyApi extends PatternsApi, ModelsApi {
   /** A page of the current view. */
   rows(start: number, count: number): Promise<ResultRow[]>;
 
-  /** The last run's output CSV; `explain` adds tier and confidence (re-runs the job when the run had the other setting). */
-  buildOutput(explain: boolean, onProgress?: ProgressCallback): Promise<Blob>;
+  /**
+   * The last run's output CSV; `explain` adds tier and confidence (re-runs the job when the run had
+   * the other setting). Safe by default: cells a spreadsheet would run as formulas get a leading
+   * apostrophe (src/core/csv/format.ts); `raw` writes every cell as it was read.
+   */
+  buildOutput(explain: boolean, onProgress?: ProgressCallback, options?: { raw?: boolean }): Promise<Blob>;
 
   exportBundle(): Promise<string>;
   /**
@@ -169,6 +178,11 @@ export interface ClassifyApi extends PatternsApi, ModelsApi {
   resetBundle(): Promise<BundleInfo>;
   /** Refuses rules with an invalid pattern, with the reason per rule. */
   saveRules(rules: Rule[]): Promise<SaveRulesResult>;
+  /**
+   * Which engine each rule would run on (src/core/rules.ts): `native` when it is proven linear on
+   * the browser's RegExp, `re2` otherwise; null for a rule that cannot be saved.
+   */
+  ruleEngines(rules: Rule[]): Promise<(RuleEngine | null)[]>;
   /** Routes, rules and settings are stored with the bundle in use (its version is updated) and apply from the next run. */
   saveSourceRoutes(routes: SourceRoutes): Promise<BundleInfo>;
   saveSettings(settings: Settings): Promise<BundleInfo>;
@@ -210,4 +224,7 @@ export interface ClassifyApi extends PatternsApi, ModelsApi {
   /** Deletes a stored version; the one in use cannot be deleted. */
   deleteVersion(id: string): Promise<VersionInfo[]>;
   exportVersion(id: string): Promise<string>;
+
+  /** What this worker keeps in the browser, with sizes (the Storage panel; workers/storage-usage.ts). */
+  storedData(): Promise<StoredDataUsage>;
 }

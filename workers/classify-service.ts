@@ -10,8 +10,8 @@ import * as Comlink from 'comlink';
 import { parseBundle, serializeBundle, type ModelBundle } from '../src/core/bundle.ts';
 import { Classifier } from '../src/core/classifier.ts';
 import { CancelledError } from '../src/core/errors.ts';
-import { validateRules } from '../src/core/rules.ts';
-import { inputKindFromName, runClassification, type RunSummary } from '../src/core/run.ts';
+import { ruleEngine, ruleProblem, validateRules } from '../src/core/rules.ts';
+import { inputKindFromName, runClassification, type ResultBatch, type RunSummary } from '../src/core/run.ts';
 import { createEmbedder, type EmbedderContext } from '../src/core/features/registry.ts';
 import type { Rule, SourceRoutes } from '../src/core/types.ts';
 import type { BundleStorage } from '../src/storage/db.ts';
@@ -19,16 +19,19 @@ import type { BundleInfo, ClassifyApi, ProgressCallback, ResultRow, RowFilter, S
 import { LlmRun, type LlmRunHooks } from './llm-run.ts';
 import { OutputCollector } from './output-collector.ts';
 import { ResultStore } from './results-store.ts';
+import { ScaleResults } from './scale-results.ts';
+import { runScale, type PoolDeps } from './scale-run.ts';
 import { throttle } from './throttle.ts';
 import { createWorkspaceApi } from './workspace-service.ts';
 import { createModelsHost, type ModelsDeps } from './models-service.ts';
+import { createStorageUsageApi } from './storage-usage.ts';
 import { createPatternsApi } from './patterns-service.ts';
 import { createNgramEmbedder } from '../src/core/features/ngram.ts';
 import { openPatternsStore, type PatternsStore } from '../src/storage/patterns-store.ts';
 
 export interface ServiceDeps {
   /** Where the current bundle is kept; `persistent` false when it lasts only as long as the worker. */
-  storage: () => Promise<{ storage: BundleStorage; persistent: boolean }>;
+  storage: () => Promise<{ storage: BundleStorage; persistent: boolean; problem?: () => string | null }>;
   /** The built-in default bundle's JSON. */
   loadDefaultBundle: () => Promise<string>;
   /** Minimum time between two progress reports. */
@@ -37,6 +40,8 @@ export interface ServiceDeps {
   embedderContext?: EmbedderContext;
   /** BERT models (issue #3): model file storage, the served list, navigator.gpu, how a runtime is built. */
   models?: ModelsDeps;
+  /** Issue #8: the pool of workers that classify a big file's chunks (none: classify in this worker). */
+  pool?: PoolDeps;
   /** Where pattern discovery keeps its patterns (default: its own IndexedDB database, logsift-patterns). */
   patternsStore?: () => Promise<{ store: PatternsStore; persistent: boolean }>;
 }
@@ -53,17 +58,33 @@ interface LastRun {
   fileName: string;
   kind: 'csv' | 'text';
   classifier: Classifier;
-  outputs: Map<boolean, Blob>;
+  /** Built outputs by `outputKey(explain, safe)`. */
+  outputs: Map<string, Blob>;
 }
+
+/** Which built output: with or without tier/confidence, safe (formulas neutralised) or raw. */
+const outputKey = (explain: boolean, safe: boolean) => `${explain ? 'explain' : 'plain'}-${safe ? 'safe' : 'raw'}`;
 
 export function createClassifyService(deps: ServiceDeps): ClassifyApi {
   const PROGRESS_INTERVAL_MS = deps.progressIntervalMs ?? 100;
-  let storageReady: Promise<{ storage: BundleStorage; persistent: boolean }> | null = null;
+  let storageReady: Promise<{ storage: BundleStorage; persistent: boolean; problem?: () => string | null }> | null = null;
+  /** A stored bundle that could not be used, for the page to say (src/storage/storage-faults.ts has the rest). */
+  let bundleProblem: string | null = null;
   let patternsStoreReady: Promise<{ store: PatternsStore; persistent: boolean }> | null = null;
   let current: Current | null = null;
   let lastRun: LastRun | null = null;
   let job: AbortController | null = null;
-  const results = new ResultStore();
+  // Results of the last run: columns with the text read back from the file (issue #8), or – for
+  // a file the chunked pipeline does not take (UTF-16) – the text pipeline's in-memory store.
+  const scaleResults = new ScaleResults();
+  const legacyResults = new ResultStore();
+  let results: ScaleResults | ResultStore = scaleResults;
+  const clearResults = () => {
+    scaleResults.clear();
+    legacyResults.clear();
+  };
+  /** Pattern discovery's copy of the run's lines, made for the duration of one discovery. */
+  let runSnapshot: { fileName: string; messages: string[]; sources: string[]; ruleMatched: Uint8Array } | null = null;
   // Embedding models (issue #3): installed BERT models, their backend, import, retraining – workers/models-service.ts.
   const models = createModelsHost(deps.models ?? {}, {
     storage,
@@ -95,12 +116,17 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
     const stored = id === null ? null : await store.loadVersion(id);
     if (stored) {
       try {
+        if (typeof stored.json !== 'string') throw new Error('the record has no bundle');
         current = { bundle: parseBundle(stored.json), builtIn: false, versionId: stored.id };
         return current;
       } catch (err) {
         // A stored bundle this version cannot read: fall back to the default, keep the stored one.
         console.warn('logsift: stored bundle ignored:', err);
+        const reason = err instanceof Error ? err.message : String(err);
+        bundleProblem = `The stored bundle version “${typeof stored.name === 'string' ? stored.name : id}” could not be read (${reason}), so the built-in default is in use. The stored version was kept: delete it under Bundle versions, or import a good bundle.`;
       }
+    } else if (id !== null) {
+      bundleProblem = 'The bundle version that was in use is missing from storage, so the built-in default is in use.';
     }
     current = { bundle: await fetchDefaultBundle(), builtIn: true, versionId: null };
     return current;
@@ -115,7 +141,8 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
   }
 
   async function describe(c: Current): Promise<BundleInfo> {
-    const { persistent } = await storage();
+    const { persistent, problem } = await storage();
+    const notices = [problem?.() ?? null, c.builtIn ? bundleProblem : null].filter((n): n is string => !!n);
     const b = c.bundle;
     const minSamples = b.thresholds.minSamples;
     return {
@@ -134,6 +161,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
       persistent,
       versionId: c.versionId,
       metrics: b.metrics,
+      ...(notices.length ? { storageNotice: notices.join(' ') } : {}),
     };
   }
 
@@ -202,6 +230,25 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
     if (typeof r === 'function') r.call(cb);
   }
 
+  const patternsApi = createPatternsApi({
+    runRows: () => runSnapshot,
+    currentRules: async () => (await currentBundle()).bundle.rules.map((r) => ({ ...r })),
+    embedder: async () => {
+      const spec = (await currentBundle()).bundle.embedder;
+      try {
+        return { embedder: createEmbedder(spec, embedderContext), name: spec.id };
+      } catch {
+        return { embedder: createNgramEmbedder(), name: 'ngram' };
+      }
+    },
+    store: () => (patternsStoreReady ??= (deps.patternsStore ?? (() => openPatternsStore()))()),
+    startJob,
+    endJob,
+    release,
+    addTrainingRows: (rows) => api.addTrainingRows(rows),
+    progressIntervalMs: PROGRESS_INTERVAL_MS,
+  });
+
   const api: ClassifyApi = {
     async loadBundle() {
       return describe(await currentBundle());
@@ -214,7 +261,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
       try {
         const cls = await newClassifier();
         const kind = inputKindFromName(fileName);
-        results.clear();
+        clearResults();
         lastRun = null;
         // The LLM tier (workers/llm-run.ts): for a remote LLM, a dry run and the user's confirmation first.
         if (llm) {
@@ -224,31 +271,50 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
           if (prepared && !(prepared instanceof LlmRun)) return prepared;
           llmRun = prepared;
         }
-        const out = new OutputCollector();
-        const summary = await runClassification({
-          input,
-          kind,
-          classifier: cls,
-          explain,
-          signal: controller.signal,
-          onProgress: report,
-          onOutput: (chunk) => out.push(chunk),
-          onResults: (batch) => {
-            results.append(batch.startIndex, batch.records, batch.results);
-            llmRun?.collect(batch);
-          },
-        });
+        const collect = llmRun ? (batch: ResultBatch) => llmRun?.collect(batch) : undefined;
+        // The chunked pipeline (issue #8): output to OPFS, columns for the table, a pool of workers.
+        const scale = await runScale(
+          // safeCsv: the page exports safe by default (cells a spreadsheet would run as formulas are neutralised).
+          { input, fileName, explain, safeCsv: true, classifier: cls, signal: controller.signal, onProgress: report, results: scaleResults, onResults: collect },
+          deps.pool ?? {},
+        );
+        let summary: RunSummary;
+        let output: Blob | null;
+        if (scale) {
+          const { chunks: _chunks, ...rest } = scale.summary;
+          summary = { ...rest, workers: scale.workers };
+          output = scale.output;
+          results = scaleResults;
+        } else {
+          const out = new OutputCollector();
+          summary = await runClassification({
+            input,
+            kind,
+            classifier: cls,
+            explain,
+            safeCsv: true,
+            signal: controller.signal,
+            onProgress: report,
+            onOutput: (chunk) => out.push(chunk),
+            onResults: (batch) => {
+              legacyResults.append(batch.startIndex, batch.records, batch.results);
+              collect?.(batch);
+            },
+          });
+          output = summary.cancelled ? null : out.finish();
+          results = legacyResults;
+        }
         report.flush();
         await llmRun?.finish(summary.cancelled);
         llmRun = null;
-        if (summary.cancelled) {
-          results.clear();
+        if (summary.cancelled || !output) {
+          clearResults();
         } else {
-          lastRun = { input, fileName, kind, classifier: cls, outputs: new Map([[explain, out.finish()]]) };
+          lastRun = { input, fileName, kind, classifier: cls, outputs: new Map([[outputKey(explain, true), output]]) };
         }
         return summary;
       } catch (err) {
-        results.clear();
+        clearResults();
         await llmRun?.finish(true).catch(() => {});
         throw err;
       } finally {
@@ -270,10 +336,11 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
       return results.rows(start, count);
     },
 
-    async buildOutput(explain: boolean, onProgress?: ProgressCallback): Promise<Blob> {
+    async buildOutput(explain: boolean, onProgress?: ProgressCallback, options?: { raw?: boolean }): Promise<Blob> {
       const run = lastRun;
       if (!run) throw new Error('Nothing to download yet: classify a file first.');
-      const ready = run.outputs.get(explain);
+      const safe = !options?.raw;
+      const ready = run.outputs.get(outputKey(explain, safe));
       if (ready) {
         release(onProgress);
         return ready;
@@ -281,20 +348,29 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
       const controller = startJob();
       const report = onProgress ? throttle(onProgress, PROGRESS_INTERVAL_MS) : undefined;
       try {
-        const out = new OutputCollector();
-        const summary = await runClassification({
-          input: run.input,
-          kind: run.kind,
-          classifier: run.classifier,
-          explain,
-          signal: controller.signal,
-          onProgress: report,
-          onOutput: (chunk) => out.push(chunk),
-        });
+        const scale = await runScale(
+          { input: run.input, fileName: run.fileName, explain, safeCsv: safe, classifier: run.classifier, signal: controller.signal, onProgress: report, results: null },
+          deps.pool ?? {},
+        );
+        let blob: Blob | null;
+        if (scale) blob = scale.output;
+        else {
+          const out = new OutputCollector();
+          const summary = await runClassification({
+            input: run.input,
+            kind: run.kind,
+            classifier: run.classifier,
+            explain,
+            safeCsv: safe,
+            signal: controller.signal,
+            onProgress: report,
+            onOutput: (chunk) => out.push(chunk),
+          });
+          blob = summary.cancelled ? null : out.finish();
+        }
         report?.flush();
-        if (summary.cancelled) throw new CancelledError();
-        const blob = out.finish();
-        run.outputs.set(explain, blob);
+        if (!blob) throw new CancelledError();
+        run.outputs.set(outputKey(explain, safe), blob);
         return blob;
       } finally {
         endJob(controller);
@@ -316,6 +392,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
     async resetBundle(): Promise<BundleInfo> {
       const { storage: store } = await storage();
       await store.setActiveVersion(null);
+      bundleProblem = null;
       current = { bundle: await fetchDefaultBundle(), builtIn: true, versionId: null };
       return describe(current);
     },
@@ -326,6 +403,10 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
       if (errors.length > 0) return { ok: false, errors };
       const { bundle } = await currentBundle();
       return { ok: true, info: await makeCurrent({ ...bundle, rules: clean }) };
+    },
+
+    async ruleEngines(rules: Rule[]) {
+      return rules.map((r) => (ruleProblem(r) ? null : ruleEngine(r)));
     },
 
     async saveSourceRoutes(routes: SourceRoutes): Promise<BundleInfo> {
@@ -349,6 +430,9 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
 
     ...models.api,
 
+    // The Storage panel's sizes (workers/storage-usage.ts).
+    ...createStorageUsageApi({ storage, patternsStore: () => (patternsStoreReady ??= (deps.patternsStore ?? (() => openPatternsStore()))()) }),
+
     ...createWorkspaceApi({
       storage,
       currentBundle,
@@ -362,24 +446,16 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
       embedderContext,
     }),
 
-    ...createPatternsApi({
-      runRows: () => (lastRun ? { fileName: lastRun.fileName, ...results.snapshot() } : null),
-      currentRules: async () => (await currentBundle()).bundle.rules.map((r) => ({ ...r })),
-      embedder: async () => {
-        const spec = (await currentBundle()).bundle.embedder;
-        try {
-          return { embedder: createEmbedder(spec, embedderContext), name: spec.id };
-        } catch {
-          return { embedder: createNgramEmbedder(), name: 'ngram' };
-        }
-      },
-      store: () => (patternsStoreReady ??= (deps.patternsStore ?? (() => openPatternsStore()))()),
-      startJob,
-      endJob,
-      release,
-      addTrainingRows: (rows) => api.addTrainingRows(rows),
-      progressIntervalMs: PROGRESS_INTERVAL_MS,
-    }),
+    ...patternsApi,
+    // The run's lines are read back from the file for one discovery, then dropped (issue #8).
+    async discoverFromRun(...args: Parameters<typeof patternsApi.discoverFromRun>) {
+      runSnapshot = lastRun ? { fileName: lastRun.fileName, ...(await results.snapshot()) } : null;
+      try {
+        return await patternsApi.discoverFromRun(...args);
+      } finally {
+        runSnapshot = null;
+      }
+    },
   };
 
   return api;

@@ -16,6 +16,8 @@ import { openModelFileStore } from '../src/storage/model-files.ts';
 import type { ClassifyApi } from './classify-api.ts';
 import { createClassifyService } from './classify-service.ts';
 import { fetchServedModels } from './models-service.ts';
+import { startScaleWorkers } from './pool-ports.ts';
+import { holdLifeLock } from './liveness.ts';
 
 const BASE = import.meta.env.BASE_URL;
 
@@ -36,6 +38,8 @@ async function loadExampleCsv(): Promise<Blob> {
 const service = createClassifyService({
   storage: () => openBundleStorage(),
   loadDefaultBundle,
+  // Issue #8: big files are classified on a pool of workers, one per core.
+  pool: { startPool: startScaleWorkers },
   models: {
     store: openModelFileStore,
     servedModels: () => fetchServedModels(`${BASE}models/index.json`).catch(() => []),
@@ -71,3 +75,7 @@ const exposed = Object.fromEntries(
 ) as unknown as ClassifyApi;
 
 Comlink.expose(exposed);
+
+// Last, once the API is exposed: the page learns that this worker died through a Web Lock it
+// holds (src/app/supervised-worker.ts); a failure before this line is reported as a load failure.
+holdLifeLock();

@@ -14,10 +14,12 @@ import { MemoryLlmCache } from '../src/core/llm/llm-tier.ts';
 import { IdbLlmCache } from '../src/storage/llm-cache.ts';
 import { MemoryLlmSettingsStore, openLlmSettingsStore } from '../src/storage/llm-settings.ts';
 import type { LlmSettings, WebGpuInfo } from './llm-api.ts';
+import { reportingFetch } from './network-report.ts';
 import { createLlmService, type AnswerCache, type LocalModelSpec, type WebLlmHost } from './llm-service.ts';
 
-const realFetch = globalThis.fetch.bind(globalThis);
 const selfOrigin = self.location.origin;
+// Every request to another host is reported to the page's network indicator (workers/network-report.ts).
+const realFetch = reportingFetch(globalThis.fetch.bind(globalThis), selfOrigin);
 let modelOrigins = new Set<string>();
 
 function urlOf(input: RequestInfo | URL): URL {

@@ -4,12 +4,12 @@
  */
 export class OutputCollector {
   private parts: Blob[] = [];
-  private pending: string[] = [];
+  private pending: (string | Uint8Array<ArrayBuffer>)[] = [];
   private pendingLength = 0;
 
   constructor(private readonly flushAt = 4 * 1024 * 1024) {}
 
-  push(chunk: string): void {
+  push(chunk: string | Uint8Array<ArrayBuffer>): void {
     this.pending.push(chunk);
     this.pendingLength += chunk.length;
     if (this.pendingLength >= this.flushAt) this.flush();

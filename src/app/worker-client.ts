@@ -1,32 +1,25 @@
 /**
- * The page's one handle on the classify worker (comlink). The worker is started on first use.
+ * The page's one handle on the classify worker (comlink). The worker is started on first use and
+ * supervised (src/app/supervised-worker.ts): when it dies, the calls in flight reject, the page
+ * is told, and a fresh worker is started.
  */
 import * as Comlink from 'comlink';
 import type { ClassifyApi } from '../../workers/classify-api.ts';
+import { WorkerSupervisor, type LocksLike, type WorkerDeath } from './supervised-worker.ts';
 
-let remote: Comlink.Remote<ClassifyApi> | null = null;
-const errorListeners = new Set<(message: string) => void>();
+const supervisor = new WorkerSupervisor<ClassifyApi>({
+  label: 'classify',
+  create: (name) => new Worker(new URL('../../workers/classify.worker.ts', import.meta.url), { type: 'module', name }),
+  locks: (typeof navigator !== 'undefined' && (navigator as Navigator & { locks?: LocksLike }).locks) || null,
+});
 
 export function classifyWorker(): Comlink.Remote<ClassifyApi> {
-  if (!remote) {
-    const worker = new Worker(new URL('../../workers/classify.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'logsift-classify',
-    });
-    // A worker that fails to load or crashes never answers: say so instead of waiting forever.
-    worker.addEventListener('error', (e) => {
-      const message = `The classify worker stopped: ${e.message || 'it could not be loaded'}. Reload the page to try again.`;
-      for (const listener of errorListeners) listener(message);
-    });
-    remote = Comlink.wrap<ClassifyApi>(worker);
-  }
-  return remote;
+  return supervisor.api;
 }
 
-/** Calls `listener` when the worker fails; returns a function that removes it. */
-export function onWorkerError(listener: (message: string) => void): () => void {
-  errorListeners.add(listener);
-  return () => errorListeners.delete(listener);
+/** Calls `listener` when the worker died (with a message that says what was done); returns a function that removes it. */
+export function onWorkerError(listener: (message: string, death: WorkerDeath) => void): () => void {
+  return supervisor.onDeath((death) => listener(death.message, death));
 }
 
 /** Wraps a callback so that the worker can call it. */

@@ -3,9 +3,14 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { PoolPort } from '../core/scale/pool.ts';
 
-/** Default pool size: one thread per core beyond the one that reads, writes and keeps order. */
+/**
+ * Default pool size: one thread per core beyond the one that reads, writes and keeps order, from
+ * 4 cores up. On 2 cores the threads' start-up and the copying between threads cost more than the
+ * second core gives back (measured: 1M rows, 2 cores, 0 threads ~350k rows/s, 1 thread ~285k).
+ */
 export function defaultWorkers(): number {
-  return Math.max(0, availableParallelism() - 1);
+  const cores = availableParallelism();
+  return cores >= 4 ? cores - 1 : 0;
 }
 
 export function startThreads(count: number): PoolPort[] {

@@ -42,6 +42,10 @@ export interface RunSummary {
   cancelled: boolean;
   /** The output file's header. */
   columns: string[];
+  /** Texts embedded (the chunked pipeline; equals distinctKeys when each key is embedded once). */
+  embeddingCalls?: number;
+  /** Workers that classified (the chunked pipeline; 0: the run's own thread). */
+  workers?: number;
 }
 
 export interface ResultBatch {

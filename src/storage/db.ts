@@ -18,6 +18,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { sanitizeRows, type TrainingRow } from '../core/training-set.ts';
+import { openGuarded, storageError, withStorageErrors, type GuardedOpenHooks } from './storage-faults.ts';
 
 export const DB_NAME = 'logsift';
 /** Bump when the schema changes and add a step to `upgrade` below. */
@@ -139,9 +140,12 @@ export function versionMeta(json: string, origin: VersionOrigin, seq: number, id
 
 const metaOf = ({ json: _json, ...meta }: StoredVersion): VersionMeta => meta;
 
-/** Opens (and creates or upgrades) the database. */
-export function openLogsiftDb(name: string = DB_NAME): Promise<IDBPDatabase<LogsiftSchema>> {
+/** Opens (and creates or upgrades) the database; `hooks` (storage-faults.ts) learn of other tabs in the way. */
+export function openLogsiftDb(name: string = DB_NAME, hooks?: GuardedOpenHooks): Promise<IDBPDatabase<LogsiftSchema>> {
   return openDB<LogsiftSchema>(name, DB_VERSION, {
+    blocked: () => hooks?.blocked(),
+    blocking: () => hooks?.blocking(),
+    terminated: () => hooks?.terminated(),
     async upgrade(db, oldVersion, _newVersion, transaction) {
       const v1 = db as unknown as IDBPDatabase<LogsiftSchemaV1>;
       // Version 1: one store, the current bundle under the key "current".
@@ -166,7 +170,7 @@ export function openLogsiftDb(name: string = DB_NAME): Promise<IDBPDatabase<Logs
 
 /** IndexedDB-backed storage. */
 export class IdbBundleStorage implements BundleStorage {
-  private constructor(private readonly db: IDBPDatabase<LogsiftSchema>) {}
+  constructor(private readonly db: IDBPDatabase<LogsiftSchema>) {}
 
   static async open(name: string = DB_NAME): Promise<IdbBundleStorage> {
     return new IdbBundleStorage(await openLogsiftDb(name));
@@ -281,12 +285,32 @@ export class MemoryBundleStorage implements BundleStorage {
   close(): void {}
 }
 
-/** IndexedDB storage when the environment has it, memory storage otherwise. */
-export async function openBundleStorage(name: string = DB_NAME): Promise<{ storage: BundleStorage; persistent: boolean }> {
+export interface OpenedBundleStorage {
+  storage: BundleStorage;
+  persistent: boolean;
+  /**
+   * What went wrong, for the page to say (storage-faults.ts): the database could not be opened
+   * or upgraded (memory storage is used instead), or – later – this tab lost its connection.
+   */
+  problem?: () => string | null;
+}
+
+/**
+ * IndexedDB storage when the environment has it, memory storage otherwise – and when the
+ * database cannot be opened (blocked by an older tab, written by a newer logsift, broken), with
+ * the reason in `problem`. Errors of the IndexedDB storage say what happened (storage full, …).
+ */
+export async function openBundleStorage(name: string = DB_NAME, options: { blockedMs?: number } = {}): Promise<OpenedBundleStorage> {
   if (typeof indexedDB === 'undefined') return { storage: new MemoryBundleStorage(), persistent: false };
+  let problem: string | null = null;
   try {
-    return { storage: await IdbBundleStorage.open(name), persistent: true };
-  } catch {
-    return { storage: new MemoryBundleStorage(), persistent: false };
+    const db = await openGuarded('saved bundles and training data', (hooks) => openLogsiftDb(name, hooks), {
+      blockedMs: options.blockedMs,
+      onLost: (message) => (problem = message),
+    });
+    return { storage: withStorageErrors(new IdbBundleStorage(db), 'saved bundles and training data'), persistent: true, problem: () => problem };
+  } catch (err) {
+    problem = storageError(err, 'opening saved bundles and training data').message;
+    return { storage: new MemoryBundleStorage(), persistent: false, problem: () => problem };
   }
 }

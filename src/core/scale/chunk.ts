@@ -139,6 +139,16 @@ export interface ChunkOutcome {
 }
 
 export const MAX_CHUNK_WARNINGS = 1000;
+
+/** Whether a cell of the row starts like a formula (format.ts neutralizeFormula decides; this only pre-screens). */
+function mayBeFormula(fields: string[]): boolean {
+  for (let i = 0; i < fields.length; i++) {
+    const c = fields[i].charCodeAt(0);
+    // = + - @ tab CR
+    if (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) return true;
+  }
+  return false;
+}
 const REPLACEMENT_CHARACTER = '\uFFFD';
 
 interface Formatted {
@@ -257,8 +267,9 @@ export class ChunkClassifier {
     const ndjson = this.options.output === 'ndjson';
     const safe = this.options.safeCsv ?? false;
     // CSV out of comma-separated CSV that parsed cleanly: each row's own bytes, then the added
-    // cells – no field is formatted again. Otherwise (other delimiters, --safe-csv, NDJSON,
-    // parse problems) every row is formatted.
+    // cells – no field is formatted again (papaparse reads the same fields back). Otherwise
+    // (other delimiters, NDJSON, parse problems, a short or long row, a cell that safe output
+    // must neutralise) the row is formatted.
     const spans = this.passThroughSpans(chunk.bytes, parsed, chunk.rowEnds);
     const out = new ByteWriter(chunk.bytes.length + (n << 4) + 64);
     const input = chunk.bytes;
@@ -270,7 +281,7 @@ export class ChunkClassifier {
       tiers[i] = f.tierId;
       confidence[i] = result.confidence;
       if (ndjson) out.text(this.ndjsonRow(rows[i], parsed.lines?.[i] ?? null, f.cells));
-      else if (spans && rows[i].length === width) {
+      else if (spans && rows[i].length === width && !(safe && mayBeFormula(rows[i]))) {
         const raw = parsed.rawIndex![i];
         const from = raw === 0 ? 0 : spans[raw - 1];
         let to = raw < spans.length ? spans[raw] : input.length;
@@ -301,7 +312,7 @@ export class ChunkClassifier {
   private passThroughSpans(bytes: Uint8Array, parsed: ParsedChunk, known?: Int32Array): ArrayLike<number> | null {
     const f = this.format;
     if (f.format !== 'csv' || f.delimiter !== ',' || (f.newline !== '\n' && f.newline !== '\r\n')) return null;
-    if (this.options.output === 'ndjson' || this.options.safeCsv || parsed.rawCount === undefined || parsed.rawCount < 0) return null;
+    if (this.options.output === 'ndjson' || parsed.rawCount === undefined || parsed.rawCount < 0) return null;
     const ends = known ?? (this.scanner ??= new RowBoundaryScanner(f)).rowEnds(bytes);
     // papaparse reads one more row than there are row ends (the rest after the last one, maybe empty).
     return ends.length + 1 === parsed.rawCount ? ends : null;

@@ -92,7 +92,13 @@ export async function openChunkedInput(
     joined.set(next.value, headBytes.length);
     headBytes = joined;
   };
-  while (!ended && headBytes.length < Math.min(SNIFF_BYTES, chunkBytes)) await readMore();
+  // The guesses look at the first 64 KiB or 20 lines (or the whole input when it is shorter), as run.ts does.
+  const enoughLines = () => {
+    let lines = 0;
+    for (let i = headBytes.indexOf(0x0a); i >= 0; i = headBytes.indexOf(0x0a, i + 1)) if (++lines > SNIFF_LINES) return true;
+    return false;
+  };
+  while (!ended && headBytes.length < SNIFF_BYTES && !enoughLines()) await readMore();
   if ((headBytes[0] === 0xff && headBytes[1] === 0xfe) || (headBytes[0] === 0xfe && headBytes[1] === 0xff)) {
     // UTF-16: not for the byte-level splitter. The caller reads it as text (run.ts); a Blob is still whole.
     return { textFallback: isBlob ? (source as Blob) : replay(head, stream) };
@@ -150,7 +156,9 @@ export async function openChunkedInput(
     format: { ...config, header },
     bytesTotal,
     dataStart,
-    chunks: rowAlignedChunks(replay(rest.length ? [rest] : [], stream), config, chunkBytes, dataStart),
+    // A stream (standard input in a log pipeline) is cut as its data arrives, so each row goes out
+    // as soon as the rows before it are done; a Blob in chunks of `chunkBytes`.
+    chunks: rowAlignedChunks(replay(rest.length ? [rest] : [], stream), config, isBlob ? chunkBytes : 1, dataStart),
   };
 }
 

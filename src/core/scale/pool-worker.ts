@@ -9,7 +9,8 @@ import { Classifier } from '../classifier.ts';
 import { ChunkClassifier } from './chunk.ts';
 import type { FromWorker, ToWorker } from './pool.ts';
 import { transferablesOf } from './pool.ts';
-import type { SharedDecisions } from './shared-keys.ts';
+import type { KeyClaim, SharedDecisions } from './shared-keys.ts';
+import type { Classification } from '../types.ts';
 
 export function servePoolWorker(post: (message: FromWorker, transfer?: Transferable[]) => void): (message: ToWorker) => void {
   let chunks: ChunkClassifier | null = null;
@@ -22,8 +23,21 @@ export function servePoolWorker(post: (message: FromWorker, transfer?: Transfera
       replies.set(req, resolve as (value: never) => void);
       post(message(req));
     });
+  // Decisions the other workers published, pushed here unasked: a key among them needs no question.
+  const known = new Map<string, Classification>();
   const shared: SharedDecisions = {
-    claim: (keys) => ask((req) => ({ type: 'claim', req, keys })),
+    claim: async (keys) => {
+      const found: [string, Classification][] = [];
+      const toAsk: string[] = [];
+      for (const key of keys) {
+        const decision = known.get(key);
+        if (decision) found.push([key, decision]);
+        else toAsk.push(key);
+      }
+      if (toAsk.length === 0) return { known: found, mine: [], pending: [] };
+      const claim = await ask<KeyClaim>((req) => ({ type: 'claim', req, keys: toAsk }));
+      return { ...claim, known: [...found, ...claim.known] };
+    },
     publish: (decisions) => post({ type: 'publish', decisions }),
     wait: (keys) => ask((req) => ({ type: 'wait', req, keys })),
   };
@@ -36,6 +50,9 @@ export function servePoolWorker(post: (message: FromWorker, transfer?: Transfera
         chunks = new ChunkClassifier(classifier, s.format, { explain: s.explain, safeCsv: s.safeCsv, output: s.output, columns: s.columns });
         break;
       }
+      case 'known':
+        for (const [key, decision] of message.decisions) known.set(key, decision);
+        break;
       case 'claimed':
       case 'waited': {
         const reply = replies.get(message.req);
@@ -52,7 +69,7 @@ export function servePoolWorker(post: (message: FromWorker, transfer?: Transfera
         const cls = classifier;
         chunks.process(message.chunk).then(
           (outcome) => {
-            const output = typeof outcome.output === 'string' ? outcome.output : outcome.output.slice();
+            const output = typeof outcome.output === 'string' ? outcome.output : new Uint8Array(outcome.output);
             post({ type: 'done', id, outcome: { ...outcome, output }, embedded: cls.embeddingCalls }, transferablesOf(output, outcome.labelIds, outcome.tiers, outcome.confidence));
           },
           (error: Error) => post({ type: 'failed', id, name: error?.name ?? 'Error', message: error?.message ?? String(error) }),

@@ -32,7 +32,9 @@ export type ToWorker =
   | { type: 'init'; settings: PoolSettings }
   | { type: 'chunk'; id: number; chunk: ByteChunk }
   | { type: 'claimed'; req: number; claim: ReturnType<SharedKeyTable['claim']> }
-  | { type: 'waited'; req: number; decisions: Awaited<ReturnType<SharedKeyTable['wait']>> };
+  | { type: 'waited'; req: number; decisions: Awaited<ReturnType<SharedKeyTable['wait']>> }
+  /** Decisions another worker published: asked for by nobody, so that this worker need not ask. */
+  | { type: 'known'; decisions: Parameters<SharedKeyTable['publish']>[0] };
 
 export type FromWorker =
   | { type: 'claim'; req: number; keys: string[] }
@@ -63,7 +65,7 @@ export class WorkerPoolProcessor implements ChunkProcessor {
   private broken: Error | null = null;
 
   /** `ports`: started workers, each running pool-worker.ts; `settings` go to each of them. */
-  constructor(ports: PoolPort[], settings: PoolSettings, perWorker = 2) {
+  constructor(ports: PoolPort[], settings: PoolSettings, perWorker = 3) {
     if (ports.length === 0) throw new Error('A worker pool needs at least one worker.');
     this.slots = ports.map((port) => ({ port, busy: 0, embedded: 0 }));
     this.concurrency = ports.length * perWorker;
@@ -87,7 +89,7 @@ export class WorkerPoolProcessor implements ChunkProcessor {
     const id = this.nextId++;
     slot.busy++;
     // The bytes move to the worker; a view into a bigger buffer is copied first.
-    const bytes = chunk.bytes.byteOffset === 0 && chunk.bytes.byteLength === chunk.bytes.buffer.byteLength ? chunk.bytes : chunk.bytes.slice();
+    const bytes = chunk.bytes.byteOffset === 0 && chunk.bytes.byteLength === chunk.bytes.buffer.byteLength ? chunk.bytes : new Uint8Array(chunk.bytes);
     const message: ToWorker = { type: 'chunk', id, chunk: { ...chunk, bytes } };
     return new Promise<ChunkOutcome>((resolve, reject) => {
       this.jobs.set(id, { slot, resolve, reject });
@@ -121,6 +123,7 @@ export class WorkerPoolProcessor implements ChunkProcessor {
         break;
       case 'publish':
         this.table.publish(message.decisions);
+        for (const other of this.slots) if (other !== slot) other.port.post({ type: 'known', decisions: message.decisions } satisfies ToWorker);
         break;
       case 'wait':
         void this.table.wait(message.keys).then((decisions) => slot.port.post({ type: 'waited', req: message.req, decisions } satisfies ToWorker));

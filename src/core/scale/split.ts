@@ -173,7 +173,8 @@ export async function* rowAlignedChunks(
       continue;
     }
     // The rest is copied out before the chunk is handed on (its buffer may move to a worker).
-    const rest = joined.slice(cut);
+    // (new Uint8Array(view) copies; a Node Buffer's slice() would not.)
+    const rest = new Uint8Array(joined.subarray(cut));
     parts = rest.length ? [rest] : [];
     size = rest.length;
     yield { index: index++, start, bytes: joined.subarray(0, cut), ...(ends ? { rowEnds: Int32Array.from(ends) } : {}) };

@@ -1,0 +1,254 @@
+/**
+ * The results of a chunked run, in bounded memory: per row only the label (Uint16 index into a
+ * label list), the tier (Uint8 index into TIERS) and the confidence (Float32) – 7 bytes a row,
+ * 35 MB for 5,000,000 rows. A row's message and source are read back from the input file when
+ * they are needed: the chunk index says which byte range holds a row, that range is parsed
+ * again (the same bytes give the same rows), and the last few chunks read are kept.
+ *
+ * Search re-reads the file chunk by chunk (a chunk whose text cannot contain the search text
+ * is not parsed); a newer query stops an older one.
+ */
+import { CancelledError } from '../src/core/errors.ts';
+import { findColumn, MESSAGE_COLUMNS, SOURCE_COLUMNS } from '../src/core/csv/columns.ts';
+import { decodeChunk, parseChunkRows, type ChunkOutcome } from '../src/core/scale/chunk.ts';
+import { chunkOfRow, type ChunkIndex } from '../src/core/scale/run-chunked.ts';
+import { TIERS, type Tier } from '../src/core/types.ts';
+import type { ResultRow, RowFilter } from './classify-api.ts';
+
+const INITIAL_CAPACITY = 1 << 16;
+/** Parsed chunks kept for the table (about 1 MB of input each). */
+const CACHED_CHUNKS = 6;
+
+interface ChunkRows {
+  messages: string[];
+  sources: string[];
+}
+
+export class ScaleResults {
+  private labels: string[] = [];
+  private labelIds = new Map<string, number>();
+  private labelCol = new Uint16Array(INITIAL_CAPACITY);
+  private tierCol = new Uint8Array(INITIAL_CAPACITY);
+  private confCol = new Float32Array(INITIAL_CAPACITY);
+  private count = 0;
+  private view: Int32Array | null = null;
+  private input: Blob | null = null;
+  private index: ChunkIndex | null = null;
+  private readonly cache = new Map<number, ChunkRows>();
+  private generation = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  get viewSize(): number {
+    return this.view ? this.view.length : this.count;
+  }
+
+  /** Bytes held by the columns (for the benchmark's figures). */
+  get columnBytes(): number {
+    return this.labelCol.byteLength + this.tierCol.byteLength + this.confCol.byteLength;
+  }
+
+  clear(): void {
+    this.labels = [];
+    this.labelIds.clear();
+    this.labelCol = new Uint16Array(INITIAL_CAPACITY);
+    this.tierCol = new Uint8Array(INITIAL_CAPACITY);
+    this.confCol = new Float32Array(INITIAL_CAPACITY);
+    this.count = 0;
+    this.view = null;
+    this.input = null;
+    this.index = null;
+    this.cache.clear();
+    this.generation++;
+  }
+
+  /** Starts a run over `input`; its chunks come with `append`, the index at the end with `finish`. */
+  begin(input: Blob): void {
+    this.clear();
+    this.input = input;
+  }
+
+  append(outcome: ChunkOutcome, firstRow: number): void {
+    const n = outcome.rows;
+    this.ensureCapacity(firstRow + n);
+    const ids = outcome.labels.map((label) => this.labelId(label));
+    for (let i = 0; i < n; i++) this.labelCol[firstRow + i] = ids[outcome.labelIds[i]];
+    this.tierCol.set(outcome.tiers.subarray(0, n), firstRow);
+    this.confCol.set(outcome.confidence.subarray(0, n), firstRow);
+    this.count = Math.max(this.count, firstRow + n);
+    this.view = null;
+  }
+
+  /** The run's chunk index: from now on rows can be read back. */
+  finish(index: ChunkIndex): void {
+    this.index = index;
+    // Give back what the doubling left unused.
+    this.labelCol = this.labelCol.slice(0, this.count);
+    this.tierCol = this.tierCol.slice(0, this.count);
+    this.confCol = this.confCol.slice(0, this.count);
+  }
+
+  /** Sets the view to the rows matching every criterion; the search re-reads the file. */
+  async query(filter: RowFilter, onProgress?: (fraction: number) => void): Promise<number> {
+    const generation = ++this.generation;
+    const labelId = filter.label != null && filter.label !== '' ? (this.labelIds.get(filter.label) ?? -1) : null;
+    const tierId = filter.tier != null ? TIERS.indexOf(filter.tier) : null;
+    const needle = (filter.search ?? '').trim().toLowerCase();
+    if (labelId === null && tierId === null && needle === '') {
+      this.view = null;
+      return this.count;
+    }
+    if (labelId === -1 || tierId === -1) {
+      this.view = new Int32Array(0);
+      return 0;
+    }
+    const matches = (i: number) => (labelId === null || this.labelCol[i] === labelId) && (tierId === null || this.tierCol[i] === tierId);
+    let out = new Int32Array(1024);
+    let k = 0;
+    const push = (i: number) => {
+      if (k === out.length) {
+        const next = new Int32Array(out.length * 2);
+        next.set(out);
+        out = next;
+      }
+      out[k++] = i;
+    };
+    if (needle === '' || !this.index) {
+      for (let i = 0; i < this.count; i++) if (matches(i)) push(i);
+    } else {
+      const { firstRows } = this.index;
+      for (let c = 0; c < firstRows.length; c++) {
+        const from = firstRows[c];
+        const to = c + 1 < firstRows.length ? firstRows[c + 1] : this.count;
+        let any = false;
+        for (let i = from; i < to && !any; i++) any = matches(i);
+        if (any) {
+          const text = await this.chunkText(c);
+          if (generation !== this.generation) throw new CancelledError();
+          // Most chunks of a big file do not hold a rare search text at all: skip their parsing.
+          // (A `"` is written `""` inside quoted CSV fields, so such a needle always parses.)
+          if (needle.includes('"') || text.toLowerCase().includes(needle)) {
+            const rows = this.parse(c, text);
+            for (let i = from; i < to; i++) {
+              if (!matches(i)) continue;
+              const r = i - from;
+              if (includesFolded(rows.messages[r], needle) || includesFolded(rows.sources[r], needle)) push(i);
+            }
+          }
+        }
+        if (c % 16 === 0) onProgress?.(c / firstRows.length);
+      }
+    }
+    if (generation !== this.generation) throw new CancelledError();
+    this.view = out.slice(0, k);
+    return k;
+  }
+
+  /** Rows `start` .. `start + count - 1` of the current view, their text read back from the file. */
+  async rows(start: number, count: number): Promise<ResultRow[]> {
+    const size = this.viewSize;
+    const from = Math.max(0, Math.floor(start));
+    const to = Math.min(size, from + Math.max(0, Math.floor(count)));
+    const view = this.view;
+    const out: ResultRow[] = [];
+    for (let v = from; v < to; v++) {
+      const i = view ? view[v] : v;
+      const text = await this.rowText(i);
+      out.push({
+        index: i,
+        row: i + 1,
+        source: text.source,
+        message: text.message,
+        label: this.labels[this.labelCol[i]] ?? '',
+        tier: TIERS[this.tierCol[i]] as Tier,
+        confidence: this.confCol[i],
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Every row's message and source, and per row 1 when a rule labelled it: what pattern discovery
+   * mines. It reads the whole file back – that memory is pattern discovery's, for as long as it runs.
+   */
+  async snapshot(): Promise<{ messages: string[]; sources: string[]; ruleMatched: Uint8Array }> {
+    const messages: string[] = [];
+    const sources: string[] = [];
+    const chunks = this.index?.firstRows.length ?? 0;
+    for (let c = 0; c < chunks; c++) {
+      const rows = this.parse(c, await this.chunkText(c), false);
+      messages.push(...rows.messages);
+      sources.push(...rows.sources);
+    }
+    const regex = TIERS.indexOf('regex');
+    const ruleMatched = new Uint8Array(this.count);
+    for (let i = 0; i < this.count; i++) ruleMatched[i] = this.tierCol[i] === regex ? 1 : 0;
+    return { messages: messages.slice(0, this.count), sources: sources.slice(0, this.count), ruleMatched };
+  }
+
+  labelsInUse(): string[] {
+    return [...this.labels].sort((a, b) => a.localeCompare(b));
+  }
+
+  private async rowText(i: number): Promise<{ message: string; source: string }> {
+    if (!this.index) return { message: '', source: '' };
+    const c = chunkOfRow(this.index.firstRows, i);
+    if (c < 0) return { message: '', source: '' };
+    let rows = this.cache.get(c);
+    if (!rows) rows = this.parse(c, await this.chunkText(c));
+    const r = i - this.index.firstRows[c];
+    return { message: rows.messages[r] ?? '', source: rows.sources[r] ?? '' };
+  }
+
+  private async chunkText(c: number): Promise<string> {
+    const { starts, lengths } = this.index!;
+    return decodeChunk(new Uint8Array(await this.input!.slice(starts[c], starts[c] + lengths[c]).arrayBuffer()));
+  }
+
+  private parse(c: number, text: string, keep = true): ChunkRows {
+    const format = this.index!.format;
+    const m = findColumn(format.header, MESSAGE_COLUMNS);
+    const s = findColumn(format.header, SOURCE_COLUMNS);
+    const { rows } = parseChunkRows(text, format);
+    const parsed: ChunkRows = {
+      messages: rows.map((fields) => fields[m] ?? ''),
+      sources: s >= 0 ? rows.map((fields) => fields[s] ?? '') : rows.map(() => ''),
+    };
+    if (keep) {
+      this.cache.delete(c);
+      this.cache.set(c, parsed);
+      while (this.cache.size > CACHED_CHUNKS) this.cache.delete(this.cache.keys().next().value!);
+    }
+    return parsed;
+  }
+
+  private labelId(label: string): number {
+    let id = this.labelIds.get(label);
+    if (id === undefined) {
+      id = this.labels.length;
+      this.labels.push(label);
+      this.labelIds.set(label, id);
+    }
+    return id;
+  }
+
+  private ensureCapacity(n: number): void {
+    if (n <= this.labelCol.length) return;
+    let cap = this.labelCol.length;
+    while (cap < n) cap *= 2;
+    const grow = <T extends Uint16Array | Uint8Array | Float32Array>(from: T, to: T): T => {
+      to.set(from);
+      return to;
+    };
+    this.labelCol = grow(this.labelCol, new Uint16Array(cap));
+    this.tierCol = grow(this.tierCol, new Uint8Array(cap));
+    this.confCol = grow(this.confCol, new Float32Array(cap));
+  }
+}
+
+function includesFolded(haystack: string | undefined, needle: string): boolean {
+  if (!haystack || haystack.length < needle.length) return false;
+  return haystack.toLowerCase().includes(needle);
+}

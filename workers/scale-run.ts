@@ -1,0 +1,106 @@
+/**
+ * A run in the classify worker on the chunked pipeline (src/core/scale): the file is read as
+ * row-aligned byte slices, classified by a pool of workers (workers/scale.worker.ts, one per
+ * core) or – for a BERT bundle, the LLM tier, or a small file – in this worker; the output goes
+ * to an OPFS file as it is produced (output-sink.ts) and the table's columns to ScaleResults.
+ * Nothing here grows with the file beyond those columns.
+ */
+import { serializeBundle } from '../src/core/bundle.ts';
+import type { Classifier } from '../src/core/classifier.ts';
+import type { ResultBatch, RunProgress } from '../src/core/run.ts';
+import { formatFromName, openChunkedInput, SCALE_CHUNK_BYTES } from '../src/core/scale/input.ts';
+import { LocalChunkProcessor } from '../src/core/scale/local.ts';
+import { WorkerPoolProcessor, type PoolPort } from '../src/core/scale/pool.ts';
+import { outputHeaderOf, runChunked, type ChunkedRunSummary, type ChunkProcessor } from '../src/core/scale/run-chunked.ts';
+import { openOutputSink } from './output-sink.ts';
+import type { ScaleResults } from './scale-results.ts';
+
+export interface PoolDeps {
+  /** Starts `size` pool workers; absent: every run classifies in this worker. */
+  startPool?: (size: number) => PoolPort[];
+  /** Workers in the pool (default navigator.hardwareConcurrency, at least 1). */
+  poolSize?: number;
+}
+
+export interface ScaleRunOptions {
+  input: Blob;
+  fileName: string;
+  explain: boolean;
+  /** Neutralise cells a spreadsheet would run as formulas (the page's default; false: a raw export). */
+  safeCsv?: boolean;
+  classifier: Classifier;
+  signal: AbortSignal;
+  onProgress?: (p: RunProgress) => void;
+  /** Filled with the run's columns and chunk index; null for an output-only run. */
+  results: ScaleResults | null;
+  /** Each chunk's records and results (the LLM tier's review list); classifies in this worker. */
+  onResults?: (batch: ResultBatch) => void;
+}
+
+export interface ScaleRunResult {
+  summary: ChunkedRunSummary;
+  /** The output file (null when cancelled). */
+  output: Blob | null;
+  /** Workers that classified (0: this worker). */
+  workers: number;
+}
+
+export function defaultPoolSize(): number {
+  const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1;
+  return Math.max(1, Math.floor(cores));
+}
+
+/** Runs `o` on the chunked pipeline; null when the file is for the text pipeline (UTF-16). */
+export async function runScale(o: ScaleRunOptions, deps: PoolDeps): Promise<ScaleRunResult | null> {
+  const opened = await openChunkedInput(o.input, formatFromName(o.fileName));
+  if ('textFallback' in opened) return null;
+  const { columns } = outputHeaderOf(opened.format, o.explain);
+  const settings = { explain: o.explain, safeCsv: o.safeCsv ?? false, columns };
+  const cls = o.classifier;
+  const pooled =
+    deps.startPool && !o.onResults && !cls.llm && cls.bundle.embedder.id === 'ngram' && o.input.size > 2 * SCALE_CHUNK_BYTES;
+  let pool: WorkerPoolProcessor | null = null;
+  let processor: ChunkProcessor;
+  if (pooled) {
+    pool = new WorkerPoolProcessor(deps.startPool!(deps.poolSize ?? defaultPoolSize()), {
+      ...settings,
+      bundleJson: serializeBundle(cls.bundle),
+      format: opened.format,
+    });
+    processor = pool;
+  } else {
+    processor = new LocalChunkProcessor(cls, opened.format, { ...settings, keepRecords: !!o.onResults });
+  }
+  const sink = await openOutputSink();
+  o.results?.begin(o.input);
+  try {
+    const summary = await runChunked({
+      input: opened,
+      processor,
+      explain: o.explain,
+      safeCsv: o.safeCsv ?? false,
+      signal: o.signal,
+      onProgress: o.onProgress,
+      onOutput: (data) => sink.write(data),
+      onChunk: (outcome, firstRow) => {
+        o.results?.append(outcome, firstRow);
+        if (o.onResults && outcome.records && outcome.results) {
+          o.onResults({ startIndex: firstRow, records: outcome.records, results: outcome.results });
+        }
+      },
+    });
+    if (summary.cancelled) {
+      await sink.abort();
+      o.results?.clear();
+      return { summary, output: null, workers: pool?.size ?? 0 };
+    }
+    o.results?.finish(summary.chunks);
+    return { summary, output: await sink.finish(), workers: pool?.size ?? 0 };
+  } catch (error) {
+    await sink.abort();
+    o.results?.clear();
+    throw error;
+  } finally {
+    pool?.terminate();
+  }
+}

@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Some tests train models or spawn the CLI: seconds alone, more on a busy 2-core machine.
+          testTimeout: 60_000,
         },
       },
       {

@@ -59,6 +59,8 @@ export interface LlmStatus {
   keyRemembered: boolean;
   /** False when the browser gives no IndexedDB: settings last until the tab closes. */
   persistent: boolean;
+  /** What went wrong with the LLM tier's storage (not opened, full, a record not read), in words. */
+  storageNotice?: string;
   /** The local model loaded in the worker, or null. */
   loadedModel: string | null;
   /** LLM answers kept between runs. */

@@ -13,7 +13,7 @@
  */
 import type { ModelBundle } from '../src/core/bundle.ts';
 import type { Classifier } from '../src/core/classifier.ts';
-import { CancelledError } from '../src/core/errors.ts';
+import { CancelledError, raceAbort } from '../src/core/errors.ts';
 import { LlmKeyCollector, type LlmAnswer, type LlmStage } from '../src/core/llm/llm-tier.ts';
 import { MAX_ROWS_PER_ITEM, ReviewCollector, type ReviewItem } from '../src/core/llm/review.ts';
 import { maskMessage } from '../src/core/masking.ts';
@@ -52,24 +52,6 @@ export interface LlmRunHooks {
   finish(outcome: LlmRunOutcome): Promise<void>;
 }
 
-/** Rejects with a CancelledError as soon as `signal` aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new CancelledError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new CancelledError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
 
 const isCancelled = (error: unknown) => error instanceof CancelledError || (error as { name?: string })?.name === 'CancelledError';
 
@@ -85,7 +67,7 @@ class HookStage implements LlmStage {
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const call = this.hooks.classifyKeys([...keys]);
-      return new Map(signal ? await untilAborted(call, signal) : await call);
+      return new Map(await raceAbort(call, signal));
     } catch (error) {
       if (signal?.aborted || isCancelled(error)) throw new CancelledError();
       throw error;
@@ -139,10 +121,10 @@ export class LlmRun {
           await run.finish(true);
           return dry;
         }
-        const count = await untilAborted(hooks.count([...collector.keys]), signal);
+        const count = await raceAbort(hooks.count([...collector.keys]), signal);
         if (count.toSend > 0) {
           await hooks.phase('confirm');
-          const ok = await untilAborted(hooks.confirm({ ...count, destination: start.destination, model: start.model }), signal);
+          const ok = await raceAbort(hooks.confirm({ ...count, destination: start.destination, model: start.model }), signal);
           if (!ok) {
             run.declined = true;
             return run;

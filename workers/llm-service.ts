@@ -64,10 +64,13 @@ export interface WebLlmHost {
 export interface AnswerCache extends LlmCache {
   count(): Promise<number>;
   clear(): Promise<void>;
+  /** What went wrong with the cache's storage, in words (src/storage/llm-cache.ts), or null. */
+  problem?(): string | null;
 }
 
 export interface LlmServiceDeps {
-  settings: () => Promise<{ store: LlmSettingsStore<LlmSettings>; persistent: boolean }>;
+  /** `problem`: what went wrong with the settings' storage, in words (src/storage/llm-settings.ts). */
+  settings: () => Promise<{ store: LlmSettingsStore<LlmSettings>; persistent: boolean; problem?: () => string | null }>;
   answers: () => Promise<AnswerCache>;
   detectWebGpu: () => Promise<WebGpuInfo>;
   webLlm: WebLlmHost;
@@ -164,7 +167,7 @@ interface Run {
 }
 
 export function createLlmService(deps: LlmServiceDeps): LlmApi {
-  let ready: Promise<{ store: LlmSettingsStore<LlmSettings>; persistent: boolean; settings: LlmSettings }> | null = null;
+  let ready: Promise<{ store: LlmSettingsStore<LlmSettings>; persistent: boolean; problem?: () => string | null; settings: LlmSettings }> | null = null;
   let settings: LlmSettings = structuredClone(DEFAULT_LLM_SETTINGS);
   /** The API key, in this worker only. */
   let apiKey = '';
@@ -172,24 +175,32 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
   let loaded: (LoadedEngine & { id: string }) | null = null;
   let loadController: AbortController | null = null;
   let run: Run | null = null;
+  /** What went wrong reading the stored settings (shown with the status). */
+  const initNotes: string[] = [];
 
   function init() {
     ready ??= (async () => {
-      const { store, persistent } = await deps.settings();
-      const stored = await store.loadSettings().catch(() => undefined);
+      const { store, persistent, problem } = await deps.settings();
+      // A settings record that cannot be read or used: the defaults, and the page is told.
+      const note = (err: unknown) => {
+        initNotes.push(err instanceof Error ? err.message : String(err));
+        return undefined;
+      };
+      const stored = await store.loadSettings().catch(note);
       if (stored) {
         try {
           settings = cleanSettings({ ...DEFAULT_LLM_SETTINGS, ...stored, remote: { ...DEFAULT_LLM_SETTINGS.remote, ...stored.remote } });
-        } catch {
+        } catch (err) {
           settings = structuredClone(DEFAULT_LLM_SETTINGS);
+          note(`The stored LLM settings could not be used (${err instanceof Error ? err.message : String(err)}), so the defaults are in use. Saving the settings again replaces them.`);
         }
       }
-      const key = await store.loadKey().catch(() => undefined);
+      const key = await store.loadKey().catch(note);
       if (key) {
         apiKey = key;
         keyRemembered = true;
       }
-      return { store, persistent, settings };
+      return { store, persistent, problem, settings };
     })();
     return ready;
   }
@@ -239,13 +250,18 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
   }
 
   async function status(): Promise<LlmStatus> {
-    const { persistent } = await init();
+    const { persistent, problem } = await init();
     let cachedAnswers = 0;
+    const notices = [problem?.(), ...initNotes];
     try {
-      cachedAnswers = await (await deps.answers()).count();
-    } catch {
+      const cache = await deps.answers();
+      notices.push(cache.problem?.());
+      cachedAnswers = await cache.count();
+    } catch (err) {
       cachedAnswers = 0;
+      notices.push(err instanceof Error ? err.message : String(err));
     }
+    const storageNotice = notices.filter(Boolean).join(' ');
     return {
       settings: structuredClone(settings),
       keySet: apiKey !== '',
@@ -253,6 +269,7 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
       persistent,
       loadedModel: loaded?.id ?? null,
       cachedAnswers,
+      ...(storageNotice ? { storageNotice } : {}),
       ...readiness(),
     };
   }
@@ -269,10 +286,12 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
     async saveSettings(next: LlmSettings): Promise<LlmStatus> {
       const { store } = await init();
       const clean = cleanSettings(next);
+      // Stored first: a save that fails (storage full) changes nothing, as its message says.
+      await store.saveSettings(clean);
+      initNotes.length = 0;
       const before = localSpec(settings).id;
       settings = clean;
       if (loaded && loaded.id !== localSpec(settings).id && before !== localSpec(settings).id) await unload();
-      await store.saveSettings(clean);
       return status();
     },
 

@@ -12,9 +12,11 @@ import * as Comlink from 'comlink';
 import { interruptible } from '../src/core/llm/engine.ts';
 import { MemoryLlmCache } from '../src/core/llm/llm-tier.ts';
 import { IdbLlmCache } from '../src/storage/llm-cache.ts';
-import { MemoryLlmSettingsStore, openLlmSettingsStore } from '../src/storage/llm-settings.ts';
+import { openLlmSettings } from '../src/storage/llm-settings.ts';
+import { storageError } from '../src/storage/storage-faults.ts';
 import type { LlmSettings, WebGpuInfo } from './llm-api.ts';
 import { reportingFetch } from './network-report.ts';
+import { holdLifeLock } from './liveness.ts';
 import { createLlmService, type AnswerCache, type LocalModelSpec, type WebLlmHost } from './llm-service.ts';
 
 const selfOrigin = self.location.origin;
@@ -98,6 +100,13 @@ const webLlmHost: WebLlmHost = {
 };
 
 class MemoryAnswers extends MemoryLlmCache implements AnswerCache {
+  /** Why the answers are kept in memory only (the cache's database could not be opened). */
+  constructor(private readonly why: string | null = null) {
+    super();
+  }
+  problem() {
+    return this.why;
+  }
   async count() {
     return this.entries.size;
   }
@@ -110,14 +119,12 @@ let answers: Promise<AnswerCache> | null = null;
 
 Comlink.expose(
   createLlmService({
-    settings: async () => {
-      try {
-        return { store: await openLlmSettingsStore<LlmSettings>(), persistent: true };
-      } catch {
-        return { store: new MemoryLlmSettingsStore<LlmSettings>(), persistent: false };
-      }
-    },
-    answers: () => (answers ??= IdbLlmCache.open().catch(() => new MemoryAnswers())),
+    // Settings and answers fall back to memory, with the reason for the page (storage-faults.ts).
+    settings: () => openLlmSettings<LlmSettings>(),
+    answers: () =>
+      (answers ??= IdbLlmCache.open().catch(
+        (err: unknown) => new MemoryAnswers(typeof indexedDB === 'undefined' ? null : storageError(err, 'opening the cached LLM answers').message),
+      )),
     detectWebGpu,
     webLlm: webLlmHost,
     fetch: realFetch,
@@ -126,3 +133,7 @@ Comlink.expose(
     },
   }),
 );
+
+// Last, once the API is exposed: the page learns that this worker died through a Web Lock it
+// holds (src/app/supervised-worker.ts, src/app/llm-client.ts).
+holdLifeLock();

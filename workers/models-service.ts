@@ -19,7 +19,7 @@
  * in through ModelsDeps, so Node tests run this with onnxruntime-node and in-memory storage.
  */
 import { parseBundle, type ModelBundle } from '../src/core/bundle.ts';
-import { CancelledError, ModelError, throwIfAborted } from '../src/core/errors.ts';
+import { CancelledError, ModelError, raceAbort, throwIfAborted } from '../src/core/errors.ts';
 import {
   BERT_ONNX_FILES,
   bertSpec,
@@ -140,25 +140,6 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Waits for `promise`, but gives up with a CancelledError as soon as `signal` aborts (the work itself goes on). */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  throwIfAborted(signal);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new CancelledError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -350,7 +331,7 @@ export function createModelsHost(deps: ModelsDeps, ctx: ModelsContext): ModelsHo
     if (entry.loaded.has(`${entry.backend.device}:${dtype}`)) return runtime;
     setActivity({ kind: 'load', model: entry.id, label: `Loading ${entry.id} (${dtype} on ${entry.backend.device === 'webgpu' ? 'WebGPU' : 'WASM'})`, fraction: null }, true);
     try {
-      const extractor = await abortable(loadBertExtractor(runtime, dtype), signal);
+      const extractor = await raceAbort(loadBertExtractor(runtime, dtype), signal);
       const hidden = extractor.model.config.hidden_size ?? null;
       if (entry.dim === null) entry.dim = hidden;
       entry.loaded.add(`${entry.backend.device}:${dtype}`);
@@ -467,7 +448,7 @@ export function createModelsHost(deps: ModelsDeps, ctx: ModelsContext): ModelsHo
     const spec = bertSpec(modelId, entry.dim!, entry.backend.dtype);
     report({ phase: 'read', fraction: 0.03, label: 'Reading the example data' });
     if (!deps.loadExampleCsv) throw new Error('There is no example data here to retrain the default bundle on.');
-    const { rows } = await readLabelledRows(await abortable(deps.loadExampleCsv(), signal), 'csv', signal);
+    const { rows } = await readLabelledRows(await raceAbort(deps.loadExampleCsv(), signal), 'csv', signal);
     const base = parseBundle(await ctx.loadDefaultBundle());
     const keys = new Set(rows.map((r) => maskMessage(r.message))).size;
     const started = performance.now();

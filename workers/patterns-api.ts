@@ -62,6 +62,8 @@ export interface PatternsInfo {
   similar: SimilarGroups | null;
   /** False when the browser gives no IndexedDB: patterns then last until the tab closes. */
   persistent: boolean;
+  /** What went wrong with the patterns' storage (not opened, lost, a record not read), in words. */
+  storageNotice?: string;
 }
 
 /** A token position a pattern can be split at, with the values its lines have there. */

@@ -62,7 +62,8 @@ export interface PatternsContext {
   currentRules(): Promise<Rule[]>;
   /** The embedder for semantic grouping (the bundle's when it can run here, else n-grams). */
   embedder(): Promise<{ embedder: Embedder; name: string }>;
-  store(): Promise<{ store: PatternsStore; persistent: boolean }>;
+  /** `problem`: what went wrong with the store, in words (src/storage/patterns-store.ts). */
+  store(): Promise<{ store: PatternsStore; persistent: boolean; problem?: () => string | null }>;
   startJob(): AbortController;
   endJob(c: AbortController): void;
   release(cb: unknown): void;
@@ -171,6 +172,8 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
   let session: Session | null = null;
   let settings: MinerSettings = cloneSettings(DEFAULT_MINER_SETTINGS);
   let settingsPending = false;
+  /** Stored patterns this version could not read (shown with the patterns). */
+  let loadProblem: string | null = null;
 
   async function store() {
     return ctx.store();
@@ -188,6 +191,7 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
         } catch (err) {
           // Patterns this version cannot read: start without them (they stay stored until replaced).
           console.warn('logsift: stored patterns ignored:', err);
+          loadProblem = `The stored discovered patterns could not be read (${err instanceof Error ? err.message : String(err)}), so none are shown. They stay stored until a new discovery replaces them.`;
         }
       }
       if (storedSettings && validateMasking(storedSettings.masking).length === 0) settings = cloneSettings({ ...DEFAULT_MINER_SETTINGS, ...storedSettings });
@@ -258,9 +262,11 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
   }
 
   async function info(): Promise<PatternsInfo> {
-    const { persistent } = await store();
+    const { persistent, problem } = await store();
+    const notice = [problem?.(), loadProblem].filter(Boolean).join(' ');
+    const storageNotice = notice ? { storageNotice: notice } : {};
     const s = session;
-    if (!s) return { source: null, settings: cloneSettings(settings), settingsPending: false, patterns: [], lines: 0, edits: 0, similar: null, persistent };
+    if (!s) return { source: null, settings: cloneSettings(settings), settingsPending: false, patterns: [], lines: 0, edits: 0, similar: null, persistent, ...storageNotice };
     const groupOf = new Map<string, number>();
     s.similar?.groups.forEach((g, i) => g.forEach((id) => groupOf.set(id, i)));
     return {
@@ -272,6 +278,7 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
       edits: s.miner.editList.length,
       similar: s.similar ? { ...s.similar, groups: s.similar.groups.map((g) => [...g]) } : null,
       persistent,
+      ...storageNotice,
     };
   }
 
@@ -279,6 +286,8 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
     const { store: st } = await store();
     if (!session) await st.clear();
     else await st.save({ state: session.miner.exportState(), source: { ...session.source }, savedAt: new Date().toISOString() });
+    // The unreadable record (if any) is replaced now.
+    loadProblem = null;
   }
 
   async function requireSession(): Promise<Session> {

@@ -2,12 +2,19 @@
  * The LLM tier's answer cache in IndexedDB: its own database (`logsift-llm-cache`), so it is
  * versioned and cleared apart from the bundle storage. Keys are the tier's cache keys (model,
  * prompt id, masked message), values its answers. Works in workers; tests use fake-indexeddb.
+ *
+ * Faults (storage-faults.ts): opened through `openGuarded`, every call through
+ * `withStorageErrors`. A cache is not worth failing a run for: an answer that does not fit
+ * (storage full) is used but not kept, and a stored answer that cannot be read is a miss (the LLM
+ * is asked again and the record replaced); `problem()` says what happened.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { LlmAnswer, LlmCache } from '../core/llm/llm-tier.ts';
+import { isQuotaError, openGuarded, storageError, withStorageErrors } from './storage-faults.ts';
 
 export const LLM_CACHE_DB = 'logsift-llm-cache';
 const VERSION = 1;
+const WHAT = 'cached LLM answers';
 
 interface StoredAnswer extends LlmAnswer {
   savedAt: string;
@@ -18,24 +25,60 @@ interface LlmCacheSchema extends DBSchema {
 }
 
 export class IdbLlmCache implements LlmCache {
+  private lastProblem: string | null = null;
+
   private constructor(private readonly db: IDBPDatabase<LlmCacheSchema>) {}
 
-  static async open(name: string = LLM_CACHE_DB): Promise<IdbLlmCache> {
-    const db = await openDB<LlmCacheSchema>(name, VERSION, {
-      upgrade(db, oldVersion) {
-        if (oldVersion < 1) db.createObjectStore('answers');
+  /** Opens the cache; rejects with a StorageError (storage-faults.ts) that says why it could not be. */
+  static async open(name: string = LLM_CACHE_DB, options: { blockedMs?: number } = {}): Promise<IdbLlmCache> {
+    let cache: IdbLlmCache | null = null;
+    const db = await openGuarded(
+      WHAT,
+      (hooks) =>
+        openDB<LlmCacheSchema>(name, VERSION, {
+          upgrade(db, oldVersion) {
+            if (oldVersion < 1) db.createObjectStore('answers');
+          },
+          blocked: () => hooks.blocked(),
+          blocking: () => hooks.blocking(),
+          terminated: () => hooks.terminated(),
+        }),
+      {
+        blockedMs: options.blockedMs,
+        fallback: 'LLM answers are cached only until the tab is closed',
+        onLost: (message) => {
+          if (cache) cache.lastProblem = message;
+        },
       },
-    });
-    return new IdbLlmCache(db);
+    );
+    cache = withStorageErrors(new IdbLlmCache(db), WHAT);
+    return cache;
+  }
+
+  /** What went wrong with the cache lately (an answer not kept, a record not read), or null. */
+  problem(): string | null {
+    return this.lastProblem;
   }
 
   async get(key: string): Promise<LlmAnswer | undefined> {
-    const stored = await this.db.get('answers', key);
-    return stored ? { label: stored.label, reason: stored.reason } : undefined;
+    const stored: unknown = await this.db.get('answers', key);
+    if (stored === undefined) return undefined;
+    const s = stored as Partial<StoredAnswer> | null;
+    if (!s || typeof s !== 'object' || typeof s.label !== 'string' || (s.reason !== undefined && typeof s.reason !== 'string')) {
+      this.lastProblem = 'A cached LLM answer could not be read, so the LLM was asked again and the record replaced.';
+      return undefined;
+    }
+    return { label: s.label, reason: s.reason ?? '' };
   }
 
   async set(key: string, value: LlmAnswer): Promise<void> {
-    await this.db.put('answers', { label: value.label, reason: value.reason, savedAt: new Date().toISOString() }, key);
+    try {
+      await this.db.put('answers', { label: value.label, reason: value.reason, savedAt: new Date().toISOString() }, key);
+    } catch (err) {
+      // A full disk: the answer is used in this run, just not kept for the next.
+      if (!isQuotaError(err)) throw err;
+      this.lastProblem = `${storageError(err, 'keeping an LLM answer').message} The answers of this run are used but not cached.`;
+    }
   }
 
   /** Answers kept. */
@@ -44,8 +87,9 @@ export class IdbLlmCache implements LlmCache {
   }
 
   /** Forgets every answer (the page's "clear LLM answers"). */
-  clear(): Promise<void> {
-    return this.db.clear('answers');
+  async clear(): Promise<void> {
+    await this.db.clear('answers');
+    this.lastProblem = null;
   }
 
   close(): void {

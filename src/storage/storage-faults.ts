@@ -109,8 +109,14 @@ export interface GuardedOpenHooks {
 export async function openGuarded<D extends { close(): void }>(
   label: string,
   open: (hooks: GuardedOpenHooks) => Promise<D>,
-  options: { blockedMs?: number; onLost?: (message: string) => void } = {},
+  options: {
+    blockedMs?: number;
+    onLost?: (message: string) => void;
+    /** What the app does without this database, a clause for the messages (default: the bundle storage's "this tab starts on the built-in default and …"). */
+    fallback?: string;
+  } = {},
 ): Promise<D> {
+  const fallback = options.fallback ?? 'this tab starts on the built-in default and keeps changes only until it is closed';
   let db: D | null = null;
   let gaveUp = false;
   let blockedTimer: ReturnType<typeof setTimeout> | undefined;
@@ -123,7 +129,7 @@ export async function openGuarded<D extends { close(): void }>(
         gaveUp = true;
         rejectBlocked(
           new StorageError(
-            `logsift’s ${label} could not be upgraded: another tab still has an older version of logsift open. Close the other logsift tabs and reload this page. Until then this tab starts on the built-in default and keeps changes only until it is closed.`,
+            `logsift’s ${label} could not be upgraded: another tab still has an older version of logsift open. Close the other logsift tabs and reload this page. Until then ${fallback}.`,
             'blocked',
           ),
         );
@@ -151,11 +157,11 @@ export async function openGuarded<D extends { close(): void }>(
     const name = nameOf(err);
     if (name === 'VersionError') {
       throw new StorageError(
-        `logsift’s ${label} was written by a newer version of logsift than this one, so it was not opened (nothing was changed). Reload to get the newer version; until then this tab starts on the built-in default.`,
+        `logsift’s ${label} was written by a newer version of logsift than this one, so it was not opened (nothing was changed). Reload to get the newer version; until then ${fallback}.`,
         name,
       );
     }
-    throw new StorageError(`logsift’s ${label} could not be opened (${name || 'error'}: ${messageOf(err)}). This tab starts on the built-in default and keeps changes only until it is closed.`, name || 'error');
+    throw new StorageError(`logsift’s ${label} could not be opened (${name || 'error'}: ${messageOf(err)}). ${fallback.charAt(0).toUpperCase()}${fallback.slice(1)}.`, name || 'error');
   } finally {
     if (blockedTimer !== undefined) clearTimeout(blockedTimer);
   }

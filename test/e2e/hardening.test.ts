@@ -8,6 +8,7 @@
  * - a rule that backtracks exponentially runs on RE2 (the editor says so) and does not hang;
  * - bad files end in a clear message or warnings, and the page stays usable;
  * - a classify worker that dies mid-run is reported and restarted; the app goes on;
+ * - an LLM worker that dies is reported and restarted; its settings come back from storage;
  * - cancel at any point leaves the app usable and the stored state unchanged;
  * - a corrupt stored bundle: the app starts on the built-in default and says so;
  * - the network indicator shows what is sent where (remote LLM on the mock server);
@@ -283,6 +284,54 @@ describe('a worker that dies', () => {
     expect(await page.getByTestId('summary-rows').innerText()).toBe('300');
     expect(await page.getByTestId('version').count()).toBe(versionsBefore);
     expect(await page.getByTestId('bundle-name').innerText()).toMatch(/built-in/);
+  });
+});
+
+describe('the LLM worker dies', () => {
+  const KEY = 'gsk_llm_crash_KEY_456';
+  const MODEL = 'deepseek-r1-distill-llama-70b';
+  let mock: MockOpenAiServer;
+  beforeAll(async () => {
+    mock = await startMockOpenAiServer({ requireKey: KEY });
+  });
+  afterAll(() => mock?.close());
+
+  it('is reported and restarted; the settings come back from storage and the LLM panel works again', async () => {
+    const { page } = await guardedSession();
+    const panel = page.getByTestId('llm-panel');
+    await panel.getByRole('radio', { name: /Remote API/ }).check();
+    await panel.getByTestId('llm-remote').waitFor();
+    await panel.getByLabel('Base URL').fill(mock.baseUrl);
+    await panel.getByLabel('API key').fill(KEY);
+    await panel.getByRole('button', { name: 'Use key' }).click();
+    await expect.poll(() => panel.getByTestId('llm-notice').innerText()).toMatch(/held until this tab closes/);
+    await panel.getByRole('button', { name: 'Load models' }).click();
+    await expect.poll(() => panel.getByLabel('Model', { exact: true }).locator('option').allInnerTexts()).toContain(MODEL);
+    await panel.getByLabel('Model', { exact: true }).selectOption(MODEL);
+    await panel.getByRole('button', { name: 'Save remote settings' }).click();
+    await expect.poll(() => panel.getByTestId('llm-state').innerText()).toMatch(new RegExp(`In use for the next run: ${MODEL}`));
+
+    // Kill it from inside: to the page, a crash is silence.
+    const worker = env.session!.page.workers().find((w) => /llm\.worker/.test(w.url()));
+    expect(worker, 'the LLM worker').toBeTruthy();
+    await worker!.evaluate(() => (self as unknown as { close(): void }).close()).catch(() => {});
+
+    const error = panel.getByTestId('llm-error');
+    await error.waitFor({ timeout: 20_000 });
+    expect(await error.innerText()).toMatch(/The LLM worker stopped: it stopped unexpectedly.*It has been restarted.*LLM settings were read again from storage.*API key held for this tab went with it: enter it again/);
+
+    // A fresh worker with the stored settings: remote, the same host and model.
+    await expect.poll(() => page.workers().filter((w) => /llm\.worker/.test(w.url())).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+    expect(await panel.getByRole('radio', { name: /Remote API/ }).isChecked()).toBe(true);
+    await expect.poll(() => panel.getByTestId('llm-state').innerText()).toMatch(new RegExp(`In use for the next run: ${MODEL} at ${new URL(mock.baseUrl).host.replace(/\./g, '\\.')}`));
+    // It works again: the key, then the server's list (which needs the key).
+    await panel.getByLabel('API key').fill(KEY);
+    await panel.getByRole('button', { name: 'Use key' }).click();
+    await expect.poll(() => panel.getByTestId('llm-notice').innerText()).toMatch(/held until this tab closes/);
+    expect(await panel.getByTestId('llm-error').count()).toBe(0);
+    await panel.getByRole('button', { name: 'Load models' }).click();
+    await expect.poll(() => panel.getByLabel('Model', { exact: true }).locator('option').allInnerTexts()).toContain(MODEL);
+    expect(await page.locator('body').innerText()).not.toContain(KEY);
   });
 });
 

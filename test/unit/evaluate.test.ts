@@ -75,5 +75,5 @@ describe('rare classes graduate', () => {
     // With a handful of examples a few lines may still go to a near neighbour (Error).
     const wrong = results.filter((result) => result.label !== 'Workflow Error' && result.label !== 'Unclassified').length;
     expect(wrong).toBeLessThanOrEqual(fresh.length * 0.1);
-  }, 30_000);
+  });
 });

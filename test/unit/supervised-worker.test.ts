@@ -5,8 +5,16 @@
  */
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_RESTARTS, WorkerSupervisor, WorkerStoppedError, type LocksLike, type WorkerDeath, type WorkerHandle } from '../../src/app/supervised-worker.ts';
+import { llmDeathMessage, llmSupervisorOptions } from '../../src/app/llm-client.ts';
+import { MAX_RESTARTS, WorkerSupervisor, WorkerStoppedError, type LocksLike, type SupervisorOptions, type WorkerDeath, type WorkerHandle } from '../../src/app/supervised-worker.ts';
+import { interruptible } from '../../src/core/llm/engine.ts';
+import { MemoryLlmCache } from '../../src/core/llm/llm-tier.ts';
+import { DEFAULT_LOCAL_MODEL } from '../../src/core/llm/models.ts';
+import { MemoryLlmSettingsStore } from '../../src/storage/llm-settings.ts';
+import type { LlmApi, LlmSettings } from '../../workers/llm-api.ts';
 import { holdLifeLock } from '../../workers/liveness.ts';
+import { createLlmService, DEFAULT_LLM_SETTINGS, type AnswerCache } from '../../workers/llm-service.ts';
+import { FakeWebLlmEngine } from '../helpers/fake-webllm-engine.ts';
 
 /** Web Locks, exclusive mode only, with owners so that a "terminated worker" releases its locks. */
 class FakeLocks {
@@ -69,11 +77,19 @@ afterEach(() => {
   for (const p of ports.splice(0)) p.close();
 });
 
-function setup(options: { locks?: boolean; loads?: boolean } = {}) {
+function setup<A = Api>(
+  options: {
+    locks?: boolean;
+    loads?: boolean;
+    /** The API each fresh "worker" exposes (default: echo and hang). */
+    expose?: () => object;
+    /** The page's supervisor options, from the fake locks and workers (default: a plain "test" supervisor). */
+    supervisorOptions?: (base: Pick<SupervisorOptions, 'create' | 'locks'>) => SupervisorOptions;
+  } = {},
+) {
   const locks = new FakeLocks();
   const workers: FakeWorker[] = [];
-  const supervisor = new WorkerSupervisor<Api>({
-    label: 'test',
+  const base: Pick<SupervisorOptions, 'create' | 'locks'> = {
     locks: options.locks === false ? null : locks.for('page'),
     create(name) {
       const { port1, port2 } = new MessageChannel();
@@ -106,13 +122,14 @@ function setup(options: { locks?: boolean; loads?: boolean } = {}) {
         setTimeout(() => errorListeners.forEach((l) => l({ message: 'SyntaxError: bad script' })), 0);
       } else {
         // The "worker": the API and the life lock.
-        Comlink.expose({ echo: async (x: number) => x, hang: () => new Promise(() => {}) } satisfies Api, port2 as never);
+        Comlink.expose(options.expose?.() ?? ({ echo: async (x: number) => x, hang: () => new Promise(() => {}) } satisfies Api), port2 as never);
         holdLifeLock({ name, navigator: options.locks === false ? {} : { locks: locks.for(name) as never }, postMessage: (m) => port2.postMessage(m) });
       }
       workers.push(worker);
       return worker;
     },
-  });
+  };
+  const supervisor = new WorkerSupervisor<A>(options.supervisorOptions ? options.supervisorOptions(base) : { label: 'test', ...base });
   const deaths: WorkerDeath[] = [];
   supervisor.onDeath((d) => deaths.push(d));
   return { supervisor, workers, deaths };
@@ -200,5 +217,87 @@ describe('WorkerSupervisor', () => {
     expect(deaths).toHaveLength(1);
     expect(workers[0].terminated).toBe(true);
     expect(await supervisor.api.echo(2)).toBe(2);
+  });
+});
+
+describe('the LLM worker under supervision (src/app/llm-client.ts)', () => {
+  class Answers extends MemoryLlmCache implements AnswerCache {
+    async count() {
+      return this.entries.size;
+    }
+    async clear() {
+      this.entries.clear();
+    }
+  }
+
+  /** LLM workers (the real service) over one "IndexedDB": the settings store outlives each worker. */
+  function llmSetup() {
+    const storage = new MemoryLlmSettingsStore<LlmSettings>();
+    let gate: Promise<void> = Promise.resolve();
+    const env = setup<LlmApi>({
+      supervisorOptions: (base) => llmSupervisorOptions(base),
+      expose: () =>
+        createLlmService({
+          settings: async () => ({ store: storage, persistent: true }),
+          answers: async () => new Answers(),
+          detectWebGpu: async () => {
+            await gate;
+            return { available: true, reason: '', features: [], adapter: 'fake' };
+          },
+          webLlm: {
+            load: async () => {
+              await gate;
+              return { engine: interruptible(new FakeWebLlmEngine()), unload: async () => {} };
+            },
+            isStored: async () => true,
+            remove: async () => {},
+          },
+        }),
+    });
+    return { ...env, storage, hold: (next: Promise<void>) => (gate = next) };
+  }
+
+  it('rejects the calls in flight, restarts, and the fresh worker has the stored settings but not the loaded model', async () => {
+    const { supervisor, workers, deaths, hold } = llmSetup();
+    const api = supervisor.api;
+    // Remote settings with a key for this tab only; then the local model, loaded.
+    await api.saveSettings({ ...structuredClone(DEFAULT_LLM_SETTINGS), mode: 'remote', remote: { ...DEFAULT_LLM_SETTINGS.remote, baseUrl: 'http://127.0.0.1:9/v1', model: 'm' } });
+    await api.setApiKey('gsk_tab_only', false);
+    const settings = (await api.status()).settings;
+    await api.saveSettings({ ...settings, mode: 'local', localModel: DEFAULT_LOCAL_MODEL });
+    await api.loadLocalModel(Comlink.proxy(() => {}));
+    const before = await api.status();
+    expect(before).toMatchObject({ ready: true, loadedModel: DEFAULT_LOCAL_MODEL, keySet: true, keyRemembered: false });
+
+    // A call hangs (the GPU does not answer); the worker dies meanwhile.
+    hold(new Promise(() => {}));
+    const pending = api.detectWebGpu();
+    await tick();
+    workers[0].crash();
+    await expect(pending).rejects.toBeInstanceOf(WorkerStoppedError);
+    await expect(pending).rejects.toThrow(/^The LLM worker stopped: it stopped unexpectedly.*work in progress was lost.*restarted/);
+    expect(deaths).toHaveLength(1);
+    expect(deaths[0]).toMatchObject({ restarted: true, pendingCalls: 1 });
+
+    const message = llmDeathMessage(deaths[0], before);
+    expect(message).toMatch(/LLM worker stopped.*settings were read again from storage/);
+    expect(message).toMatch(new RegExp(`local model ${DEFAULT_LOCAL_MODEL.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} was unloaded with it: load it again`));
+    expect(message).toMatch(/API key held for this tab went with it: enter it again/);
+
+    // The fresh worker: settings from storage, no model, no key; it works.
+    expect(workers).toHaveLength(2);
+    const after = await api.status();
+    expect(after.settings).toEqual(before.settings);
+    expect(after).toMatchObject({ loadedModel: null, keySet: false, ready: false });
+    expect(after.notReady).toMatch(/not loaded/);
+    hold(Promise.resolve());
+    expect((await api.detectWebGpu()).available).toBe(true);
+    expect((await api.loadLocalModel(Comlink.proxy(() => {}))).loadedModel).toBe(DEFAULT_LOCAL_MODEL);
+  });
+
+  it('says nothing of a model or key when there was none', () => {
+    const death: WorkerDeath = { message: 'The LLM worker stopped: x. It has been restarted: try again.', restarted: true, pendingCalls: 0 };
+    expect(llmDeathMessage(death, null)).toBe('The LLM worker stopped: x. It has been restarted: try again. The LLM settings were read again from storage.');
+    expect(llmDeathMessage({ ...death, restarted: false }, null)).toBe('The LLM worker stopped: x. It has been restarted: try again.');
   });
 });

@@ -17,7 +17,8 @@ import type {
 } from '../../../workers/llm-api.ts';
 import type { LlmConfirmation, LlmReviewItem, LlmRunHooks, LlmRunPhase } from '../../../workers/llm-run.ts';
 import { formatInt } from '../format.ts';
-import { llmWorker } from '../llm-client.ts';
+import { llmDeathMessage, llmWorker, onLlmWorkerError } from '../llm-client.ts';
+import { WorkerStoppedError, type WorkerDeath } from '../supervised-worker.ts';
 import { errorMessage, isCancelled } from '../worker-client.ts';
 import { workspace } from './workspace.svelte.ts';
 
@@ -65,6 +66,31 @@ export class LlmState {
     return this.status?.settings ?? null;
   }
 
+  /**
+   * Follows the LLM worker's supervision (src/app/llm-client.ts): after it died, ends what was
+   * waiting on it, says what happened, and – once a fresh worker runs – reads the settings again.
+   * Returns a function that stops watching.
+   */
+  watchWorker(): () => void {
+    return onLlmWorkerError((_message, death) => this.afterWorkerDeath(death));
+  }
+
+  afterWorkerDeath(death: WorkerDeath): void {
+    const message = llmDeathMessage(death, this.status);
+    // Whatever waited on the old worker has already failed with its message; end it here.
+    this.busy = false;
+    this.downloading = false;
+    this.download = null;
+    this.modelsBusy = false;
+    this.confirmation?.answer(false);
+    this.confirmation = null;
+    this.phase = null;
+    this.progress = null;
+    this.notice = '';
+    this.error = message;
+    if (death.restarted) void this.load();
+  }
+
   async load(): Promise<void> {
     try {
       this.status = await llmWorker().status();
@@ -100,7 +126,8 @@ export class LlmState {
       this.notice = (await fn()) ?? '';
       return true;
     } catch (err) {
-      this.error = errorMessage(err);
+      // A worker that died mid-call: afterWorkerDeath already said more than the bare rejection.
+      if (!(err instanceof WorkerStoppedError && this.error)) this.error = errorMessage(err);
       return false;
     } finally {
       this.busy = false;
@@ -161,7 +188,8 @@ export class LlmState {
   }
 
   cancelLoad(): void {
-    void llmWorker().cancelLoad();
+    // A worker that died has nothing to cancel (its message is shown already).
+    llmWorker().cancelLoad().catch(() => {});
   }
 
   unloadModel(): Promise<boolean> {
@@ -256,7 +284,7 @@ export class LlmState {
   /** The run was cancelled from the page: close the confirmation, stop the calls. */
   cancelRun(): void {
     this.confirmation?.answer(false);
-    if (this.status && this.status.settings.mode !== 'off') void llmWorker().cancelRun();
+    if (this.status && this.status.settings.mode !== 'off') llmWorker().cancelRun().catch(() => {});
   }
 
   // ---- The review list ----

@@ -69,7 +69,9 @@ export function servePoolWorker(post: (message: FromWorker, transfer?: Transfera
         const cls = classifier;
         chunks.process(message.chunk).then(
           (outcome) => {
-            const output = typeof outcome.output === 'string' ? outcome.output : new Uint8Array(outcome.output);
+            // The output's own buffer moves as it is, unless much of it is unused (then a copy the right size).
+            const out = outcome.output;
+            const output = typeof out === 'string' || out.byteLength * 4 >= out.buffer.byteLength * 3 ? out : new Uint8Array(out);
             post({ type: 'done', id, outcome: { ...outcome, output }, embedded: cls.embeddingCalls }, transferablesOf(output, outcome.labelIds, outcome.tiers, outcome.confidence));
           },
           (error: Error) => post({ type: 'failed', id, name: error?.name ?? 'Error', message: error?.message ?? String(error) }),

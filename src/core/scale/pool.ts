@@ -88,8 +88,9 @@ export class WorkerPoolProcessor implements ChunkProcessor {
     const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
     slot.busy++;
-    // The bytes move to the worker; a view into a bigger buffer is copied first.
-    const bytes = chunk.bytes.byteOffset === 0 && chunk.bytes.byteLength === chunk.bytes.buffer.byteLength ? chunk.bytes : new Uint8Array(chunk.bytes);
+    // The bytes move to the worker; a view into a bigger buffer that others may read is copied first.
+    const whole = chunk.bytes.byteOffset === 0 && chunk.bytes.byteLength === chunk.bytes.buffer.byteLength;
+    const bytes = whole || chunk.ownsBuffer ? chunk.bytes : new Uint8Array(chunk.bytes);
     const message: ToWorker = { type: 'chunk', id, chunk: { ...chunk, bytes } };
     return new Promise<ChunkOutcome>((resolve, reject) => {
       this.jobs.set(id, { slot, resolve, reject });

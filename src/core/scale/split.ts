@@ -142,6 +142,8 @@ export interface ByteChunk {
   bytes: Uint8Array;
   /** CSV: the row ends found while cutting (offsets in `bytes`), so the chunk is not scanned twice. */
   rowEnds?: Int32Array;
+  /** `bytes.buffer` holds nothing anyone else reads: it can move to a worker as it is, uncopied. */
+  ownsBuffer?: boolean;
 }
 
 /**
@@ -164,6 +166,7 @@ export async function* rowAlignedChunks(
     parts.push(buffer);
     size += buffer.length;
     if (size < target) continue;
+    const owned = parts.length > 1; // concat gives a new buffer
     const joined = concat(parts, size);
     const ends = config.format === 'csv' ? scanner.rowEnds(joined) : null;
     const cut = ends ? (ends.length ? ends[ends.length - 1] : 0) : scanner.lastRowEnd(joined);
@@ -177,10 +180,10 @@ export async function* rowAlignedChunks(
     const rest = new Uint8Array(joined.subarray(cut));
     parts = rest.length ? [rest] : [];
     size = rest.length;
-    yield { index: index++, start, bytes: joined.subarray(0, cut), ...(ends ? { rowEnds: Int32Array.from(ends) } : {}) };
+    yield { index: index++, start, bytes: joined.subarray(0, cut), ...(ends ? { rowEnds: Int32Array.from(ends) } : {}), ...(owned ? { ownsBuffer: true } : {}) };
     start += cut;
   }
-  if (size > 0) yield { index: index++, start, bytes: concat(parts, size) };
+  if (size > 0) yield { index: index++, start, bytes: concat(parts, size), ...(parts.length > 1 ? { ownsBuffer: true } : {}) };
 }
 
 function concat(parts: Uint8Array[], size: number): Uint8Array {

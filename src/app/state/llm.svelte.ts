@@ -245,7 +245,7 @@ export class LlmState {
       begin: async (bundle) => {
         const status = (this.status = await llmWorker().status());
         if (!status.ready) {
-          if (status.notReady) this.runNotice = `The LLM tier was not used: ${status.notReady}`;
+          if (status.notReady) this.runNotice = `The LLM tier was not used. ${status.notReady}`;
           return null;
         }
         return llmWorker().beginRun(bundle, Comlink.proxy((p: LlmProgress) => (this.progress = p)));

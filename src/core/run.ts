@@ -91,11 +91,34 @@ export function outputColumns(header: string[], explain: boolean): { columns: st
 /** What a decoder puts where bytes are not valid text. */
 const REPLACEMENT_CHARACTER = '\uFFFD';
 
-export function repeatedNames(header: readonly string[]): string[] {
+function repeatedNames(header: readonly string[]): string[] {
   const seen = new Set<string>();
   const repeated = new Set<string>();
   for (const name of header.map((n) => n.trim().toLowerCase())) (seen.has(name) ? repeated : seen).add(name);
   return [...repeated];
+}
+
+/**
+ * What a run counts and reports – rows per label and per tier, warnings by row – started with the
+ * header's own warnings. Shared by the streaming run here and the chunked run (scale/).
+ */
+export class RunTally {
+  readonly byLabel: Record<string, number> = {};
+  readonly byTier = Object.fromEntries(TIERS.map((tier) => [tier, 0])) as Record<Tier, number>;
+  /** The first MAX_WARNINGS warnings; warningCount counts them all. */
+  readonly warnings: RowWarning[] = [];
+  warningCount = 0;
+
+  constructor(header: readonly string[], renamed: readonly string[]) {
+    if (renamed.length) this.warn(0, `The input already has ${renamed.join(', ')}; kept as original_… columns.`);
+    const repeated = repeatedNames(header);
+    if (repeated.length) this.warn(0, `Column names repeat: ${repeated.join(', ')}; the first of each is read, all are kept.`);
+  }
+
+  warn(row: number, message: string): void {
+    this.warningCount++;
+    if (this.warnings.length < MAX_WARNINGS) this.warnings.push({ row, message });
+  }
 }
 
 export async function runClassification(options: RunOptions): Promise<RunSummary> {
@@ -107,17 +130,9 @@ export async function runClassification(options: RunOptions): Promise<RunSummary
   const { columns, renamed } = outputColumns(table.header, explain);
   const width = table.header.length;
 
-  const byLabel: Record<string, number> = {};
-  const byTier = Object.fromEntries(TIERS.map((tier) => [tier, 0])) as Record<Tier, number>;
-  const warnings: RowWarning[] = [];
-  let warningCount = 0;
-  const warn = (row: number, message: string) => {
-    warningCount++;
-    if (warnings.length < MAX_WARNINGS) warnings.push({ row, message });
-  };
-  if (renamed.length) warn(0, `The input already has ${renamed.join(', ')}; kept as original_… columns.`);
-  const repeated = repeatedNames(table.header);
-  if (repeated.length) warn(0, `Column names repeat: ${repeated.join(', ')}; the first of each is read, all are kept.`);
+  const tally = new RunTally(table.header, renamed);
+  const { byLabel, byTier } = tally;
+  const warn = (row: number, message: string) => tally.warn(row, message);
 
   // Classifications are shared objects (one per rule label or cache key), so their output cells
   // are formatted once, not once per row.
@@ -189,8 +204,8 @@ export async function runClassification(options: RunOptions): Promise<RunSummary
     byLabel,
     byTier,
     distinctKeys: classifier.distinctKeys,
-    warnings,
-    warningCount,
+    warnings: tally.warnings,
+    warningCount: tally.warningCount,
     elapsedMs: Date.now() - started,
     cancelled,
     columns,

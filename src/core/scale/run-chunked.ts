@@ -7,8 +7,8 @@
  */
 import { CancelledError } from '../errors.ts';
 import { csvLine } from '../csv/format.ts';
-import { MAX_WARNINGS, outputColumns, repeatedNames, type RunProgress, type RunSummary, type RowWarning } from '../run.ts';
-import { TIERS, type Tier } from '../types.ts';
+import { outputColumns, RunTally, type RunProgress, type RunSummary } from '../run.ts';
+import { TIERS } from '../types.ts';
 import type { ChunkOutcome, OutputFormat } from './chunk.ts';
 import type { ChunkedInput, ChunkFormat } from './input.ts';
 import type { ByteChunk } from './split.ts';
@@ -62,17 +62,8 @@ export async function runChunked(options: ChunkedRunOptions): Promise<ChunkedRun
   const { input, processor, explain, signal, onProgress, onOutput, onChunk, safeCsv = false } = options;
   const started = Date.now();
   const { columns, renamed } = outputHeaderOf(input.format, explain);
-  const byLabel: Record<string, number> = {};
-  const byTier = Object.fromEntries(TIERS.map((tier) => [tier, 0])) as Record<Tier, number>;
-  const warnings: RowWarning[] = [];
-  let warningCount = 0;
-  const warn = (row: number, message: string) => {
-    warningCount++;
-    if (warnings.length < MAX_WARNINGS) warnings.push({ row, message });
-  };
-  if (renamed.length) warn(0, `The input already has ${renamed.join(', ')}; kept as original_… columns.`);
-  const repeated = repeatedNames(input.format.header);
-  if (repeated.length) warn(0, `Column names repeat: ${repeated.join(', ')}; the first of each is read, all are kept.`);
+  const tally = new RunTally(input.format.header, renamed);
+  const { byLabel, byTier } = tally;
   if (options.output !== 'ndjson') await onOutput?.(csvLine(columns, safeCsv));
 
   const index: ChunkIndex = { format: input.format, starts: [], lengths: [], firstRows: [] };
@@ -123,8 +114,9 @@ export async function runChunked(options: ChunkedRunOptions): Promise<ChunkedRun
         if (n > 0) byLabel[outcome.labels[id]] = (byLabel[outcome.labels[id]] ?? 0) + n;
       });
       tierCounts.forEach((n, t) => (byTier[TIERS[t]] += n));
-      for (const [row, message] of outcome.warnings) warn(rows + row + 1, message);
-      warningCount += outcome.warningCount - outcome.warnings.length;
+      for (const [row, message] of outcome.warnings) tally.warn(rows + row + 1, message);
+      // Warnings the chunk counted but did not keep.
+      tally.warningCount += outcome.warningCount - outcome.warnings.length;
 
       index.starts.push(outcome.start);
       index.lengths.push(outcome.byteLength);
@@ -155,8 +147,8 @@ export async function runChunked(options: ChunkedRunOptions): Promise<ChunkedRun
     byTier,
     distinctKeys: processor.distinctKeys(),
     embeddingCalls: processor.embeddingCalls(),
-    warnings,
-    warningCount,
+    warnings: tally.warnings,
+    warningCount: tally.warningCount,
     elapsedMs: Date.now() - started,
     cancelled,
     columns,

@@ -7,17 +7,14 @@
  */
 import { TIERS, type Classification, type LogRecord, type Tier } from '../src/core/types.ts';
 import type { ResultRow, RowFilter } from './classify-api.ts';
+import { ResultColumns } from './result-columns.ts';
 
 const INITIAL_CAPACITY = 4096;
 
 export class ResultStore {
-  private labels: string[] = [];
-  private labelIds = new Map<string, number>();
+  private cols = new ResultColumns(INITIAL_CAPACITY);
   private messages: string[] = [];
   private sources: string[] = [];
-  private labelCol = new Uint16Array(INITIAL_CAPACITY);
-  private tierCol = new Uint8Array(INITIAL_CAPACITY);
-  private confCol = new Float32Array(INITIAL_CAPACITY);
   private count = 0;
   /** Indices of the rows in the current filtered view; null means every row. */
   private view: Int32Array | null = null;
@@ -33,13 +30,9 @@ export class ResultStore {
   }
 
   clear(): void {
-    this.labels = [];
-    this.labelIds.clear();
+    this.cols = new ResultColumns(INITIAL_CAPACITY);
     this.messages = [];
     this.sources = [];
-    this.labelCol = new Uint16Array(INITIAL_CAPACITY);
-    this.tierCol = new Uint8Array(INITIAL_CAPACITY);
-    this.confCol = new Float32Array(INITIAL_CAPACITY);
     this.count = 0;
     this.view = null;
   }
@@ -47,17 +40,17 @@ export class ResultStore {
   /** Stores a batch of results at `startIndex` (0-based row index). */
   append(startIndex: number, records: readonly LogRecord[], results: readonly Classification[]): void {
     const n = Math.min(records.length, results.length);
-    this.ensureCapacity(startIndex + n);
+    this.cols.ensureCapacity(startIndex + n);
     for (let i = 0; i < n; i++) {
       const at = startIndex + i;
       const rec = records[i];
       const res = results[i];
       this.messages[at] = rec.message;
       this.sources[at] = rec.source;
-      this.labelCol[at] = this.labelId(res.label);
+      this.cols.labelCol[at] = this.cols.labelId(res.label);
       const t = TIERS.indexOf(res.tier);
-      this.tierCol[at] = t < 0 ? TIERS.indexOf('none') : t;
-      this.confCol[at] = res.confidence;
+      this.cols.tierCol[at] = t < 0 ? TIERS.indexOf('none') : t;
+      this.cols.confCol[at] = res.confidence;
     }
     if (startIndex + n > this.count) this.count = startIndex + n;
     this.view = null;
@@ -70,13 +63,13 @@ export class ResultStore {
   snapshot(): { messages: string[]; sources: string[]; ruleMatched: Uint8Array } {
     const regex = TIERS.indexOf('regex');
     const ruleMatched = new Uint8Array(this.count);
-    for (let i = 0; i < this.count; i++) ruleMatched[i] = this.tierCol[i] === regex ? 1 : 0;
+    for (let i = 0; i < this.count; i++) ruleMatched[i] = this.cols.tierCol[i] === regex ? 1 : 0;
     return { messages: this.messages.slice(0, this.count), sources: this.sources.slice(0, this.count), ruleMatched };
   }
 
   /** The labels that occur in the results, sorted. */
   labelsInUse(): string[] {
-    return [...this.labels].sort((a, b) => a.localeCompare(b));
+    return [...this.cols.labels].sort((a, b) => a.localeCompare(b));
   }
 
   /**
@@ -84,7 +77,7 @@ export class ResultStore {
    * case-insensitive substring of the message or the source. Returns the view's size.
    */
   query(filter: RowFilter): number {
-    const labelId = filter.label != null && filter.label !== '' ? this.labelIds.get(filter.label) ?? -1 : null;
+    const labelId = filter.label != null && filter.label !== '' ? this.cols.idOf(filter.label) : null;
     const tierId = filter.tier != null ? TIERS.indexOf(filter.tier) : null;
     const needle = (filter.search ?? '').trim().toLowerCase();
     if (labelId === null && tierId === null && needle === '') {
@@ -98,8 +91,8 @@ export class ResultStore {
     const out = new Int32Array(this.count);
     let k = 0;
     for (let i = 0; i < this.count; i++) {
-      if (labelId !== null && this.labelCol[i] !== labelId) continue;
-      if (tierId !== null && this.tierCol[i] !== tierId) continue;
+      if (labelId !== null && this.cols.labelCol[i] !== labelId) continue;
+      if (tierId !== null && this.cols.tierCol[i] !== tierId) continue;
       if (needle !== '' && !includesFolded(this.messages[i], needle) && !includesFolded(this.sources[i], needle)) continue;
       out[k++] = i;
     }
@@ -120,38 +113,17 @@ export class ResultStore {
         row: i + 1,
         source: this.sources[i] ?? '',
         message: this.messages[i] ?? '',
-        label: this.labels[this.labelCol[i]] ?? '',
-        tier: TIERS[this.tierCol[i]] as Tier,
-        confidence: this.confCol[i],
+        label: this.cols.labels[this.cols.labelCol[i]] ?? '',
+        tier: TIERS[this.cols.tierCol[i]] as Tier,
+        confidence: this.cols.confCol[i],
       });
     }
     return out;
   }
 
-  private labelId(label: string): number {
-    let id = this.labelIds.get(label);
-    if (id === undefined) {
-      id = this.labels.length;
-      this.labels.push(label);
-      this.labelIds.set(label, id);
-    }
-    return id;
-  }
 
-  private ensureCapacity(n: number): void {
-    if (n <= this.labelCol.length) return;
-    let cap = this.labelCol.length;
-    while (cap < n) cap *= 2;
-    this.labelCol = grow(this.labelCol, new Uint16Array(cap));
-    this.tierCol = grow(this.tierCol, new Uint8Array(cap));
-    this.confCol = grow(this.confCol, new Float32Array(cap));
-  }
 }
 
-function grow<T extends Uint16Array | Uint8Array | Float32Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
-}
 
 /** Case-insensitive substring test; `needle` is already lower case. */
 function includesFolded(haystack: string | undefined, needle: string): boolean {

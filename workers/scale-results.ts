@@ -14,6 +14,7 @@ import { decodeChunk, parseChunkRows, type ChunkOutcome } from '../src/core/scal
 import { chunkOfRow, type ChunkIndex } from '../src/core/scale/run-chunked.ts';
 import { TIERS, type Tier } from '../src/core/types.ts';
 import type { ResultRow, RowFilter } from './classify-api.ts';
+import { ResultColumns } from './result-columns.ts';
 
 const INITIAL_CAPACITY = 1 << 16;
 /** Parsed chunks kept for the table (about 1 MB of input each). */
@@ -25,11 +26,7 @@ interface ChunkRows {
 }
 
 export class ScaleResults {
-  private labels: string[] = [];
-  private labelIds = new Map<string, number>();
-  private labelCol = new Uint16Array(INITIAL_CAPACITY);
-  private tierCol = new Uint8Array(INITIAL_CAPACITY);
-  private confCol = new Float32Array(INITIAL_CAPACITY);
+  private cols = new ResultColumns(INITIAL_CAPACITY);
   private count = 0;
   private view: Int32Array | null = null;
   private input: Blob | null = null;
@@ -47,15 +44,11 @@ export class ScaleResults {
 
   /** Bytes held by the columns (for the benchmark's figures). */
   get columnBytes(): number {
-    return this.labelCol.byteLength + this.tierCol.byteLength + this.confCol.byteLength;
+    return this.cols.byteLength;
   }
 
   clear(): void {
-    this.labels = [];
-    this.labelIds.clear();
-    this.labelCol = new Uint16Array(INITIAL_CAPACITY);
-    this.tierCol = new Uint8Array(INITIAL_CAPACITY);
-    this.confCol = new Float32Array(INITIAL_CAPACITY);
+    this.cols = new ResultColumns(INITIAL_CAPACITY);
     this.count = 0;
     this.view = null;
     this.input = null;
@@ -72,11 +65,11 @@ export class ScaleResults {
 
   append(outcome: ChunkOutcome, firstRow: number): void {
     const n = outcome.rows;
-    this.ensureCapacity(firstRow + n);
-    const ids = outcome.labels.map((label) => this.labelId(label));
-    for (let i = 0; i < n; i++) this.labelCol[firstRow + i] = ids[outcome.labelIds[i]];
-    this.tierCol.set(outcome.tiers.subarray(0, n), firstRow);
-    this.confCol.set(outcome.confidence.subarray(0, n), firstRow);
+    this.cols.ensureCapacity(firstRow + n);
+    const ids = outcome.labels.map((label) => this.cols.labelId(label));
+    for (let i = 0; i < n; i++) this.cols.labelCol[firstRow + i] = ids[outcome.labelIds[i]];
+    this.cols.tierCol.set(outcome.tiers.subarray(0, n), firstRow);
+    this.cols.confCol.set(outcome.confidence.subarray(0, n), firstRow);
     this.count = Math.max(this.count, firstRow + n);
     this.view = null;
   }
@@ -84,16 +77,13 @@ export class ScaleResults {
   /** The run's chunk index: from now on rows can be read back. */
   finish(index: ChunkIndex): void {
     this.index = index;
-    // Give back what the doubling left unused.
-    this.labelCol = this.labelCol.slice(0, this.count);
-    this.tierCol = this.tierCol.slice(0, this.count);
-    this.confCol = this.confCol.slice(0, this.count);
+    this.cols.trim(this.count);
   }
 
   /** Sets the view to the rows matching every criterion; the search re-reads the file. */
   async query(filter: RowFilter, onProgress?: (fraction: number) => void): Promise<number> {
     const generation = ++this.generation;
-    const labelId = filter.label != null && filter.label !== '' ? (this.labelIds.get(filter.label) ?? -1) : null;
+    const labelId = filter.label != null && filter.label !== '' ? this.cols.idOf(filter.label) : null;
     const tierId = filter.tier != null ? TIERS.indexOf(filter.tier) : null;
     const needle = (filter.search ?? '').trim().toLowerCase();
     if (labelId === null && tierId === null && needle === '') {
@@ -104,7 +94,7 @@ export class ScaleResults {
       this.view = new Int32Array(0);
       return 0;
     }
-    const matches = (i: number) => (labelId === null || this.labelCol[i] === labelId) && (tierId === null || this.tierCol[i] === tierId);
+    const matches = (i: number) => (labelId === null || this.cols.labelCol[i] === labelId) && (tierId === null || this.cols.tierCol[i] === tierId);
     let out = new Int32Array(1024);
     let k = 0;
     const push = (i: number) => {
@@ -161,9 +151,9 @@ export class ScaleResults {
         row: i + 1,
         source: text.source,
         message: text.message,
-        label: this.labels[this.labelCol[i]] ?? '',
-        tier: TIERS[this.tierCol[i]] as Tier,
-        confidence: this.confCol[i],
+        label: this.cols.labels[this.cols.labelCol[i]] ?? '',
+        tier: TIERS[this.cols.tierCol[i]] as Tier,
+        confidence: this.cols.confCol[i],
       });
     }
     return out;
@@ -184,12 +174,12 @@ export class ScaleResults {
     }
     const regex = TIERS.indexOf('regex');
     const ruleMatched = new Uint8Array(this.count);
-    for (let i = 0; i < this.count; i++) ruleMatched[i] = this.tierCol[i] === regex ? 1 : 0;
+    for (let i = 0; i < this.count; i++) ruleMatched[i] = this.cols.tierCol[i] === regex ? 1 : 0;
     return { messages: messages.slice(0, this.count), sources: sources.slice(0, this.count), ruleMatched };
   }
 
   labelsInUse(): string[] {
-    return [...this.labels].sort((a, b) => a.localeCompare(b));
+    return [...this.cols.labels].sort((a, b) => a.localeCompare(b));
   }
 
   private async rowText(i: number): Promise<{ message: string; source: string }> {
@@ -224,28 +214,7 @@ export class ScaleResults {
     return parsed;
   }
 
-  private labelId(label: string): number {
-    let id = this.labelIds.get(label);
-    if (id === undefined) {
-      id = this.labels.length;
-      this.labels.push(label);
-      this.labelIds.set(label, id);
-    }
-    return id;
-  }
 
-  private ensureCapacity(n: number): void {
-    if (n <= this.labelCol.length) return;
-    let cap = this.labelCol.length;
-    while (cap < n) cap *= 2;
-    const grow = <T extends Uint16Array | Uint8Array | Float32Array>(from: T, to: T): T => {
-      to.set(from);
-      return to;
-    };
-    this.labelCol = grow(this.labelCol, new Uint16Array(cap));
-    this.tierCol = grow(this.tierCol, new Uint8Array(cap));
-    this.confCol = grow(this.confCol, new Float32Array(cap));
-  }
 }
 
 function includesFolded(haystack: string | undefined, needle: string): boolean {

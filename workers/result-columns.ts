@@ -1,0 +1,59 @@
+/**
+ * Per-row results as compact typed arrays – the label as an index into a label list (Uint16),
+ * the tier as an index into TIERS (Uint8), the confidence (Float32) – growing by doubling.
+ * Both result stores (in memory and read back from the file) keep their rows here.
+ */
+export class ResultColumns {
+  readonly labels: string[] = [];
+  private readonly labelIds = new Map<string, number>();
+  labelCol: Uint16Array;
+  tierCol: Uint8Array;
+  confCol: Float32Array;
+
+  constructor(capacity: number) {
+    this.labelCol = new Uint16Array(capacity);
+    this.tierCol = new Uint8Array(capacity);
+    this.confCol = new Float32Array(capacity);
+  }
+
+  /** The id of a label, added to the list when new. */
+  labelId(label: string): number {
+    let id = this.labelIds.get(label);
+    if (id === undefined) {
+      id = this.labels.length;
+      this.labels.push(label);
+      this.labelIds.set(label, id);
+    }
+    return id;
+  }
+
+  /** The id of a label seen so far, or -1. */
+  idOf(label: string): number {
+    return this.labelIds.get(label) ?? -1;
+  }
+
+  ensureCapacity(rows: number): void {
+    if (rows <= this.labelCol.length) return;
+    let capacity = this.labelCol.length;
+    while (capacity < rows) capacity *= 2;
+    this.labelCol = grown(this.labelCol, new Uint16Array(capacity));
+    this.tierCol = grown(this.tierCol, new Uint8Array(capacity));
+    this.confCol = grown(this.confCol, new Float32Array(capacity));
+  }
+
+  /** Gives back what the doubling left unused beyond `rows`. */
+  trim(rows: number): void {
+    this.labelCol = this.labelCol.slice(0, rows);
+    this.tierCol = this.tierCol.slice(0, rows);
+    this.confCol = this.confCol.slice(0, rows);
+  }
+
+  get byteLength(): number {
+    return this.labelCol.byteLength + this.tierCol.byteLength + this.confCol.byteLength;
+  }
+}
+
+function grown<T extends Uint16Array | Uint8Array | Float32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}

@@ -82,7 +82,11 @@ export interface LlmServiceDeps {
   allowModelOrigins?(origins: string[]): void;
 }
 
-/** Hosts WebLLM's prebuilt models are fetched from (weights on Hugging Face, libraries on GitHub). */
+/**
+ * The one place app code names a model host: WebLLM's prebuilt models (weights on Hugging Face,
+ * libraries on GitHub). The LLM worker's fetch guard refuses them until the user loads a local
+ * model (its "Download" button); no other part of the app reaches them.
+ */
 export const PREBUILT_MODEL_ORIGINS = ['https://huggingface.co', 'https://raw.githubusercontent.com'];
 
 const API_KEY = /^[\x21-\x7e]{1,512}$/;

@@ -1,3 +1,13 @@
+import { TIERS } from '../src/core/types.ts';
+import type { RowFilter } from './classify-api.ts';
+
+/** A table filter in column terms: which label id and tier id a row must have, and the lower-cased search text. */
+export interface ColumnFilter {
+  labelId: number | null;
+  tierId: number | null;
+  needle: string;
+}
+
 /**
  * Per-row results as compact typed arrays – the label as an index into a label list (Uint16),
  * the tier as an index into TIERS (Uint8), the confidence (Float32) – growing by doubling.
@@ -32,6 +42,21 @@ export class ResultColumns {
     return this.labelIds.get(label) ?? -1;
   }
 
+  /** The filter in column terms; 'all' when it keeps every row, 'none' when no row can match. */
+  resolve(filter: RowFilter): ColumnFilter | 'all' | 'none' {
+    const labelId = filter.label != null && filter.label !== '' ? this.idOf(filter.label) : null;
+    const tierId = filter.tier != null ? TIERS.indexOf(filter.tier) : null;
+    const needle = (filter.search ?? '').trim().toLowerCase();
+    if (labelId === null && tierId === null && needle === '') return 'all';
+    if (labelId === -1 || tierId === -1) return 'none';
+    return { labelId, tierId, needle };
+  }
+
+  /** Whether row `i` has the filter's label and tier (the search text is checked by the caller). */
+  matches(i: number, filter: ColumnFilter): boolean {
+    return (filter.labelId === null || this.labelCol[i] === filter.labelId) && (filter.tierId === null || this.tierCol[i] === filter.tierId);
+  }
+
   ensureCapacity(rows: number): void {
     if (rows <= this.labelCol.length) return;
     let capacity = this.labelCol.length;
@@ -56,4 +81,10 @@ export class ResultColumns {
 function grown<T extends Uint16Array | Uint8Array | Float32Array>(from: T, to: T): T {
   to.set(from);
   return to;
+}
+
+/** Case-insensitive substring test for the table's search; `needle` is already lower case. */
+export function includesFolded(haystack: string | undefined, needle: string): boolean {
+  if (!haystack || haystack.length < needle.length) return false;
+  return haystack.toLowerCase().includes(needle);
 }

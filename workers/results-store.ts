@@ -7,7 +7,7 @@
  */
 import { TIERS, type Classification, type LogRecord, type Tier } from '../src/core/types.ts';
 import type { ResultRow, RowFilter } from './classify-api.ts';
-import { ResultColumns } from './result-columns.ts';
+import { includesFolded, ResultColumns } from './result-columns.ts';
 
 const INITIAL_CAPACITY = 4096;
 
@@ -77,22 +77,20 @@ export class ResultStore {
    * case-insensitive substring of the message or the source. Returns the view's size.
    */
   query(filter: RowFilter): number {
-    const labelId = filter.label != null && filter.label !== '' ? this.cols.idOf(filter.label) : null;
-    const tierId = filter.tier != null ? TIERS.indexOf(filter.tier) : null;
-    const needle = (filter.search ?? '').trim().toLowerCase();
-    if (labelId === null && tierId === null && needle === '') {
+    const resolved = this.cols.resolve(filter);
+    if (resolved === 'all') {
       this.view = null;
       return this.count;
     }
-    if (labelId === -1 || tierId === -1) {
+    if (resolved === 'none') {
       this.view = new Int32Array(0);
       return 0;
     }
+    const { needle } = resolved;
     const out = new Int32Array(this.count);
     let k = 0;
     for (let i = 0; i < this.count; i++) {
-      if (labelId !== null && this.cols.labelCol[i] !== labelId) continue;
-      if (tierId !== null && this.cols.tierCol[i] !== tierId) continue;
+      if (!this.cols.matches(i, resolved)) continue;
       if (needle !== '' && !includesFolded(this.messages[i], needle) && !includesFolded(this.sources[i], needle)) continue;
       out[k++] = i;
     }
@@ -125,8 +123,3 @@ export class ResultStore {
 }
 
 
-/** Case-insensitive substring test; `needle` is already lower case. */
-function includesFolded(haystack: string | undefined, needle: string): boolean {
-  if (!haystack || haystack.length < needle.length) return false;
-  return haystack.toLowerCase().includes(needle);
-}

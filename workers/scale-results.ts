@@ -14,7 +14,7 @@ import { decodeChunk, parseChunkRows, type ChunkOutcome } from '../src/core/scal
 import { chunkOfRow, type ChunkIndex } from '../src/core/scale/run-chunked.ts';
 import { TIERS, type Tier } from '../src/core/types.ts';
 import type { ResultRow, RowFilter } from './classify-api.ts';
-import { ResultColumns } from './result-columns.ts';
+import { includesFolded, ResultColumns } from './result-columns.ts';
 
 const INITIAL_CAPACITY = 1 << 16;
 /** Parsed chunks kept for the table (about 1 MB of input each). */
@@ -83,18 +83,17 @@ export class ScaleResults {
   /** Sets the view to the rows matching every criterion; the search re-reads the file. */
   async query(filter: RowFilter, onProgress?: (fraction: number) => void): Promise<number> {
     const generation = ++this.generation;
-    const labelId = filter.label != null && filter.label !== '' ? this.cols.idOf(filter.label) : null;
-    const tierId = filter.tier != null ? TIERS.indexOf(filter.tier) : null;
-    const needle = (filter.search ?? '').trim().toLowerCase();
-    if (labelId === null && tierId === null && needle === '') {
+    const resolved = this.cols.resolve(filter);
+    if (resolved === 'all') {
       this.view = null;
       return this.count;
     }
-    if (labelId === -1 || tierId === -1) {
+    if (resolved === 'none') {
       this.view = new Int32Array(0);
       return 0;
     }
-    const matches = (i: number) => (labelId === null || this.cols.labelCol[i] === labelId) && (tierId === null || this.cols.tierCol[i] === tierId);
+    const { needle } = resolved;
+    const matches = (i: number) => this.cols.matches(i, resolved);
     let out = new Int32Array(1024);
     let k = 0;
     const push = (i: number) => {
@@ -217,7 +216,3 @@ export class ScaleResults {
 
 }
 
-function includesFolded(haystack: string | undefined, needle: string): boolean {
-  if (!haystack || haystack.length < needle.length) return false;
-  return haystack.toLowerCase().includes(needle);
-}

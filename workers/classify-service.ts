@@ -20,7 +20,7 @@ import { LlmRun, type LlmRunHooks } from './llm-run.ts';
 import { OutputCollector } from './output-collector.ts';
 import { ResultStore } from './results-store.ts';
 import { ScaleResults } from './scale-results.ts';
-import { runScale, type PoolDeps } from './scale-run.ts';
+import { runScale, StandbyPool, type PoolDeps } from './scale-run.ts';
 import { throttle } from './throttle.ts';
 import { createWorkspaceApi } from './workspace-service.ts';
 import { createModelsHost, type ModelsDeps } from './models-service.ts';
@@ -76,6 +76,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
   let job: AbortController | null = null;
   // Results of the last run: columns with the text read back from the file (issue #8), or – for
   // a file the chunked pipeline does not take (UTF-16) – the text pipeline's in-memory store.
+  const standbyPool = new StandbyPool(deps.pool ?? {});
   const scaleResults = new ScaleResults();
   const legacyResults = new ResultStore();
   let results: ScaleResults | ResultStore = scaleResults;
@@ -251,7 +252,10 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
 
   const api: ClassifyApi = {
     async loadBundle() {
-      return describe(await currentBundle());
+      const current = await currentBundle();
+      // The pool's workers start now, while the page is idle, rather than when a file is dropped.
+      if (current.bundle.embedder.id === 'ngram') standbyPool.prepare(serializeBundle(current.bundle));
+      return describe(current);
     },
 
     async classify(input: Blob, fileName: string, explain: boolean, onProgress: ProgressCallback, llm?: LlmRunHooks): Promise<RunSummary> {
@@ -276,7 +280,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
         const scale = await runScale(
           // safeCsv: the page exports safe by default (cells a spreadsheet would run as formulas are neutralised).
           { input, fileName, explain, safeCsv: true, classifier: cls, signal: controller.signal, onProgress: report, results: scaleResults, onResults: collect },
-          deps.pool ?? {},
+          standbyPool,
         );
         let summary: RunSummary;
         let output: Blob | null;
@@ -350,7 +354,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
       try {
         const scale = await runScale(
           { input: run.input, fileName: run.fileName, explain, safeCsv: safe, classifier: run.classifier, signal: controller.signal, onProgress: report, results: null },
-          deps.pool ?? {},
+          standbyPool,
         );
         let blob: Blob | null;
         if (scale) blob = scale.output;

@@ -10,7 +10,7 @@ import type { Classifier } from '../src/core/classifier.ts';
 import type { ResultBatch, RunProgress } from '../src/core/run.ts';
 import { formatFromName, openChunkedInput, SCALE_CHUNK_BYTES } from '../src/core/scale/input.ts';
 import { LocalChunkProcessor } from '../src/core/scale/local.ts';
-import { WorkerPoolProcessor, type PoolPort } from '../src/core/scale/pool.ts';
+import { WorkerPoolProcessor, type PoolPort, type ToWorker } from '../src/core/scale/pool.ts';
 import { outputHeaderOf, runChunked, type ChunkedRunSummary, type ChunkProcessor } from '../src/core/scale/run-chunked.ts';
 import { openOutputSink } from './output-sink.ts';
 import type { ScaleResults } from './scale-results.ts';
@@ -20,6 +20,61 @@ export interface PoolDeps {
   startPool?: (size: number) => PoolPort[];
   /** Workers in the pool (default navigator.hardwareConcurrency, at least 1). */
   poolSize?: number;
+}
+
+/**
+ * The pool's workers between runs. Starting a worker, loading its script and reading the bundle
+ * take a few hundred milliseconds that a run would otherwise wait for before its first chunk: the
+ * workers are started and given the bundle while the page is idle (`prepare`), and those of a
+ * finished run are kept for the next. A cancelled or failed run's workers are terminated.
+ */
+export class StandbyPool {
+  private idle: { ports: PoolPort[]; bundleJson: string | null; broken: boolean } | null = null;
+
+  constructor(private readonly deps: PoolDeps) {}
+
+  get available(): boolean {
+    return !!this.deps.startPool;
+  }
+
+  /** Starts the workers (if none are idle) and has them read `bundleJson` ahead of a run. */
+  prepare(bundleJson: string): void {
+    const idle = this.idleWorkers();
+    if (!idle || idle.bundleJson === bundleJson) return;
+    for (const port of idle.ports) port.post({ type: 'prepare', bundleJson } satisfies ToWorker);
+    idle.bundleJson = bundleJson;
+  }
+
+  /** Workers for a run: the idle ones unless one of them failed, else new ones. */
+  take(): PoolPort[] {
+    const idle = this.idleWorkers()!;
+    this.idle = null;
+    if (!idle.broken) return idle.ports;
+    for (const port of idle.ports) port.terminate();
+    return this.deps.startPool!(this.size());
+  }
+
+  /** The workers of a finished run, idle again, having read `bundleJson`. */
+  giveBack(ports: PoolPort[], bundleJson: string): void {
+    this.idle = this.watch(ports, bundleJson);
+  }
+
+  private idleWorkers() {
+    if (!this.deps.startPool) return null;
+    this.idle ??= this.watch(this.deps.startPool(this.size()), null);
+    return this.idle;
+  }
+
+  /** Idle workers whose failure (a script that did not load) is noted, so that no run is given them. */
+  private watch(ports: PoolPort[], bundleJson: string | null) {
+    const idle = { ports, bundleJson, broken: false };
+    for (const port of ports) port.listen(() => {}, () => (idle.broken = true));
+    return idle;
+  }
+
+  private size(): number {
+    return this.deps.poolSize ?? defaultPoolSize();
+  }
 }
 
 export interface ScaleRunOptions {
@@ -51,22 +106,18 @@ export function defaultPoolSize(): number {
 }
 
 /** Runs `o` on the chunked pipeline; null when the file is for the text pipeline (UTF-16). */
-export async function runScale(o: ScaleRunOptions, deps: PoolDeps): Promise<ScaleRunResult | null> {
+export async function runScale(o: ScaleRunOptions, standby: StandbyPool | null): Promise<ScaleRunResult | null> {
   const opened = await openChunkedInput(o.input, formatFromName(o.fileName));
   if ('textFallback' in opened) return null;
   const { columns } = outputHeaderOf(opened.format, o.explain);
   const settings = { explain: o.explain, safeCsv: o.safeCsv ?? false, columns };
   const cls = o.classifier;
-  const pooled =
-    deps.startPool && !o.onResults && !cls.llm && cls.bundle.embedder.id === 'ngram' && o.input.size > 2 * SCALE_CHUNK_BYTES;
+  const pooled = standby?.available && !o.onResults && !cls.llm && cls.bundle.embedder.id === 'ngram' && o.input.size > 2 * SCALE_CHUNK_BYTES;
   let pool: WorkerPoolProcessor | null = null;
   let processor: ChunkProcessor;
+  const bundleJson = pooled ? serializeBundle(cls.bundle) : '';
   if (pooled) {
-    pool = new WorkerPoolProcessor(deps.startPool!(deps.poolSize ?? defaultPoolSize()), {
-      ...settings,
-      bundleJson: serializeBundle(cls.bundle),
-      format: opened.format,
-    });
+    pool = new WorkerPoolProcessor(standby!.take(), { ...settings, bundleJson, format: opened.format });
     processor = pool;
   } else {
     processor = new LocalChunkProcessor(cls, opened.format, { ...settings, keepRecords: !!o.onResults });
@@ -101,6 +152,7 @@ export async function runScale(o: ScaleRunOptions, deps: PoolDeps): Promise<Scal
     o.results?.clear();
     throw error;
   } finally {
-    pool?.terminate();
+    const idle = pool?.release();
+    if (idle) standby!.giveBack(idle, bundleJson);
   }
 }

@@ -66,13 +66,22 @@ export function decodeFloat32(base64: string): Float32Array {
   return new Float32Array(bytes.buffer);
 }
 
+/** Decoded models by bundle: a pool worker builds a classifier per run from the same bundle. */
+const decodedModels = new WeakMap<ModelBundle, LogisticModel>();
+
+/** The bundle's logistic model, decoded once per bundle object (the model is never changed in place). */
 export function modelOfBundle(bundle: ModelBundle): LogisticModel {
-  return {
-    dim: bundle.embedder.dim,
-    classes: bundle.labels.length,
-    weights: decodeFloat32(bundle.weights),
-    bias: Float64Array.from(bundle.bias),
-  };
+  let model = decodedModels.get(bundle);
+  if (!model) {
+    model = {
+      dim: bundle.embedder.dim,
+      classes: bundle.labels.length,
+      weights: decodeFloat32(bundle.weights),
+      bias: Float64Array.from(bundle.bias),
+    };
+    decodedModels.set(bundle, model);
+  }
+  return model;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -74,31 +74,33 @@ export class Classifier {
   async classify(records: readonly LogRecord[], signal?: AbortSignal): Promise<Classification[]> {
     const results: Classification[] = new Array(records.length);
     const waiting = new Map<string, number[]>();
-    records.forEach((record, i) => {
+    const routes = this.routedSources.size > 0;
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i];
       const message = record.message;
       if (isBlank(message)) {
         results[i] = EMPTY;
-        return;
+        continue;
       }
-      if (this.routedSources.has(record.source)) {
+      if (routes && this.routedSources.has(record.source)) {
         results[i] = ROUTED_TO_LLM;
-        return;
+        continue;
       }
       const ruleLabel = this.rules.match(message);
       if (ruleLabel !== null) {
         results[i] = this.ruleResult(ruleLabel);
-        return;
+        continue;
       }
       const key = maskMessage(message);
       const cached = this.modelCache.get(key);
       if (cached) {
         results[i] = cached;
-        return;
+        continue;
       }
       const rows = waiting.get(key);
       if (rows) rows.push(i);
       else waiting.set(key, [i]);
-    });
+    }
 
     if (waiting.size > 0) {
       const settle = (key: string, decision: Classification) => {

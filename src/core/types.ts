@@ -37,5 +37,8 @@ export interface LogRecord {
 
 /** True for an empty or whitespace-only message; cheaper than trim() on the hot path. */
 export function isBlank(text: string): boolean {
+  // Most messages start with a visible ASCII character: they need no regex.
+  const first = text.charCodeAt(0);
+  if (first > 32 && first < 127) return false;
   return !/\S/.test(text);
 }

@@ -107,6 +107,20 @@ describe('row-aligned chunks', () => {
     }
   });
 
+  it('cuts at the last row end, whatever the quoting', () => {
+    // The cut looks only for the last row end; it must be the last of all the row ends.
+    const text = fc.array(fc.constantFrom('a', ',', '"', '\n', '\r', ';'), { maxLength: 60 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(text, fc.constantFrom('\n', '\r\n'), fc.constantFrom(',', ';'), (t, newline, delimiter) => {
+        const scanner = new RowBoundaryScanner({ format: 'csv', delimiter, newline });
+        const bytes = enc.encode(t);
+        const ends = scanner.rowEnds(bytes);
+        expect(scanner.lastRowEnd(bytes)).toBe(ends.length ? ends[ends.length - 1] : 0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('finds the chunk of a row', () => {
     expect([0, 5, 9, 10, 25].map((r) => chunkOfRow([0, 10, 20], r))).toEqual([0, 0, 0, 1, 2]);
   });
@@ -196,6 +210,66 @@ describe('the chunked run', () => {
   }, 120_000);
 });
 
+describe('reading ahead of the classifying', () => {
+  /** A processor whose chunks finish only when the test says so; it records how many are out. */
+  function heldProcessor(concurrency: number) {
+    const releases: (() => void)[] = [];
+    let out = 0;
+    let most = 0;
+    const processor = {
+      concurrency,
+      process: (chunk: { index: number }) => {
+        out++;
+        most = Math.max(most, out);
+        return new Promise<never>((resolve) =>
+          releases.push(() => {
+            out--;
+            resolve({ index: chunk.index, start: 0, byteLength: 0, rows: 0, output: '', labels: [], labelIds: new Uint16Array(), tiers: new Uint8Array(), confidence: new Float32Array(), warnings: [], warningCount: 0 } as never);
+          }),
+        );
+      },
+      distinctKeys: () => 0,
+      embeddingCalls: () => 0,
+    };
+    return { processor, releases, most: () => most };
+  }
+
+  it('reads the next chunks while the first is classified, never more out at once than the processor takes', async () => {
+    const { text } = generatedCsv(400, 'ahead');
+    const input = await opened(new Blob([text]), 'csv', 512);
+    const held = heldProcessor(3);
+    const running = runChunked({ input, processor: held.processor as never, explain: false });
+    // Before any chunk is done, three are read and handed out, and no fourth.
+    await expect.poll(() => held.releases.length).toBe(3);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(held.releases.length).toBe(3);
+    // Then one chunk finishes at a time until the run ends.
+    let done = false;
+    void running.then(() => (done = true));
+    for (let released = 0; !done; ) {
+      await expect.poll(() => done || held.releases.length > released).toBe(true);
+      if (held.releases.length > released) held.releases[released++]();
+    }
+    const summary = await running;
+    expect(summary.chunks.starts.length).toBe(held.releases.length);
+    expect(held.most()).toBe(3);
+  });
+
+  it('hands over the chunks read before a failed read, then the error', async () => {
+    const { text } = generatedCsv(200, 'fails');
+    async function* failing(): AsyncGenerator<Uint8Array> {
+      const bytes = enc.encode(text);
+      yield bytes.subarray(0, 4000);
+      throw new Error('the disk went away');
+    }
+    const input = await opened(failing(), 'csv', 1000);
+    const seen: number[] = [];
+    const processor = new LocalChunkProcessor(new Classifier(bundle()), input.format, { explain: false, columns: outputHeaderOf(input.format, false).columns });
+    await expect(runChunked({ input, processor, explain: false, onChunk: (o) => void seen.push(o.rows) })).rejects.toThrow('the disk went away');
+    expect(seen.length).toBeGreaterThan(0);
+  });
+});
+
 describe('NDJSON', () => {
   const lines = ['{"msg":"User User12 logged in.","host":"a","n":3}', 'not json at all', '', '{"msg":"Backup completed","extra":{"k":1}}', '[1,2]'];
   const text = lines.join('\n') + '\n';
@@ -203,9 +277,11 @@ describe('NDJSON', () => {
   it('reads one object per line, keeps invalid lines as plain text with a warning naming them', async () => {
     const { text: out, summary } = await chunkedOutput(text, { chunkBytes: 10, format: 'ndjson', explain: true });
     const rows = out.trim().split('\n');
-    expect(rows[0]).toBe('msg,host,n,target_label,tier,confidence');
+    // The header has the keys of all the first lines: `extra` is line 4's.
+    expect(rows[0]).toBe('msg,host,n,extra,target_label,tier,confidence');
     expect(rows).toHaveLength(5);
-    expect(rows[1]).toMatch(/^User User12 logged in\.,a,3,User Action,regex,1\.0000$/);
+    expect(rows[1]).toMatch(/^User User12 logged in\.,a,3,,User Action,regex,1\.0000$/);
+    expect(rows[3]).toMatch(/^Backup completed,,,"{""k"":1}",/);
     expect(rows[2]).toMatch(/^not json at all,,,/);
     expect(summary.rows).toBe(4);
     expect(summary.warnings.map((w) => w.row)).toEqual([2, 4]);
@@ -219,6 +295,48 @@ describe('NDJSON', () => {
     expect(objects[0]).toEqual({ msg: 'User User12 logged in.', host: 'a', n: 3, target_label: 'User Action' });
     expect(objects[2].extra).toEqual({ k: 1 });
     for (const o of objects) expect(typeof o.target_label).toBe('string');
+  });
+
+  /** `count` objects with a message each, the lines between the first ones and those a test adds. */
+  const filler = (count: number) => Array.from({ length: count }, (_, i) => JSON.stringify({ msg: `Backup completed ${i}` }));
+
+  it('takes the CSV header from the keys of the first lines, and names the keys a later row has beyond them', async () => {
+    // Lines 1 and 2 are read for the header (the first 20 lines); line 23 is not.
+    const input = ['{"msg":"User User12 logged in."}', '{"msg":"Backup completed","host":"b"}', ...filler(20), '{"msg":"x","host":"c","late":1,"later":[2]}'];
+    const ndjson = input.join('\n') + '\n';
+    for (const chunkBytes of [40, 1 << 20]) {
+      const { text: out, summary } = await chunkedOutput(ndjson, { chunkBytes, format: 'ndjson' });
+      const rows = Papa.parse<string[]>(out.trim(), { delimiter: ',', newline: '\n' }).data;
+      expect(rows[0]).toEqual(['msg', 'host', 'target_label']);
+      expect(rows[2].slice(0, 2)).toEqual(['Backup completed', 'b']);
+      expect(rows[1][1]).toBe('');
+      expect(rows[23].slice(0, 2)).toEqual(['x', 'c']);
+      expect(summary.warnings).toEqual([{ row: 23, message: 'has keys not in the header (late, later); they are left out of CSV output' }]);
+    }
+    // NDJSON output keeps every key, so it has nothing to say.
+    const { text: out, summary } = await chunkedOutput(ndjson, { chunkBytes: 40, format: 'ndjson', output: 'ndjson' });
+    expect(JSON.parse(out.trim().split('\n')[22])).toMatchObject({ late: 1, later: [2] });
+    expect(summary.warnings).toEqual([]);
+  });
+
+  it('keeps an input key the run adds renamed original_<key>, once in the line, with one warning for the run', async () => {
+    const input = ['{"msg":"User User12 logged in.","target_label":"old","tier":"x"}', '{"msg":"Backup completed"}', ...filler(20), '{"msg":"Backup completed","target_label":"later"}'];
+    const ndjson = input.join('\n') + '\n';
+    const { text: out, summary } = await chunkedOutput(ndjson, { chunkBytes: 40, format: 'ndjson', output: 'ndjson', explain: true });
+    const lines = out.trim().split('\n');
+    expect(lines).toHaveLength(23);
+    // JSON.parse keeps the last of repeated keys: the raw text shows whether a key repeats.
+    const count = (line: string, key: string) => line.split(`"${key}":`).length - 1;
+    for (const line of lines) for (const key of ['target_label', 'tier', 'confidence']) expect(count(line, key)).toBe(1);
+    expect(JSON.parse(lines[0])).toEqual({ msg: 'User User12 logged in.', original_target_label: 'old', original_tier: 'x', target_label: 'User Action', tier: 'regex', confidence: 1 });
+    // A line without those keys is its own text and the added keys.
+    expect(lines[1].startsWith('{"msg":"Backup completed","target_label":')).toBe(true);
+    // Past the lines the header is read from, the key is renamed all the same, without a warning.
+    expect(JSON.parse(lines[22])).toMatchObject({ original_target_label: 'later', target_label: expect.any(String) });
+    expect(summary.warnings).toEqual([{ row: 0, message: 'The input already has target_label, tier; kept as original_… columns.' }]);
+    // Without --explain the run adds no tier: the input's stays as it is.
+    const plain = await chunkedOutput(ndjson, { chunkBytes: 1 << 20, format: 'ndjson', output: 'ndjson' });
+    expect(JSON.parse(plain.text.split('\n')[0])).toMatchObject({ original_target_label: 'old', tier: 'x', target_label: 'User Action' });
   });
 
   it('turns CSV into NDJSON in the CLI, standard input to standard output', () => {

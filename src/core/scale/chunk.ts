@@ -11,8 +11,10 @@ import Papa from 'papaparse';
 import type { Classifier } from '../classifier.ts';
 import { findColumn, MESSAGE_COLUMNS, requireColumn, SOURCE_COLUMNS } from '../csv/columns.ts';
 import { csvCell, csvRow } from '../csv/format.ts';
+import { outputColumns } from '../run.ts';
 import { isBlank, TIERS, type Classification, type LogRecord } from '../types.ts';
 import type { ChunkFormat } from './input.ts';
+import { readLeanRows } from './lean-csv.ts';
 import { RowBoundaryScanner, type ByteChunk } from './split.ts';
 
 export type OutputFormat = 'csv' | 'ndjson';
@@ -22,11 +24,10 @@ export interface ParsedChunk {
   rows: string[][];
   /** NDJSON only: each row's line as it was (null for a line that is not a JSON object). */
   lines?: (string | null)[];
+  /** NDJSON only: each row's object, parsed (null for a line that is not a JSON object). */
+  objects?: (Record<string, unknown> | null)[];
   /** Parse problems, by row index. */
   problems: { index: number; message: string }[];
-  /** CSV only: how many rows papaparse read, blank ones included, and which of them each row is. */
-  rawCount?: number;
-  rawIndex?: Int32Array;
 }
 
 interface LowLevelParser {
@@ -66,35 +67,54 @@ function cellOf(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-export function parseChunkRows(text: string, format: ChunkFormat): ParsedChunk {
-  if (format.format === 'text') return { rows: nonBlankLines(text).map((line) => [line]), problems: [] };
-  if (format.format === 'ndjson') {
-    const header = format.header;
-    const messageIndex = Math.max(0, findColumn(header, MESSAGE_COLUMNS));
-    const rows: string[][] = [];
-    const lines: (string | null)[] = [];
-    const problems: ParsedChunk['problems'] = [];
-    for (const line of nonBlankLines(text)) {
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        value = undefined;
-      }
-      if (value && typeof value === 'object' && !Array.isArray(value)) {
-        const object = value as Record<string, unknown>;
-        rows.push(header.map((key) => cellOf(object[key])));
-        lines.push(line);
-      } else {
-        problems.push({ index: rows.length, message: 'is not a JSON object; read as a plain-text line' });
-        const fields = header.map(() => '');
-        fields[messageIndex] = line;
-        rows.push(fields);
-        lines.push(null);
-      }
-    }
-    return { rows, lines, problems };
+/** The line's JSON object; null for a line that is not one. */
+function jsonObject(line: string): Record<string, unknown> | null {
+  try {
+    const value = JSON.parse(line) as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
   }
+}
+
+/**
+ * NDJSON rows: each line's object read by the header's keys. The header has only the keys of the
+ * first lines (input.ts), so with `csvOutput` a row whose object has others is told that they
+ * have no CSV column; NDJSON output keeps each line, and them.
+ */
+function parseNdjsonRows(text: string, header: string[], csvOutput: boolean): ParsedChunk {
+  const messageIndex = Math.max(0, findColumn(header, MESSAGE_COLUMNS));
+  const known = new Set(header);
+  const rows: string[][] = [];
+  const lines: (string | null)[] = [];
+  const objects: (Record<string, unknown> | null)[] = [];
+  const problems: ParsedChunk['problems'] = [];
+  for (const line of nonBlankLines(text)) {
+    const object = jsonObject(line);
+    if (object) {
+      const unseen = csvOutput ? Object.keys(object).filter((key) => !known.has(key)) : [];
+      if (unseen.length) problems.push({ index: rows.length, message: `has keys not in the header (${unseen.join(', ')}); they are left out of CSV output` });
+      rows.push(header.map((key) => cellOf(object[key])));
+      lines.push(line);
+    } else {
+      problems.push({ index: rows.length, message: 'is not a JSON object; read as a plain-text line' });
+      const fields = header.map(() => '');
+      fields[messageIndex] = line;
+      rows.push(fields);
+      lines.push(null);
+    }
+    objects.push(object);
+  }
+  return { rows, lines, objects, problems };
+}
+
+/**
+ * A chunk's rows. `output`, the output they are read for (none: read back for display), decides
+ * which problems are told: keys of an NDJSON row that CSV output leaves out.
+ */
+export function parseChunkRows(text: string, format: ChunkFormat, output?: OutputFormat): ParsedChunk {
+  if (format.format === 'text') return { rows: nonBlankLines(text).map((line) => [line]), problems: [] };
+  if (format.format === 'ndjson') return parseNdjsonRows(text, format.header, output === 'csv');
   const parser = new LowLevel({ delimiter: format.delimiter, newline: format.newline as '\n', quoteChar: '"' });
   const result = parser.parse(text, 0, false);
   const rows: string[][] = [];
@@ -104,16 +124,14 @@ export function parseChunkRows(text: string, format: ChunkFormat): ParsedChunk {
     if (typeof error.row === 'number') (problemsByRow ??= new Map()).set(error.row, error.message);
   }
   const data = result.data;
-  const rawIndex = new Int32Array(data.length);
   for (let i = 0; i < data.length; i++) {
     const row = data[i];
     if (isBlankRow(row)) continue;
     const problem = problemsByRow?.get(i);
     if (problem) problems.push({ index: rows.length, message: `could not be parsed cleanly: ${problem}` });
-    rawIndex[rows.length] = i;
     rows.push(row);
   }
-  return { rows, problems, rawCount: result.errors.length ? -1 : data.length, rawIndex };
+  return { rows, problems };
 }
 
 export interface ChunkOutcome {
@@ -140,15 +158,6 @@ export interface ChunkOutcome {
 
 export const MAX_CHUNK_WARNINGS = 1000;
 
-/** Whether a cell of the row starts like a formula (format.ts neutralizeFormula decides; this only pre-screens). */
-function mayBeFormula(fields: string[]): boolean {
-  for (let i = 0; i < fields.length; i++) {
-    const c = fields[i].charCodeAt(0);
-    // = + - @ tab CR
-    if (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) return true;
-  }
-  return false;
-}
 const REPLACEMENT_CHARACTER = '\uFFFD';
 
 interface Formatted {
@@ -161,12 +170,19 @@ interface Formatted {
 
 const encoder = new TextEncoder();
 
-/** Output bytes, grown as needed. */
+/**
+ * Output bytes, grown as needed. Made `over` an input, it keeps a copy of the input in front of
+ * the output, so that a row is copied with copyWithin – no view object per row.
+ */
 class ByteWriter {
   bytes: Uint8Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.bytes = new Uint8Array(capacity);
+  length: number;
+  private readonly base: number;
+  constructor(capacity: number, over?: Uint8Array) {
+    this.base = over?.length ?? 0;
+    this.bytes = new Uint8Array(this.base + capacity);
+    if (over) this.bytes.set(over);
+    this.length = this.base;
   }
   private ensure(extra: number): void {
     if (this.length + extra <= this.bytes.length) return;
@@ -179,13 +195,35 @@ class ByteWriter {
     this.bytes.set(data, this.length);
     this.length += data.length;
   }
+  /** Copies bytes `from`–`to` of the input this writer was made over. */
+  putInput(from: number, to: number): void {
+    this.ensure(to - from);
+    this.bytes.copyWithin(this.length, from, to);
+    this.length += to - from;
+  }
   text(data: string): void {
     this.ensure(data.length * 3);
     this.length += encoder.encodeInto(data, this.bytes.subarray(this.length)).written;
   }
   result(): Uint8Array {
-    return this.bytes.subarray(0, this.length);
+    return this.bytes.subarray(this.base, this.length);
   }
+}
+
+/**
+ * A chunk's rows as classifying needs them, read by readLeanRows or by papaparse: each row's
+ * message, source and field count, and how to write the row's output.
+ */
+interface ChunkRows {
+  count: number;
+  messages: string[];
+  sources: string[];
+  fieldCounts: ArrayLike<number>;
+  problems: ParsedChunk['problems'];
+  /** Writes row `i` with its added cells. */
+  write(i: number, added: Formatted, out: ByteWriter): void;
+  /** Creates the writer for the chunk's output. */
+  writer(): ByteWriter;
 }
 
 /**
@@ -200,7 +238,11 @@ export class ChunkClassifier {
   private readonly labelIds = new Map<string, number>();
   private readonly formatted = new Map<Classification, Formatted>();
   private readonly outputKeys: string[];
+  /** NDJSON output: keys whose presence makes an object be written anew (see ndjsonRow). */
+  private readonly renamedKeys: string[];
   private scanner: RowBoundaryScanner | null = null;
+  /** Whether rows can be copied to the output as they are (comma-separated CSV in and out). */
+  private readonly passesThrough: boolean;
 
   constructor(
     readonly classifier: Classifier,
@@ -211,6 +253,10 @@ export class ChunkClassifier {
     this.sourceIndex = findColumn(format.header, SOURCE_COLUMNS);
     this.width = format.header.length;
     this.outputKeys = options.columns.map((name) => JSON.stringify(name));
+    const header = outputColumns(format.header, options.explain);
+    this.renamedKeys = [...new Set([...header.columns.slice(this.width), ...header.renamed])];
+    this.passesThrough =
+      format.format === 'csv' && format.delimiter === ',' && (format.newline === '\n' || format.newline === '\r\n') && options.output !== 'ndjson';
   }
 
   private formattedOf(result: Classification): Formatted {
@@ -235,61 +281,44 @@ export class ChunkClassifier {
   }
 
   async process(chunk: ByteChunk, signal?: AbortSignal): Promise<ChunkOutcome> {
-    const parsed = parseChunkRows(decodeChunk(chunk.bytes), this.format);
-    const { rows } = parsed;
-    const n = rows.length;
+    const text = decodeChunk(chunk.bytes);
+    const rows = this.leanRows(text, chunk) ?? this.parsedRows(text, chunk);
+    const n = rows.count;
     const warnings: [number, string][] = [];
     let warningCount = 0;
     const warn = (row: number, message: string) => {
       warningCount++;
       if (warnings.length < MAX_CHUNK_WARNINGS) warnings.push([row, message]);
     };
-    const problems = parsed.problems;
+    const { problems, messages, sources, fieldCounts } = rows;
+    // Undecodable bytes are rare: one look at the chunk spares a look at each message.
+    const undecodable = text.includes(REPLACEMENT_CHARACTER);
     let p = 0;
     const records: LogRecord[] = new Array(n);
-    const { messageIndex, sourceIndex, width } = this;
+    const width = this.width;
     for (let i = 0; i < n; i++) {
       while (p < problems.length && problems[p].index === i) warn(i, problems[p++].message);
-      const fields = rows[i];
-      if (fields.length !== width) warn(i, `has ${fields.length} fields, the header has ${width}`);
-      const message = fields[messageIndex] ?? '';
+      if (fieldCounts[i] !== width) warn(i, `has ${fieldCounts[i]} fields, the header has ${width}`);
+      const message = messages[i];
       if (isBlank(message)) warn(i, 'has no log message; labelled Unclassified');
-      else if (message.includes(REPLACEMENT_CHARACTER)) {
+      else if (undecodable && message.includes(REPLACEMENT_CHARACTER)) {
         warn(i, 'has bytes that are not valid text in this encoding (shown as �); is the file UTF-8?');
       }
-      records[i] = { message, source: sourceIndex >= 0 ? (fields[sourceIndex] ?? '') : '' };
+      records[i] = { message, source: sources[i] };
     }
     const results = await this.classifier.classify(records, signal);
 
     const labelIds = new Uint16Array(n);
     const tiers = new Uint8Array(n);
     const confidence = new Float32Array(n);
-    const ndjson = this.options.output === 'ndjson';
-    const safe = this.options.safeCsv ?? false;
-    // CSV out of comma-separated CSV that parsed cleanly: each row's own bytes, then the added
-    // cells – no field is formatted again (papaparse reads the same fields back). Otherwise
-    // (other delimiters, NDJSON, parse problems, a short or long row, a cell that safe output
-    // must neutralise) the row is formatted.
-    const spans = this.passThroughSpans(chunk.bytes, parsed, chunk.rowEnds);
-    const out = new ByteWriter(chunk.bytes.length + (n << 4) + 64);
-    const input = chunk.bytes;
-    const crlf = this.format.newline === '\r\n';
+    const out = rows.writer();
     for (let i = 0; i < n; i++) {
       const result = results[i];
       const f = this.formattedOf(result);
       labelIds[i] = f.labelId;
       tiers[i] = f.tierId;
       confidence[i] = result.confidence;
-      if (ndjson) out.text(this.ndjsonRow(rows[i], parsed.lines?.[i] ?? null, f.cells));
-      else if (spans && rows[i].length === width && !(safe && mayBeFormula(rows[i]))) {
-        const raw = parsed.rawIndex![i];
-        const from = raw === 0 ? 0 : spans[raw - 1];
-        let to = raw < spans.length ? spans[raw] : input.length;
-        if (to > from && input[to - 1] === 0x0a) to--;
-        if (crlf && to > from && input[to - 1] === 0x0d) to--;
-        out.put(input.subarray(from, to));
-        out.put(f.cellBytes);
-      } else out.text(csvRow(rows[i], width, f.cells, safe));
+      rows.write(i, f, out);
     }
     const output = out.result();
     return {
@@ -308,19 +337,85 @@ export class ChunkClassifier {
     };
   }
 
-  /** Row ends of the chunk when its rows can be copied as they are; null when they must be formatted. */
-  private passThroughSpans(bytes: Uint8Array, parsed: ParsedChunk, known?: Int32Array): ArrayLike<number> | null {
+  /**
+   * Comma-separated CSV out of comma-separated CSV: rows read by readLeanRows, and each written
+   * as its own bytes and the added cells – no field is formatted again (papaparse reads the same
+   * fields back) – unless it is short or long or has a cell safe output must neutralise. Null
+   * where that does not apply (other delimiters, NDJSON, a malformed chunk).
+   */
+  private leanRows(text: string, chunk: ByteChunk): ChunkRows | null {
+    if (!this.passesThrough) return null;
     const f = this.format;
-    if (f.format !== 'csv' || f.delimiter !== ',' || (f.newline !== '\n' && f.newline !== '\r\n')) return null;
-    if (this.options.output === 'ndjson' || parsed.rawCount === undefined || parsed.rawCount < 0) return null;
-    const ends = known ?? (this.scanner ??= new RowBoundaryScanner(f)).rowEnds(bytes);
-    // papaparse reads one more row than there are row ends (the rest after the last one, maybe empty).
-    return ends.length + 1 === parsed.rawCount ? ends : null;
+    const lean = readLeanRows(text, f.delimiter!, f.newline!, this.messageIndex, this.sourceIndex);
+    if (!lean) return null;
+    const input = chunk.bytes;
+    // Where each row's bytes are: in ASCII text a character is a byte, so the rows' text offsets
+    // serve; otherwise the row ends are found in the bytes (papaparse's raw rows, blank ones too).
+    const ascii = text.length === input.length;
+    const ends = ascii ? null : (this.scanner ??= new RowBoundaryScanner(f)).rowEnds(input);
+    if (ends && ends.length + 1 !== lean.rawCount) return null;
+    const crlf = f.newline === '\r\n';
+    const { width } = this;
+    const safe = this.options.safeCsv ?? false;
+    return {
+      count: lean.count,
+      messages: lean.messages,
+      sources: lean.sources,
+      fieldCounts: lean.fieldCounts,
+      problems: [],
+      writer: () => new ByteWriter((lean.count << 4) + 64, input),
+      write: (i, added, out) => {
+        if (lean.fieldCounts[i] === width && !(safe && lean.formulaLike[i])) {
+          if (ends) {
+            const raw = lean.rawIndex[i];
+            const from = raw === 0 ? 0 : ends[raw - 1];
+            let to = raw < ends.length ? ends[raw] : input.length;
+            if (to > from && input[to - 1] === 0x0a) to--;
+            if (crlf && to > from && input[to - 1] === 0x0d) to--;
+            out.putInput(from, to);
+          } else out.putInput(lean.textStarts[i], lean.textEnds[i]);
+          out.put(added.cellBytes);
+        } else {
+          const fields = parseChunkRows(text.slice(lean.textStarts[i], lean.textEnds[i]), f).rows[0] ?? [''];
+          out.text(csvRow(fields, width, added.cells, safe));
+        }
+      },
+    };
   }
 
-  /** One NDJSON output line: an NDJSON input line keeps its object as it was; other rows become one. */
-  private ndjsonRow(fields: string[], line: string | null, added: string): string {
-    if (line !== null) {
+  /** The chunk's rows read by papaparse (parseChunkRows), each written formatted. */
+  private parsedRows(text: string, chunk: ByteChunk): ChunkRows {
+    const ndjson = this.options.output === 'ndjson';
+    const parsed = parseChunkRows(text, this.format, ndjson ? 'ndjson' : 'csv');
+    const { rows } = parsed;
+    const { width, messageIndex, sourceIndex } = this;
+    const safe = this.options.safeCsv ?? false;
+    return {
+      count: rows.length,
+      messages: rows.map((fields) => fields[messageIndex] ?? ''),
+      sources: rows.map((fields) => (sourceIndex >= 0 ? (fields[sourceIndex] ?? '') : '')),
+      fieldCounts: rows.map((fields) => fields.length),
+      problems: parsed.problems,
+      writer: () => new ByteWriter(chunk.bytes.length + (rows.length << 4) + 64),
+      write: (i, added, out) => {
+        if (ndjson) out.text(this.ndjsonRow(rows[i], parsed.lines?.[i] ?? null, parsed.objects?.[i] ?? null, added.cells));
+        else out.text(csvRow(rows[i], width, added.cells, safe));
+      },
+    };
+  }
+
+  /**
+   * One NDJSON output line: an NDJSON input line keeps its object as it was (its text), other rows
+   * become one. An object that already has a key the run adds would repeat it: it is written anew
+   * with the key renamed original_<name>, as CSV output does (outputColumns). The run warns about
+   * such keys once, when the header has them (RunTally); past the lines the header is read from,
+   * they are renamed without a warning. Whether to rename is asked of the run's keys and the
+   * header's renamed ones only, not of every key of every line (that would slow each line down by
+   * a fifth): a key in another case (Target_Label) that the header lacks stays as it is.
+   */
+  private ndjsonRow(fields: string[], line: string | null, object: Record<string, unknown> | null, added: string): string {
+    if (line !== null && object !== null) {
+      if (this.renamedKeys.some((key) => Object.hasOwn(object, key))) return renamedLine(object, this.options.explain, added);
       const close = line.lastIndexOf('}');
       const body = line.slice(0, close).trimEnd();
       return body + (body.endsWith('{') ? '' : ',') + added + '}\n';
@@ -331,4 +426,16 @@ export class ChunkClassifier {
     for (let i = 0; i < count && i < this.width; i++) out += `${keys[i]}:${JSON.stringify(fields[i] ?? '')},`;
     return out + added + '}\n';
   }
+}
+
+/**
+ * The object as an NDJSON line with the added keys (JSON text), its keys renamed as outputColumns
+ * renames columns; written key by key, so that a `__proto__` key stays a key.
+ */
+function renamedLine(object: Record<string, unknown>, explain: boolean, added: string): string {
+  const keys = Object.keys(object);
+  const { columns } = outputColumns(keys, explain);
+  let out = '{';
+  keys.forEach((key, i) => (out += `${JSON.stringify(columns[i])}:${JSON.stringify(object[key])},`));
+  return out + added + '}\n';
 }

@@ -1,7 +1,7 @@
 /**
  * Opens an input for the chunked pipeline: recognises the format, reads the header (CSV), the
- * first object's keys (NDJSON) or none (plain text), guesses the delimiter and line ending, and
- * hands out the rest as row-aligned byte chunks. Input it does not take (UTF-16) comes back as
+ * keys of the first objects (NDJSON) or none (plain text), guesses the delimiter and line ending,
+ * and hands out the rest as row-aligned byte chunks. Input it does not take (UTF-16) comes back as
  * `textFallback`, unread, for the text pipeline of run.ts.
  */
 import Papa from 'papaparse';
@@ -11,10 +11,12 @@ import { rowAlignedChunks, RowBoundaryScanner, type ByteChunk, type RowFormat, t
 export type ByteSource = Blob | AsyncIterable<Uint8Array | string>;
 
 export const SCALE_CHUNK_BYTES = 1 << 20;
+/** Slices of a Blob being read at once, beyond the one being handed out. */
+const READ_AHEAD = 3;
 
 /** What every chunk needs to be parsed the same way, wherever it is parsed. */
 export interface ChunkFormat extends SplitConfig {
-  /** CSV: the header's fields; text: ['log_message']; NDJSON: the first object's keys. */
+  /** CSV: the header's fields; text: ['log_message']; NDJSON: the keys of the first lines' objects. */
   header: string[];
 }
 
@@ -39,8 +41,24 @@ export function formatFromName(name: string): RowFormat {
 /** Byte buffers of a source: a Blob slice by slice, a stream as it comes (strings encoded). */
 export async function* sourceBuffers(source: ByteSource, sliceBytes = SCALE_CHUNK_BYTES, from = 0): AsyncGenerator<Uint8Array> {
   if (typeof Blob !== 'undefined' && source instanceof Blob) {
-    for (let offset = from; offset < source.size; offset += sliceBytes) {
-      yield new Uint8Array(await source.slice(offset, Math.min(source.size, offset + sliceBytes)).arrayBuffer());
+    // Reading a slice of a File is a round trip to the browser's file thread: the next slices are
+    // asked for before this one is handed out, so the disk and the parsing overlap.
+    const read = (offset: number) => source.slice(offset, Math.min(source.size, offset + sliceBytes)).arrayBuffer();
+    const ahead: Promise<ArrayBuffer>[] = [];
+    let next = from;
+    const askMore = () => {
+      while (ahead.length < READ_AHEAD && next < source.size) {
+        const reading = read(next);
+        reading.catch(() => {}); // rejected reads are thrown when their turn comes
+        ahead.push(reading);
+        next += sliceBytes;
+      }
+    };
+    askMore();
+    while (ahead.length) {
+      const bytes = new Uint8Array(await ahead.shift()!);
+      askMore();
+      yield bytes;
     }
     return;
   }
@@ -162,18 +180,24 @@ export async function openChunkedInput(
   };
 }
 
-/** The keys of the first JSON object among the first lines; every key later lines add goes unseen in CSV output. */
+/**
+ * The keys of the JSON objects among the first lines, in the order first seen (a key that only
+ * later lines have is left out of CSV output, with a warning on its row: see parseChunkRows).
+ */
 function ndjsonHeader(text: string, ended: boolean): string[] {
   const lines = text.split('\n');
   if (!ended) lines.pop();
+  let keys: Set<string> | null = null;
   for (const line of lines.slice(0, SNIFF_LINES)) {
     if (line.trim() === '') continue;
     try {
       const value = JSON.parse(line) as unknown;
-      if (value && typeof value === 'object' && !Array.isArray(value)) return Object.keys(value);
+      if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
+      keys ??= new Set();
+      for (const key of Object.keys(value)) keys.add(key);
     } catch {
       // an invalid line: kept as plain text, with a warning, when it is read as a row
     }
   }
-  return ['log_message'];
+  return keys ? [...keys] : ['log_message'];
 }

@@ -2,9 +2,10 @@
  * The worker side of pool.ts: classifies the chunks it is sent with its own Classifier, whose
  * decisions by masked key go through the coordinator's shared table, and sends each outcome
  * back with its buffers transferred. The same code runs in a Web Worker (workers/scale.worker.ts)
- * and in a worker_thread (src/cli/pool-thread.js).
+ * and in a worker_thread (src/cli/pool-thread.js). A Web Worker serves one run after another
+ * (workers/scale-run.ts StandbyPool): each run starts with 'init'.
  */
-import { parseBundle } from '../bundle.ts';
+import { parseBundle, type ModelBundle } from '../bundle.ts';
 import { Classifier } from '../classifier.ts';
 import { ChunkClassifier } from './chunk.ts';
 import type { FromWorker, ToWorker } from './pool.ts';
@@ -15,6 +16,8 @@ import type { Classification } from '../types.ts';
 export function servePoolWorker(post: (message: FromWorker, transfer?: Transferable[]) => void): (message: ToWorker) => void {
   let chunks: ChunkClassifier | null = null;
   let classifier: Classifier | null = null;
+  /** Why the last 'init' failed (a bundle this worker cannot read): each chunk of that run fails with it. */
+  let setupError: Error | null = null;
   let nextReq = 0;
   const replies = new Map<number, (value: never) => void>();
   const ask = <T>(message: (req: number) => FromWorker): Promise<T> =>
@@ -25,6 +28,12 @@ export function servePoolWorker(post: (message: FromWorker, transfer?: Transfera
     });
   // Decisions the other workers published, pushed here unasked: a key among them needs no question.
   const known = new Map<string, Classification>();
+  // The last bundle read: a worker kept between runs reads it once, often before the run starts.
+  let bundleRead: { json: string; bundle: ModelBundle } | null = null;
+  const bundleOf = (json: string): ModelBundle => {
+    if (bundleRead?.json !== json) bundleRead = { json, bundle: parseBundle(json) };
+    return bundleRead.bundle;
+  };
   const shared: SharedDecisions = {
     claim: async (keys) => {
       const found: [string, Classification][] = [];
@@ -44,10 +53,27 @@ export function servePoolWorker(post: (message: FromWorker, transfer?: Transfera
 
   return (message) => {
     switch (message.type) {
+      case 'prepare':
+        try {
+          bundleOf(message.bundleJson);
+        } catch {
+          // read again, and reported, when a run brings it
+        }
+        break;
       case 'init': {
         const s = message.settings;
-        classifier = new Classifier(parseBundle(s.bundleJson), undefined, { shared });
-        chunks = new ChunkClassifier(classifier, s.format, { explain: s.explain, safeCsv: s.safeCsv, output: s.output, columns: s.columns });
+        // A new run: nothing of the last one – its classifier, its shared decisions – may carry over.
+        known.clear();
+        replies.clear();
+        classifier = null;
+        chunks = null;
+        setupError = null;
+        try {
+          classifier = new Classifier(bundleOf(s.bundleJson), undefined, { shared });
+          chunks = new ChunkClassifier(classifier, s.format, { explain: s.explain, safeCsv: s.safeCsv, output: s.output, columns: s.columns });
+        } catch (error) {
+          setupError = error as Error;
+        }
         break;
       }
       case 'known':
@@ -63,7 +89,7 @@ export function servePoolWorker(post: (message: FromWorker, transfer?: Transfera
       case 'chunk': {
         const id = message.id;
         if (!chunks || !classifier) {
-          post({ type: 'failed', id, name: 'Error', message: 'The pool worker was not set up.' });
+          post({ type: 'failed', id, name: setupError?.name ?? 'Error', message: setupError?.message ?? 'The pool worker was not set up.' });
           return;
         }
         const cls = classifier;

@@ -29,6 +29,8 @@ export interface PoolSettings {
 
 /** Messages between the coordinator and a pool worker. */
 export type ToWorker =
+  /** Read a bundle ahead of the run that will use it (a standby pool, between runs). */
+  | { type: 'prepare'; bundleJson: string }
   | { type: 'init'; settings: PoolSettings }
   | { type: 'chunk'; id: number; chunk: ByteChunk }
   | { type: 'claimed'; req: number; claim: ReturnType<SharedKeyTable['claim']> }
@@ -94,7 +96,7 @@ export class WorkerPoolProcessor implements ChunkProcessor {
     const message: ToWorker = { type: 'chunk', id, chunk: { ...chunk, bytes } };
     return new Promise<ChunkOutcome>((resolve, reject) => {
       this.jobs.set(id, { slot, resolve, reject });
-      slot.port.post(message, transferablesOf(bytes, chunk.rowEnds));
+      slot.port.post(message, transferablesOf(bytes));
     });
   }
 
@@ -109,6 +111,19 @@ export class WorkerPoolProcessor implements ChunkProcessor {
   terminate(): void {
     this.fail(new CancelledError());
     for (const slot of this.slots) slot.port.terminate();
+  }
+
+  /**
+   * Ends the run's use of the workers. After a run that finished, with nothing in flight, they are
+   * idle and are handed back for the next run; otherwise they are terminated (null).
+   */
+  release(): PoolPort[] | null {
+    if (this.broken || this.jobs.size > 0) {
+      this.terminate();
+      return null;
+    }
+    this.broken = new Error('This pool was released.');
+    return this.slots.map((slot) => slot.port);
   }
 
   private fail(error: Error): void {

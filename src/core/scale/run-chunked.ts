@@ -67,24 +67,10 @@ export async function runChunked(options: ChunkedRunOptions): Promise<ChunkedRun
   if (options.output !== 'ndjson') await onOutput?.(csvLine(columns, safeCsv));
 
   const index: ChunkIndex = { format: input.format, starts: [], lengths: [], firstRows: [] };
-  const inFlight: Promise<ChunkOutcome>[] = [];
   let rows = 0;
   let cancelled = false;
   let bytesDone = input.dataStart;
-  const source = input.chunks[Symbol.asyncIterator]();
-  let sourceDone = false;
-  const fill = async () => {
-    while (!sourceDone && inFlight.length < processor.concurrency) {
-      const next = await source.next();
-      if (next.done) {
-        sourceDone = true;
-        break;
-      }
-      const promise = processor.process(next.value, signal);
-      promise.catch(() => {}); // handled when its turn comes
-      inFlight.push(promise);
-    }
-  };
+  const feed = new ChunkFeed(input.chunks, processor, signal);
 
   try {
     for (;;) {
@@ -92,12 +78,11 @@ export async function runChunked(options: ChunkedRunOptions): Promise<ChunkedRun
         cancelled = true;
         break;
       }
-      await fill();
-      const head = inFlight.shift();
+      const head = await feed.next();
       if (!head) break;
       let outcome: ChunkOutcome;
       try {
-        outcome = await head;
+        outcome = await head.outcome;
       } catch (error) {
         if (!(error instanceof CancelledError) && !signal?.aborted) throw error;
         cancelled = true;
@@ -138,7 +123,7 @@ export async function runChunked(options: ChunkedRunOptions): Promise<ChunkedRun
       });
     }
   } finally {
-    if (!sourceDone) await source.return?.(undefined);
+    await feed.stop();
   }
 
   return {
@@ -154,6 +139,90 @@ export async function runChunked(options: ChunkedRunOptions): Promise<ChunkedRun
     columns,
     chunks: index,
   };
+}
+
+/**
+ * Reads chunks and hands each to the processor as soon as it is read, up to the processor's
+ * concurrency, while the run takes earlier outcomes: reading the file (a round trip to the
+ * browser's file thread per slice) overlaps the classifying rather than waiting for it.
+ */
+class ChunkFeed {
+  private readonly queue: Promise<ChunkOutcome>[] = [];
+  private readonly source: AsyncIterator<ByteChunk>;
+  private readonly reading: Promise<void>;
+  private ended = false;
+  private stopped = false;
+  /** The run holds the outcome `next` gave last until it asks again: it counts as out. */
+  private holding = false;
+  private failure: { error: unknown } | null = null;
+  private wakeReader: (() => void) | null = null;
+  private wakeTaker: (() => void) | null = null;
+
+  constructor(
+    chunks: AsyncIterable<ByteChunk>,
+    private readonly processor: ChunkProcessor,
+    private readonly signal?: AbortSignal,
+  ) {
+    this.source = chunks[Symbol.asyncIterator]();
+    this.reading = this.read();
+  }
+
+  /**
+   * The next outcome in input order (the one given before is done with); null after the last. A
+   * failed read is thrown after the chunks before it.
+   */
+  async next(): Promise<{ outcome: Promise<ChunkOutcome> } | null> {
+    this.holding = false;
+    this.wake('reader');
+    for (;;) {
+      const outcome = this.queue.shift();
+      if (outcome) {
+        this.holding = true;
+        // Wrapped: an async function returning the promise itself would wait for it.
+        return { outcome };
+      }
+      if (this.failure) throw this.failure.error;
+      if (this.ended) return null;
+      await new Promise<void>((resolve) => (this.wakeTaker = resolve));
+    }
+  }
+
+  /** Stops reading and closes the input. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake('reader');
+    await this.reading;
+    await this.source.return?.(undefined);
+  }
+
+  private async read(): Promise<void> {
+    try {
+      for (;;) {
+        while (this.queue.length + (this.holding ? 1 : 0) >= this.processor.concurrency && !this.stopped) {
+          await new Promise<void>((resolve) => (this.wakeReader = resolve));
+        }
+        if (this.stopped) return;
+        const next = await this.source.next();
+        if (next.done || this.stopped) return;
+        const outcome = this.processor.process(next.value, this.signal);
+        outcome.catch(() => {}); // handled when its turn comes
+        this.queue.push(outcome);
+        this.wake('taker');
+      }
+    } catch (error) {
+      this.failure = { error };
+    } finally {
+      this.ended = true;
+      this.wake('taker');
+    }
+  }
+
+  private wake(who: 'reader' | 'taker'): void {
+    const resume = who === 'reader' ? this.wakeReader : this.wakeTaker;
+    if (who === 'reader') this.wakeReader = null;
+    else this.wakeTaker = null;
+    resume?.();
+  }
 }
 
 /** The chunk holding 0-based row `row` (binary search over the chunks' first rows); -1 if none. */

@@ -72,28 +72,41 @@ export class RowBoundaryScanner {
       const i = bytes.lastIndexOf(this.endByte);
       return i < from ? from : i + 1;
     }
-    this.scan(bytes, from, (end) => {
-      last = end;
-      return first;
-    });
+    this.scan(
+      bytes,
+      from,
+      (end) => {
+        last = end;
+        return first;
+      },
+      !first,
+    );
     return last;
   }
 
   /**
-   * Calls `found` with each row end in order until it returns true. Jumps from quote to quote
-   * and newline to newline with indexOf (native, memchr-fast) rather than looking at each byte.
+   * Calls `found` with each row end in order until it returns true – or, with `lastOnly`, with
+   * only the last row end between two quoted fields, which is all a cut needs. Jumps from quote
+   * to quote and newline to newline with indexOf/lastIndexOf (native, memchr-fast) rather than
+   * looking at each byte.
    */
-  private scan(bytes: Uint8Array, from: number, found: (end: number) => boolean): void {
+  private scan(bytes: Uint8Array, from: number, found: (end: number) => boolean, lastOnly = false): void {
     const n = bytes.length;
     const end = this.endByte;
     const crlf = this.crlf;
     const delim = this.delimiter;
+    // With CRLF line endings a lone LF is data (papaparse reads it so); it does not end the row.
+    const endsRow = (e: number) => !crlf || (e > 0 && bytes[e - 1] === CR);
     // Row ends between `pos` and `limit` (no quote in between).
     const newlines = (pos: number, limit: number): boolean => {
+      if (lastOnly) {
+        for (let e = limit > 0 ? bytes.lastIndexOf(end, limit - 1) : -1; e >= pos; e = e > 0 ? bytes.lastIndexOf(end, e - 1) : -1) {
+          if (endsRow(e)) return found(e + 1);
+        }
+        return false;
+      }
       for (let e = bytes.indexOf(end, pos); e >= 0 && e < limit; e = bytes.indexOf(end, e + 1)) {
-        // With CRLF line endings a lone LF is data (papaparse reads it so); it does not end the row.
-        if (crlf && (e === 0 || bytes[e - 1] !== CR)) continue;
-        if (found(e + 1)) return true;
+        if (endsRow(e) && found(e + 1)) return true;
       }
       return false;
     };
@@ -140,8 +153,6 @@ export interface ByteChunk {
   /** Byte offset of the chunk in the input (after any byte-order mark). */
   start: number;
   bytes: Uint8Array;
-  /** CSV: the row ends found while cutting (offsets in `bytes`), so the chunk is not scanned twice. */
-  rowEnds?: Int32Array;
   /** `bytes.buffer` holds nothing anyone else reads: it can move to a worker as it is, uncopied. */
   ownsBuffer?: boolean;
 }
@@ -168,8 +179,7 @@ export async function* rowAlignedChunks(
     if (size < target) continue;
     const owned = parts.length > 1; // concat gives a new buffer
     const joined = concat(parts, size);
-    const ends = config.format === 'csv' ? scanner.rowEnds(joined) : null;
-    const cut = ends ? (ends.length ? ends[ends.length - 1] : 0) : scanner.lastRowEnd(joined);
+    const cut = scanner.lastRowEnd(joined);
     if (cut === 0) {
       // One row longer than the target (a huge quoted field): keep gathering.
       parts = [joined];
@@ -180,7 +190,7 @@ export async function* rowAlignedChunks(
     const rest = new Uint8Array(joined.subarray(cut));
     parts = rest.length ? [rest] : [];
     size = rest.length;
-    yield { index: index++, start, bytes: joined.subarray(0, cut), ...(ends ? { rowEnds: Int32Array.from(ends) } : {}), ...(owned ? { ownsBuffer: true } : {}) };
+    yield { index: index++, start, bytes: joined.subarray(0, cut), ...(owned ? { ownsBuffer: true } : {}) };
     start += cut;
   }
   if (size > 0) yield { index: index++, start, bytes: concat(parts, size), ...(parts.length > 1 ? { ownsBuffer: true } : {}) };

@@ -27,6 +27,7 @@ import Papa from 'papaparse';
 import { chromium, type Browser } from 'playwright-core';
 import { csvLine } from '../src/core/csv/format.ts';
 import { generateLogs } from '../src/core/generate/generator.ts';
+import { timeFilePickToSummary } from './lib/page-timing.ts';
 import { startPreview } from './lib/preview.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -228,10 +229,7 @@ async function benchPage(path: string, rows: number): Promise<void> {
         const sampler = setInterval(() => {
           sumKb = Math.max(sumKb, chromiumPids().reduce((s, pid) => s + statusKb(pid, 'VmRSS'), 0));
         }, 250);
-        const started = performance.now();
-        await page.getByTestId('log-file-input').setInputFiles(path);
-        await page.getByTestId('summary').waitFor({ timeout: 1_800_000 });
-        const ms = performance.now() - started;
+        const ms = await timeFilePickToSummary(page, path);
         clearInterval(sampler);
         const shown = (await page.getByTestId('summary-rows').innerText()).replace(/\D/g, '');
         if (Number(shown) !== rows) throw new Error(`the page classified ${shown} rows, expected ${rows}`);

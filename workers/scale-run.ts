@@ -30,6 +30,8 @@ export interface PoolDeps {
  */
 export class StandbyPool {
   private idle: { ports: PoolPort[]; bundleJson: string | null; broken: boolean } | null = null;
+  /** A run holds the workers: no others are started for it meanwhile. */
+  private inUse = false;
 
   constructor(private readonly deps: PoolDeps) {}
 
@@ -39,6 +41,7 @@ export class StandbyPool {
 
   /** Starts the workers (if none are idle) and has them read `bundleJson` ahead of a run. */
   prepare(bundleJson: string): void {
+    if (this.inUse) return; // the run's workers come back having read its bundle
     const idle = this.idleWorkers();
     if (!idle || idle.bundleJson === bundleJson) return;
     for (const port of idle.ports) port.post({ type: 'prepare', bundleJson } satisfies ToWorker);
@@ -49,14 +52,16 @@ export class StandbyPool {
   take(): PoolPort[] {
     const idle = this.idleWorkers()!;
     this.idle = null;
+    this.inUse = true;
     if (!idle.broken) return idle.ports;
     for (const port of idle.ports) port.terminate();
     return this.deps.startPool!(this.size());
   }
 
-  /** The workers of a finished run, idle again, having read `bundleJson`. */
-  giveBack(ports: PoolPort[], bundleJson: string): void {
-    this.idle = this.watch(ports, bundleJson);
+  /** The end of a run: its workers, idle again and having read `bundleJson`, or null when they were terminated. */
+  giveBack(ports: PoolPort[] | null, bundleJson: string): void {
+    this.inUse = false;
+    if (ports) this.idle = this.watch(ports, bundleJson);
   }
 
   private idleWorkers() {
@@ -152,7 +157,6 @@ export async function runScale(o: ScaleRunOptions, standby: StandbyPool | null):
     o.results?.clear();
     throw error;
   } finally {
-    const idle = pool?.release();
-    if (idle) standby!.giveBack(idle, bundleJson);
+    if (pool) standby!.giveBack(pool.release(), bundleJson);
   }
 }

@@ -80,6 +80,19 @@ describe('the standby pool', () => {
     expect(standby.take()).toEqual(fake.started);
   });
 
+  it('starts no second set of workers while a run holds them', () => {
+    const fake = fakeWorkers();
+    const standby = new StandbyPool({ startPool: fake.start, poolSize: 2 });
+    const ports = standby.take();
+    standby.prepare(BUNDLE_JSON);
+    expect(fake.started).toHaveLength(2);
+    standby.giveBack(ports, BUNDLE_JSON);
+    expect(standby.take()).toEqual(ports);
+    standby.giveBack(null, BUNDLE_JSON);
+    standby.prepare(BUNDLE_JSON);
+    expect(fake.started).toHaveLength(4);
+  });
+
   it('keeps a finished run’s workers for the next run, which starts afresh with its own bundle', async () => {
     const fake = fakeWorkers();
     const standby = new StandbyPool({ startPool: fake.start, poolSize: 2 });

@@ -112,8 +112,12 @@ export function defaultPoolSize(): number {
 
 /** Runs `o` on the chunked pipeline; null when the file is for the text pipeline (UTF-16). */
 export async function runScale(o: ScaleRunOptions, standby: StandbyPool | null): Promise<ScaleRunResult | null> {
-  const opened = await openChunkedInput(o.input, formatFromName(o.fileName));
-  if ('textFallback' in opened) return null;
+  // The output file is opened while the input's head is read.
+  const [opened, sink] = await Promise.all([openChunkedInput(o.input, formatFromName(o.fileName)), openOutputSink()]);
+  if ('textFallback' in opened) {
+    await sink.abort();
+    return null;
+  }
   const { columns } = outputHeaderOf(opened.format, o.explain);
   const settings = { explain: o.explain, safeCsv: o.safeCsv ?? false, columns };
   const cls = o.classifier;
@@ -127,7 +131,6 @@ export async function runScale(o: ScaleRunOptions, standby: StandbyPool | null):
   } else {
     processor = new LocalChunkProcessor(cls, opened.format, { ...settings, keepRecords: !!o.onResults });
   }
-  const sink = await openOutputSink();
   o.results?.begin(o.input);
   try {
     const summary = await runChunked({

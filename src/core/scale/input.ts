@@ -11,8 +11,6 @@ import { rowAlignedChunks, RowBoundaryScanner, type ByteChunk, type RowFormat, t
 export type ByteSource = Blob | AsyncIterable<Uint8Array | string>;
 
 export const SCALE_CHUNK_BYTES = 1 << 20;
-/** Slices of a Blob being read at once, beyond the one being handed out. */
-const READ_AHEAD = 3;
 
 /** What every chunk needs to be parsed the same way, wherever it is parsed. */
 export interface ChunkFormat extends SplitConfig {
@@ -38,29 +36,28 @@ export function formatFromName(name: string): RowFormat {
   return 'csv';
 }
 
-/** Byte buffers of a source: a Blob slice by slice, a stream as it comes (strings encoded). */
-export async function* sourceBuffers(source: ByteSource, sliceBytes = SCALE_CHUNK_BYTES, from = 0): AsyncGenerator<Uint8Array> {
+/** Byte buffers of a source: a Blob through its stream, in pieces of at most `pieceBytes`; a stream as it comes (strings encoded). */
+export async function* sourceBuffers(source: ByteSource, pieceBytes = SCALE_CHUNK_BYTES): AsyncGenerator<Uint8Array> {
   if (typeof Blob !== 'undefined' && source instanceof Blob) {
-    // Reading a slice of a File is a round trip to the browser's file thread: the next slices are
-    // asked for before this one is handed out, so the disk and the parsing overlap.
-    const read = (offset: number) => source.slice(offset, Math.min(source.size, offset + sliceBytes)).arrayBuffer();
-    const ahead: Promise<ArrayBuffer>[] = [];
-    let next = from;
-    const askMore = () => {
-      while (ahead.length < READ_AHEAD && next < source.size) {
-        const reading = read(next);
-        reading.catch(() => {}); // rejected reads are thrown when their turn comes
-        ahead.push(reading);
-        next += sliceBytes;
+    // One stream over the file, not a read per slice: each slice read is a round trip to the
+    // browser's file thread, and a 100 MiB file streamed in headless Chromium took 90–170 ms
+    // against 160–220 ms in slices read four ahead (240–680 ms one at a time).
+    const reader = source.stream().getReader();
+    let done = false;
+    try {
+      for (;;) {
+        const next = await reader.read();
+        if (next.done) {
+          done = true;
+          return;
+        }
+        // A stream may hand over much at once (Node: a small Blob in one piece): pieces of at most
+        // `pieceBytes` (views, not copies) keep chunks near their size.
+        for (let at = 0; at < next.value.length; at += pieceBytes) yield next.value.subarray(at, at + pieceBytes);
       }
-    };
-    askMore();
-    while (ahead.length) {
-      const bytes = new Uint8Array(await ahead.shift()!);
-      askMore();
-      yield bytes;
+    } finally {
+      if (!done) await reader.cancel().catch(() => {});
     }
-    return;
   }
   const encoder = new TextEncoder();
   for await (const part of source as AsyncIterable<Uint8Array | string>) {

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileRules, ruleEngine, ruleProblem, validateRules } from '../../src/core/rules.ts';
+import { compileLinear, compileRules, requiredFirstChar, ruleEngine, ruleProblem, validateRules } from '../../src/core/rules.ts';
 import type { Rule } from '../../src/core/types.ts';
 
 const rule = (pattern: string, label: string, extra: Partial<Rule> = {}): Rule => ({ pattern, flags: '', label, enabled: true, ...extra });
@@ -14,6 +15,29 @@ describe('rules', () => {
     expect(rules.match('Backup completed successfully.')).toBe('System Notification');
     expect(rules.match('Nightly Backup started')).toBe('Other');
     expect(rules.match('nothing here')).toBeNull();
+  });
+
+  it('skips a rule by its first character only where the rule could not match', () => {
+    expect(requiredFirstChar('^User \\d+', '')).toBe('U'.charCodeAt(0));
+    for (const [pattern, flags] of [['^a|b', ''], ['^a?b', ''], ['^(x)', ''], ['^User', 'i'], ['^User', 'm'], ['User', ''], ['^\\d', '']]) {
+      expect(requiredFirstChar(pattern, flags)).toBeNull();
+    }
+    // The same answers as trying every rule in order, whatever the rules and the message.
+    const piece = fc.constantFrom('a', 'b', 'A', 'k', '1', ' ', '|', '(a|b)', '[ab|]', '\\|', '\\d', '.', '*', '?', '+', '{2}', '^', '$');
+    // Mostly anchored patterns, the ones the shortcut is for.
+    const pattern = fc.tuple(fc.constantFrom('^', '^', ''), fc.array(piece, { minLength: 1, maxLength: 6 })).map(([anchor, p]) => anchor + p.join(''));
+    const someRule = fc.record({ pattern, flags: fc.constantFrom('', 'i', 'm', 'u', 'is') });
+    fc.assert(
+      fc.property(fc.array(someRule, { minLength: 1, maxLength: 5 }), fc.array(fc.string({ maxLength: 8 }), { maxLength: 6 }), (candidates, messages) => {
+        const valid = candidates.map((r, i) => rule(r.pattern, `L${i}`, { flags: r.flags })).filter((r) => ruleProblem(r) === null);
+        const compiled = compileRules(valid);
+        const each = valid.map((r) => ({ label: r.label, regex: compileLinear(r.pattern, r.flags) }));
+        for (const message of [...messages, 'a', 'ab', 'ba', 'Ab', 'K', '\u212A', '|b']) {
+          expect(compiled.match(message)).toBe(each.find((r) => r.regex.test(message))?.label ?? null);
+        }
+      }),
+      { numRuns: 1500 },
+    );
   });
 
   it('honours flags', () => {

@@ -190,16 +190,14 @@ class ByteWriter {
     next.set(this.bytes.subarray(0, this.length));
     this.bytes = next;
   }
-  put(data: Uint8Array): void {
-    this.ensure(data.length);
-    this.bytes.set(data, this.length);
-    this.length += data.length;
-  }
-  /** Copies bytes `from`–`to` of the input this writer was made over. */
-  putInput(from: number, to: number): void {
-    this.ensure(to - from);
-    this.bytes.copyWithin(this.length, from, to);
+  /** A row as it was: bytes `from`–`to` of the input this writer was made over, then `added`. */
+  putInputRow(from: number, to: number, added: Uint8Array): void {
+    this.ensure(to - from + added.length);
+    const bytes = this.bytes;
+    bytes.copyWithin(this.length, from, to);
     this.length += to - from;
+    bytes.set(added, this.length);
+    this.length += added.length;
   }
   text(data: string): void {
     this.ensure(data.length * 3);
@@ -372,9 +370,8 @@ export class ChunkClassifier {
             let to = raw < ends.length ? ends[raw] : input.length;
             if (to > from && input[to - 1] === 0x0a) to--;
             if (crlf && to > from && input[to - 1] === 0x0d) to--;
-            out.putInput(from, to);
-          } else out.putInput(lean.textStarts[i], lean.textEnds[i]);
-          out.put(added.cellBytes);
+            out.putInputRow(from, to, added.cellBytes);
+          } else out.putInputRow(lean.textStarts[i], lean.textEnds[i], added.cellBytes);
         } else {
           const fields = parseChunkRows(text.slice(lean.textStarts[i], lean.textEnds[i]), f).rows[0] ?? [''];
           out.text(csvRow(fields, width, added.cells, safe));

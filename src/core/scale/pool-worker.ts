@@ -95,10 +95,11 @@ export function servePoolWorker(post: (message: FromWorker, transfer?: Transfera
         const cls = classifier;
         chunks.process(message.chunk).then(
           (outcome) => {
-            // The output's own buffer moves as it is, unless much of it is unused (then a copy the right size).
-            const out = outcome.output;
-            const output = typeof out === 'string' || out.byteLength * 4 >= out.buffer.byteLength * 3 ? out : new Uint8Array(out);
-            post({ type: 'done', id, outcome: { ...outcome, output }, embedded: cls.embeddingCalls }, transferablesOf(output, outcome.labelIds, outcome.tiers, outcome.confidence));
+            // The output's buffer moves as it is, unused room and all (the writer keeps the input in
+            // front of the output): the coordinator writes the view out and drops it, so a copy
+            // the right size would cost a megabyte copied per chunk for nothing.
+            const output = outcome.output;
+            post({ type: 'done', id, outcome, embedded: cls.embeddingCalls }, transferablesOf(output, outcome.labelIds, outcome.tiers, outcome.confidence));
           },
           (error: Error) => post({ type: 'failed', id, name: error?.name ?? 'Error', message: error?.message ?? String(error) }),
         );

@@ -254,7 +254,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
     async loadBundle() {
       const current = await currentBundle();
       // The pool's workers start now, while the page is idle, rather than when a file is dropped.
-      if (current.bundle.embedder.id === 'ngram') standbyPool.prepare(serializeBundle(current.bundle));
+      if (current.bundle.embedder.id === 'ngram') standbyPool.prepare(current.bundle);
       return describe(current);
     },
 

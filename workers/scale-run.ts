@@ -5,7 +5,7 @@
  * to an OPFS file as it is produced (output-sink.ts) and the table's columns to ScaleResults.
  * Nothing here grows with the file beyond those columns.
  */
-import { serializeBundle } from '../src/core/bundle.ts';
+import { serializeBundle, type ModelBundle } from '../src/core/bundle.ts';
 import type { Classifier } from '../src/core/classifier.ts';
 import type { ResultBatch, RunProgress } from '../src/core/run.ts';
 import { formatFromName, openChunkedInput, SCALE_CHUNK_BYTES } from '../src/core/scale/input.ts';
@@ -20,6 +20,18 @@ export interface PoolDeps {
   startPool?: (size: number) => PoolPort[];
   /** Workers in the pool (default navigator.hardwareConcurrency, at least 1). */
   poolSize?: number;
+}
+
+/** Bundles as the pool's workers get them, serialized once per bundle object (bundles are never changed in place). */
+const bundleJsons = new WeakMap<ModelBundle, string>();
+
+function bundleJsonOf(bundle: ModelBundle): string {
+  let json = bundleJsons.get(bundle);
+  if (json === undefined) {
+    json = serializeBundle(bundle);
+    bundleJsons.set(bundle, json);
+  }
+  return json;
 }
 
 /**
@@ -39,8 +51,9 @@ export class StandbyPool {
     return !!this.deps.startPool;
   }
 
-  /** Starts the workers (if none are idle) and has them read `bundleJson` ahead of a run. */
-  prepare(bundleJson: string): void {
+  /** Starts the workers (if none are idle) and has them read `bundle` ahead of a run. */
+  prepare(bundle: ModelBundle): void {
+    const bundleJson = bundleJsonOf(bundle);
     if (this.inUse) return; // the run's workers come back having read its bundle
     const idle = this.idleWorkers();
     if (!idle || idle.bundleJson === bundleJson) return;
@@ -124,7 +137,7 @@ export async function runScale(o: ScaleRunOptions, standby: StandbyPool | null):
   const pooled = standby?.available && !o.onResults && !cls.llm && cls.bundle.embedder.id === 'ngram' && o.input.size > 2 * SCALE_CHUNK_BYTES;
   let pool: WorkerPoolProcessor | null = null;
   let processor: ChunkProcessor;
-  const bundleJson = pooled ? serializeBundle(cls.bundle) : '';
+  const bundleJson = pooled ? bundleJsonOf(cls.bundle) : '';
   if (pooled) {
     pool = new WorkerPoolProcessor(standby!.take(), { ...settings, bundleJson, format: opened.format });
     processor = pool;

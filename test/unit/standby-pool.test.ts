@@ -19,6 +19,7 @@ import { LocalChunkProcessor } from '../../src/core/scale/local.ts';
 import { StandbyPool } from '../../workers/scale-run.ts';
 
 const BUNDLE_JSON = readFileSync(resolve(import.meta.dirname, '../../public/default-bundle.json'), 'utf8');
+const BUNDLE = parseBundle(BUNDLE_JSON);
 
 interface FakeWorker extends PoolPort {
   received: { type: string }[];
@@ -73,8 +74,8 @@ describe('the standby pool', () => {
   it('starts the workers once, ahead of the run, and has them read the bundle once', () => {
     const fake = fakeWorkers();
     const standby = new StandbyPool({ startPool: fake.start, poolSize: 2 });
-    standby.prepare(BUNDLE_JSON);
-    standby.prepare(BUNDLE_JSON);
+    standby.prepare(BUNDLE);
+    standby.prepare(BUNDLE);
     expect(fake.started).toHaveLength(2);
     expect(fake.started.map((w) => w.received.map((m) => m.type))).toEqual([['prepare'], ['prepare']]);
     expect(standby.take()).toEqual(fake.started);
@@ -84,12 +85,12 @@ describe('the standby pool', () => {
     const fake = fakeWorkers();
     const standby = new StandbyPool({ startPool: fake.start, poolSize: 2 });
     const ports = standby.take();
-    standby.prepare(BUNDLE_JSON);
+    standby.prepare(BUNDLE);
     expect(fake.started).toHaveLength(2);
     standby.giveBack(ports, BUNDLE_JSON);
     expect(standby.take()).toEqual(ports);
     standby.giveBack(null, BUNDLE_JSON);
-    standby.prepare(BUNDLE_JSON);
+    standby.prepare(BUNDLE);
     expect(fake.started).toHaveLength(4);
   });
 
@@ -129,7 +130,7 @@ describe('the standby pool', () => {
   it('never hands out a worker that failed, and terminates the workers of a run that did not finish', async () => {
     const fake = fakeWorkers();
     const standby = new StandbyPool({ startPool: fake.start, poolSize: 2 });
-    standby.prepare(BUNDLE_JSON);
+    standby.prepare(BUNDLE);
     fake.started[1].fail();
     const ports = standby.take();
     expect(fake.started.slice(0, 2).every((w) => w.terminated)).toBe(true);

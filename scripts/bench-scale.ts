@@ -7,7 +7,8 @@
  *    and in headless Chromium (a blank page, the file as a File read slice by slice);
  *  - CLI: `logsift classify FILE --out /dev/null`: rows/s, peak RSS (GNU time's %M), embedding
  *    calls (= distinct masked keys), the ratio to the Node floor;
- *  - page: the built app in headless Chromium, file pick to summary: rows/s, the ratio to the
+ *  - page: the built app in headless Chromium, once ready (bundle loaded, offline copy installed),
+ *    file pick to summary: rows/s, the ratio to the
  *    browser floor, peak memory – the highest VmHWM (peak resident set, /proc/<pid>/status) of
  *    a Chromium process (the tab's renderer holds the page and all its workers) and the highest
  *    sum of VmRSS over all Chromium processes sampled every 250 ms – and embedding calls. The page
@@ -27,7 +28,7 @@ import Papa from 'papaparse';
 import { chromium, type Browser } from 'playwright-core';
 import { csvLine } from '../src/core/csv/format.ts';
 import { generateLogs } from '../src/core/generate/generator.ts';
-import { timeFilePickToSummary } from './lib/page-timing.ts';
+import { timeFilePickToSummary, waitForReadyPage } from './lib/page-timing.ts';
 import { startPreview } from './lib/preview.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -224,7 +225,7 @@ async function benchPage(path: string, rows: number): Promise<void> {
       try {
         const page = browser.pages()[0] ?? (await browser.newPage());
         await page.goto(preview.url);
-        await page.getByTestId('bundle-name').waitFor({ timeout: 60_000 });
+        await waitForReadyPage(page);
         let sumKb = 0;
         const sampler = setInterval(() => {
           sumKb = Math.max(sumKb, chromiumPids().reduce((s, pid) => s + statusKb(pid, 'VmRSS'), 0));

@@ -8,6 +8,7 @@
 import { serializeBundle, type ModelBundle } from '../src/core/bundle.ts';
 import type { Classifier } from '../src/core/classifier.ts';
 import type { ResultBatch, RunProgress } from '../src/core/run.ts';
+import { ChunkBuffers } from '../src/core/scale/chunk-buffers.ts';
 import { formatFromName, openChunkedInput, SCALE_CHUNK_BYTES } from '../src/core/scale/input.ts';
 import { LocalChunkProcessor } from '../src/core/scale/local.ts';
 import { WorkerPoolProcessor, type PoolPort, type ToWorker } from '../src/core/scale/pool.ts';
@@ -126,7 +127,8 @@ export function defaultPoolSize(): number {
 /** Runs `o` on the chunked pipeline; null when the file is for the text pipeline (UTF-16). */
 export async function runScale(o: ScaleRunOptions, standby: StandbyPool | null): Promise<ScaleRunResult | null> {
   // The output file is opened while the input's head is read.
-  const [opened, sink] = await Promise.all([openChunkedInput(o.input, formatFromName(o.fileName)), openOutputSink()]);
+  const buffers = new ChunkBuffers();
+  const [opened, sink] = await Promise.all([openChunkedInput(o.input, formatFromName(o.fileName), SCALE_CHUNK_BYTES, buffers), openOutputSink()]);
   if ('textFallback' in opened) {
     await sink.abort();
     return null;
@@ -153,7 +155,12 @@ export async function runScale(o: ScaleRunOptions, standby: StandbyPool | null):
       safeCsv: o.safeCsv ?? false,
       signal: o.signal,
       onProgress: o.onProgress,
-      onOutput: (data) => sink.write(data),
+      onOutput: (data) => {
+        sink.write(data);
+        // An OPFS write has put the bytes in the file when it returns: the chunk's buffer (its
+        // output is written over its input) can take a later chunk.
+        if (sink.kind === 'opfs' && typeof data !== 'string' && data.buffer instanceof ArrayBuffer) buffers.give(data.buffer);
+      },
       onChunk: (outcome, firstRow) => {
         o.results?.append(outcome, firstRow);
         if (o.onResults && outcome.records && outcome.results) {

@@ -16,6 +16,8 @@ import { csvLine } from '../../src/core/csv/format.ts';
 import { generateLogs } from '../../src/core/generate/generator.ts';
 import { runClassification } from '../../src/core/run.ts';
 import { openChunkedInput, type ChunkedInput } from '../../src/core/scale/input.ts';
+import { ChunkBuffers } from '../../src/core/scale/chunk-buffers.ts';
+import { ChunkClassifier } from '../../src/core/scale/chunk.ts';
 import { LocalChunkProcessor } from '../../src/core/scale/local.ts';
 import { WorkerPoolProcessor, type PoolPort } from '../../src/core/scale/pool.ts';
 import { servePoolWorker } from '../../src/core/scale/pool-worker.ts';
@@ -169,6 +171,46 @@ describe('the chunked run', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  }, 120_000);
+
+  it('writes a chunk in a buffer with room over its own input, the same bytes as into a new buffer', async () => {
+    const cell = fc.oneof(fc.constantFrom('', 'a', 'User User12 logged in.', 'x"y', 'two\nlines', 'é ü', '=1+1', 'Backup completed'), fc.string({ maxLength: 12 }));
+    const format = (newline: string) => ({ format: 'csv' as const, delimiter: ',', newline, header: ['source', 'log_message', 'extra'] });
+    await fc.assert(
+      fc.asyncProperty(
+        // Rows of 1–4 cells (short and long rows are formatted anew), blank lines among them.
+        fc.array(fc.oneof(fc.array(cell, { minLength: 1, maxLength: 4 }), fc.constant([] as string[])), { minLength: 1, maxLength: 30 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        fc.boolean(),
+        async (rows, newline, explain, safeCsv) => {
+          const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+          const body = enc.encode(rows.map((r) => r.map(quote).join(',')).join(newline) + newline);
+          const f = format(newline);
+          const columns = outputHeaderOf(f, explain).columns;
+          const classify = (bytes: Uint8Array, ownsBuffer: boolean) =>
+            new ChunkClassifier(new Classifier(bundle()), f, { explain, safeCsv, columns }).process({ index: 0, start: 0, bytes, ...(ownsBuffer ? { ownsBuffer } : {}) });
+          const roomy = new ChunkBuffers().take(body.length);
+          roomy.set(body);
+          const over = await classify(roomy, true);
+          const fresh = await classify(body.slice(), false);
+          expect(dec.decode(over.output)).toBe(dec.decode(fresh.output));
+          expect(fresh.output.buffer).not.toBe(body.buffer);
+        },
+      ),
+      { numRuns: 200 },
+    );
+    // Generated rows, none blank, none formatted anew: the output is written over the input.
+    const { text } = generatedCsv(500, 'over');
+    const bytes = enc.encode(text.slice(text.indexOf('\n') + 1));
+    const roomy = new ChunkBuffers().take(bytes.length);
+    roomy.set(bytes);
+    const f = { format: 'csv' as const, delimiter: ',', newline: '\n', header: ['timestamp', 'source', 'log_message', 'note'] };
+    const outcome = await new ChunkClassifier(new Classifier(bundle()), f, { explain: true, columns: outputHeaderOf(f, true).columns }).process({ index: 0, start: 0, bytes: roomy, ownsBuffer: true });
+    expect(outcome.output.buffer).toBe(roomy.buffer);
+    expect(Papa.parse<string[]>(dec.decode(outcome.output), { newline: '\n' }).data.filter((r) => r.length > 1).map((r) => r[2])).toEqual(
+      Papa.parse<string[]>(dec.decode(bytes), { newline: '\n' }).data.filter((r) => r.length > 1).map((r) => r[2]),
     );
   }, 120_000);
 

@@ -141,7 +141,7 @@ export interface ChunkOutcome {
   byteLength: number;
   rows: number;
   /** The chunk's output rows (CSV or NDJSON), in order. */
-  output: string | Uint8Array;
+  output: Uint8Array;
   /** Label table: `labelIds` index it. Grows over a run; later chunks repeat the earlier entries. */
   labels: string[];
   labelIds: Uint16Array;
@@ -218,10 +218,35 @@ interface ChunkRows {
   sources: string[];
   fieldCounts: ArrayLike<number>;
   problems: ParsedChunk['problems'];
-  /** Writes row `i` with its added cells. */
-  write(i: number, added: Formatted, out: ByteWriter): void;
-  /** Creates the writer for the chunk's output. */
-  writer(): ByteWriter;
+  /** The chunk's output: each row with its added cells (`cells[i]`, `addedBytes` long in all). */
+  output(cells: Formatted[], addedBytes: number): Uint8Array;
+}
+
+/**
+ * Writes each row's input bytes (`from[i]`–`to[i]`) and added cells over the input itself, from
+ * the last row back, into the room behind the rows (a chunk in a buffer of ChunkBuffers). A row
+ * never lands before where it was read from (its cells are at least as long as the line end it
+ * loses), so no row is overwritten before it has moved. Null when the output does not fit, or
+ * when blank lines the output leaves out would have a row land on rows not yet moved.
+ */
+function writeOverInput(input: Uint8Array, from: Int32Array, to: Int32Array, cells: Formatted[]): Uint8Array | null {
+  const n = from.length;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    if (total < from[i]) return null;
+    total += to[i] - from[i] + cells[i].cellBytes.length;
+  }
+  if (input.byteOffset + total > input.buffer.byteLength) return null;
+  const out = new Uint8Array(input.buffer, input.byteOffset, total);
+  let end = total;
+  for (let i = n - 1; i >= 0; i--) {
+    const added = cells[i].cellBytes;
+    end -= added.length;
+    out.set(added, end);
+    end -= to[i] - from[i];
+    out.copyWithin(end, from[i], to[i]);
+  }
+  return out;
 }
 
 /**
@@ -309,16 +334,18 @@ export class ChunkClassifier {
     const labelIds = new Uint16Array(n);
     const tiers = new Uint8Array(n);
     const confidence = new Float32Array(n);
-    const out = rows.writer();
+    const cells: Formatted[] = new Array(n);
+    let addedBytes = 0;
     for (let i = 0; i < n; i++) {
       const result = results[i];
       const f = this.formattedOf(result);
+      cells[i] = f;
+      addedBytes += f.cellBytes.length;
       labelIds[i] = f.labelId;
       tiers[i] = f.tierId;
       confidence[i] = result.confidence;
-      rows.write(i, f, out);
     }
-    const output = out.result();
+    const output = rows.output(cells, addedBytes);
     return {
       index: chunk.index,
       start: chunk.start,
@@ -361,21 +388,41 @@ export class ChunkClassifier {
       sources: lean.sources,
       fieldCounts: lean.fieldCounts,
       problems: [],
-      writer: () => new ByteWriter((lean.count << 4) + 64, input),
-      write: (i, added, out) => {
-        if (lean.fieldCounts[i] === width && !(safe && lean.formulaLike[i])) {
-          if (ends) {
+      output: (cells, addedBytes) => {
+        const n = lean.count;
+        // Each row's bytes, line end left out; from -1: the row is formatted anew.
+        const from = new Int32Array(n);
+        const to = new Int32Array(n);
+        let allCopied = true;
+        for (let i = 0; i < n; i++) {
+          if (lean.fieldCounts[i] !== width || (safe && lean.formulaLike[i])) {
+            from[i] = -1;
+            allCopied = false;
+          } else if (ends) {
             const raw = lean.rawIndex[i];
-            const from = raw === 0 ? 0 : ends[raw - 1];
-            let to = raw < ends.length ? ends[raw] : input.length;
-            if (to > from && input[to - 1] === 0x0a) to--;
-            if (crlf && to > from && input[to - 1] === 0x0d) to--;
-            out.putInputRow(from, to, added.cellBytes);
-          } else out.putInputRow(lean.textStarts[i], lean.textEnds[i], added.cellBytes);
-        } else {
-          const fields = parseChunkRows(text.slice(lean.textStarts[i], lean.textEnds[i]), f).rows[0] ?? [''];
-          out.text(csvRow(fields, width, added.cells, safe));
+            const start = raw === 0 ? 0 : ends[raw - 1];
+            let end = raw < ends.length ? ends[raw] : input.length;
+            if (end > start && input[end - 1] === 0x0a) end--;
+            if (crlf && end > start && input[end - 1] === 0x0d) end--;
+            from[i] = start;
+            to[i] = end;
+          } else {
+            from[i] = lean.textStarts[i];
+            to[i] = lean.textEnds[i];
+          }
         }
+        const over = allCopied && chunk.ownsBuffer ? writeOverInput(input, from, to, cells) : null;
+        if (over) return over;
+        // Sized for the whole output up front: growing a megabyte buffer means allocating and copying it again.
+        const out = new ByteWriter(input.length + addedBytes, input);
+        for (let i = 0; i < n; i++) {
+          if (from[i] >= 0) out.putInputRow(from[i], to[i], cells[i].cellBytes);
+          else {
+            const fields = parseChunkRows(text.slice(lean.textStarts[i], lean.textEnds[i]), f).rows[0] ?? [''];
+            out.text(csvRow(fields, width, cells[i].cells, safe));
+          }
+        }
+        return out.result();
       },
     };
   }
@@ -393,10 +440,14 @@ export class ChunkClassifier {
       sources: rows.map((fields) => (sourceIndex >= 0 ? (fields[sourceIndex] ?? '') : '')),
       fieldCounts: rows.map((fields) => fields.length),
       problems: parsed.problems,
-      writer: () => new ByteWriter(chunk.bytes.length + (rows.length << 4) + 64),
-      write: (i, added, out) => {
-        if (ndjson) out.text(this.ndjsonRow(rows[i], parsed.lines?.[i] ?? null, parsed.objects?.[i] ?? null, added.cells));
-        else out.text(csvRow(rows[i], width, added.cells, safe));
+      output: (cells, addedBytes) => {
+        const out = new ByteWriter(chunk.bytes.length + addedBytes + 64);
+        for (let i = 0; i < rows.length; i++) {
+          const added = cells[i].cells;
+          if (ndjson) out.text(this.ndjsonRow(rows[i], parsed.lines?.[i] ?? null, parsed.objects?.[i] ?? null, added));
+          else out.text(csvRow(rows[i], width, added, safe));
+        }
+        return out.result();
       },
     };
   }

@@ -6,6 +6,7 @@
  */
 import Papa from 'papaparse';
 import { InputError } from '../errors.ts';
+import { ChunkBuffers } from './chunk-buffers.ts';
 import { rowAlignedChunks, RowBoundaryScanner, type ByteChunk, type RowFormat, type SplitConfig } from './split.ts';
 
 export type ByteSource = Blob | AsyncIterable<Uint8Array | string>;
@@ -83,12 +84,14 @@ function isBlankLine(bytes: Uint8Array, from: number, to: number): boolean {
 
 /**
  * Opens `source` as `format`. Reads as much as it needs for the guesses (64 KiB or 20 lines, or
- * the header row if it is longer) and gives it all back through `chunks`.
+ * the header row if it is longer) and gives it all back through `chunks`, each chunk in a buffer
+ * of `into` (a run whose output is written out at once gives buffers back to it for later chunks).
  */
 export async function openChunkedInput(
   source: ByteSource,
   format: RowFormat,
   chunkBytes = SCALE_CHUNK_BYTES,
+  into: ChunkBuffers = new ChunkBuffers(),
 ): Promise<ChunkedInput | { textFallback: Blob | AsyncIterable<Uint8Array> }> {
   const isBlob = typeof Blob !== 'undefined' && source instanceof Blob;
   const stream = sourceBuffers(source, chunkBytes)[Symbol.asyncIterator]();
@@ -173,7 +176,7 @@ export async function openChunkedInput(
     dataStart,
     // A stream (standard input in a log pipeline) is cut as its data arrives, so each row goes out
     // as soon as the rows before it are done; a Blob in chunks of `chunkBytes`.
-    chunks: rowAlignedChunks(replay(rest.length ? [rest] : [], stream), config, isBlob ? chunkBytes : 1, dataStart),
+    chunks: rowAlignedChunks(replay(rest.length ? [rest] : [], stream), config, isBlob ? chunkBytes : 1, dataStart, into),
   };
 }
 

@@ -95,9 +95,9 @@ export function servePoolWorker(post: (message: FromWorker, transfer?: Transfera
         const cls = classifier;
         chunks.process(message.chunk).then(
           (outcome) => {
-            // The output's buffer moves as it is, unused room and all (the writer keeps the input in
-            // front of the output): the coordinator writes the view out and drops it, so a copy
-            // the right size would cost a megabyte copied per chunk for nothing.
+            // The output's buffer moves as it is, room and all – mostly the chunk's own buffer, the
+            // output written over the input: the coordinator writes the view out and hands the
+            // buffer to a later chunk, so a copy the right size would cost a megabyte for nothing.
             const output = outcome.output;
             post({ type: 'done', id, outcome, embedded: cls.embeddingCalls }, transferablesOf(output, outcome.labelIds, outcome.tiers, outcome.confidence));
           },

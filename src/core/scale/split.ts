@@ -7,6 +7,7 @@
  * data). Every byte it looks at is ASCII, so it runs on UTF-8 bytes without decoding. Plain text
  * and NDJSON: every newline ends a row.
  */
+import type { ChunkBuffers } from './chunk-buffers.ts';
 
 export type RowFormat = 'csv' | 'text' | 'ndjson';
 
@@ -160,12 +161,14 @@ export interface ByteChunk {
 /**
  * Re-chunks a stream of byte buffers into chunks of about `target` bytes that end on row ends
  * (the last one ends where the input ends). `offset` is the byte position of the first buffer.
+ * With `into`, every chunk is copied into a buffer of it (room for its output behind the rows).
  */
 export async function* rowAlignedChunks(
   buffers: AsyncIterable<Uint8Array>,
   config: SplitConfig,
   target: number,
   offset = 0,
+  into?: ChunkBuffers,
 ): AsyncGenerator<ByteChunk> {
   const scanner = new RowBoundaryScanner(config);
   let parts: Uint8Array[] = [];
@@ -177,8 +180,8 @@ export async function* rowAlignedChunks(
     parts.push(buffer);
     size += buffer.length;
     if (size < target) continue;
-    const owned = parts.length > 1; // concat gives a new buffer
-    const joined = concat(parts, size);
+    const owned = !!into || parts.length > 1; // concat gives a new buffer
+    const joined = concat(parts, size, into);
     const cut = scanner.lastRowEnd(joined);
     if (cut === 0) {
       // One row longer than the target (a huge quoted field): keep gathering.
@@ -193,12 +196,13 @@ export async function* rowAlignedChunks(
     yield { index: index++, start, bytes: joined.subarray(0, cut), ...(owned ? { ownsBuffer: true } : {}) };
     start += cut;
   }
-  if (size > 0) yield { index: index++, start, bytes: concat(parts, size), ...(parts.length > 1 ? { ownsBuffer: true } : {}) };
+  if (size > 0) yield { index: index++, start, bytes: concat(parts, size, into), ...(into || parts.length > 1 ? { ownsBuffer: true } : {}) };
 }
 
-function concat(parts: Uint8Array[], size: number): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(size);
+/** The parts as one view: the part itself when there is one, unless the chunk must be in a buffer of `into`. */
+function concat(parts: Uint8Array[], size: number, into?: ChunkBuffers): Uint8Array {
+  if (parts.length === 1 && !into) return parts[0];
+  const out = into ? into.take(size) : new Uint8Array(size);
   let at = 0;
   for (const part of parts) {
     out.set(part, at);

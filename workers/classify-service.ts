@@ -17,8 +17,6 @@ import type { Rule, SourceRoutes } from '../src/core/types.ts';
 import type { BundleStorage } from '../src/storage/db.ts';
 import type { BundleInfo, ClassifyApi, ProgressCallback, ResultRow, RowFilter, SaveRulesResult, Settings } from './classify-api.ts';
 import { LlmRun, type LlmRunHooks } from './llm-run.ts';
-import { OutputCollector } from './output-collector.ts';
-import { ResultStore } from './results-store.ts';
 import { ScaleResults } from './scale-results.ts';
 import { runScale, StandbyPool, type PoolDeps } from './scale-run.ts';
 import { throttle } from './throttle.ts';
@@ -56,7 +54,6 @@ export interface Current {
 interface LastRun {
   input: Blob;
   fileName: string;
-  kind: 'csv' | 'text';
   classifier: Classifier;
   /** Built outputs by `outputKey(explain, safe)`. */
   outputs: Map<string, Blob>;
@@ -74,16 +71,10 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
   let current: Current | null = null;
   let lastRun: LastRun | null = null;
   let job: AbortController | null = null;
-  // Results of the last run: columns with the text read back from the file (issue #8), or – for
-  // a file the chunked pipeline does not take (UTF-16) – the text pipeline's in-memory store.
   const standbyPool = new StandbyPool(deps.pool ?? {});
-  const scaleResults = new ScaleResults();
-  const legacyResults = new ResultStore();
-  let results: ScaleResults | ResultStore = scaleResults;
-  const clearResults = () => {
-    scaleResults.clear();
-    legacyResults.clear();
-  };
+  // Results of the last run: columns, with the text read back from the file (issue #8).
+  const results = new ScaleResults();
+  const clearResults = () => results.clear();
   /** Pattern discovery's copy of the run's lines, made for the duration of one discovery. */
   let runSnapshot: { fileName: string; messages: string[]; sources: string[]; ruleMatched: Uint8Array } | null = null;
   // Embedding models (issue #3): installed BERT models, their backend, import, retraining – workers/models-service.ts.
@@ -279,42 +270,19 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
         // The chunked pipeline (issue #8): output to OPFS, columns for the table, a pool of workers.
         const scale = await runScale(
           // safeCsv: the page exports safe by default (cells a spreadsheet would run as formulas are neutralised).
-          { input, fileName, explain, safeCsv: true, classifier: cls, signal: controller.signal, onProgress: report, results: scaleResults, onResults: collect },
+          { input, fileName, explain, safeCsv: true, classifier: cls, signal: controller.signal, onProgress: report, results, onResults: collect },
           standbyPool,
         );
-        let summary: RunSummary;
-        let output: Blob | null;
-        if (scale) {
-          const { chunks: _chunks, ...rest } = scale.summary;
-          summary = { ...rest, workers: scale.workers };
-          output = scale.output;
-          results = scaleResults;
-        } else {
-          const out = new OutputCollector();
-          summary = await runClassification({
-            input,
-            kind,
-            classifier: cls,
-            explain,
-            safeCsv: true,
-            signal: controller.signal,
-            onProgress: report,
-            onOutput: (chunk) => out.push(chunk),
-            onResults: (batch) => {
-              legacyResults.append(batch.startIndex, batch.records, batch.results);
-              collect?.(batch);
-            },
-          });
-          output = summary.cancelled ? null : out.finish();
-          results = legacyResults;
-        }
+        const { chunks: _chunks, ...rest } = scale.summary;
+        const summary: RunSummary = { ...rest, workers: scale.workers };
+        const output = scale.output;
         report.flush();
         await llmRun?.finish(summary.cancelled);
         llmRun = null;
         if (summary.cancelled || !output) {
           clearResults();
         } else {
-          lastRun = { input, fileName, kind, classifier: cls, outputs: new Map([[outputKey(explain, true), output]]) };
+          lastRun = { input, fileName, classifier: cls, outputs: new Map([[outputKey(explain, true), output]]) };
         }
         return summary;
       } catch (err) {
@@ -356,22 +324,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
           { input: run.input, fileName: run.fileName, explain, safeCsv: safe, classifier: run.classifier, signal: controller.signal, onProgress: report, results: null },
           standbyPool,
         );
-        let blob: Blob | null;
-        if (scale) blob = scale.output;
-        else {
-          const out = new OutputCollector();
-          const summary = await runClassification({
-            input: run.input,
-            kind: run.kind,
-            classifier: run.classifier,
-            explain,
-            safeCsv: safe,
-            signal: controller.signal,
-            onProgress: report,
-            onOutput: (chunk) => out.push(chunk),
-          });
-          blob = summary.cancelled ? null : out.finish();
-        }
+        const blob = scale.output;
         report?.flush();
         if (!blob) throw new CancelledError();
         run.outputs.set(outputKey(explain, safe), blob);

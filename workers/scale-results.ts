@@ -192,8 +192,10 @@ export class ScaleResults {
   }
 
   private async chunkText(c: number): Promise<string> {
-    const { starts, lengths } = this.index!;
-    return decodeChunk(new Uint8Array(await this.input!.slice(starts[c], starts[c] + lengths[c]).arrayBuffer()));
+    const { starts, lengths, format } = this.index!;
+    const bytes = new Uint8Array(await this.input!.slice(starts[c], starts[c] + lengths[c]).arrayBuffer());
+    // A UTF-16 file's chunks are UTF-16 there (the run read them as UTF-8).
+    return format.encoding ? new TextDecoder(format.encoding).decode(bytes) : decodeChunk(bytes);
   }
 
   private parse(c: number, text: string, keep = true): ChunkRows {

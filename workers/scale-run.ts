@@ -124,15 +124,11 @@ export function defaultPoolSize(): number {
   return Math.max(1, Math.floor(cores));
 }
 
-/** Runs `o` on the chunked pipeline; null when the file is for the text pipeline (UTF-16). */
-export async function runScale(o: ScaleRunOptions, standby: StandbyPool | null): Promise<ScaleRunResult | null> {
+/** Runs `o` on the chunked pipeline. */
+export async function runScale(o: ScaleRunOptions, standby: StandbyPool | null): Promise<ScaleRunResult> {
   // The output file is opened while the input's head is read.
   const buffers = new ChunkBuffers();
   const [opened, sink] = await Promise.all([openChunkedInput(o.input, formatFromName(o.fileName), SCALE_CHUNK_BYTES, buffers), openOutputSink()]);
-  if ('textFallback' in opened) {
-    await sink.abort();
-    return null;
-  }
   const { columns } = outputHeaderOf(opened.format, o.explain);
   const settings = { explain: o.explain, safeCsv: o.safeCsv ?? false, columns };
   const cls = o.classifier;

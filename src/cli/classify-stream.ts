@@ -3,12 +3,11 @@
  * standard input) as row-aligned byte chunks, classifies them – in this thread or on a pool of
  * worker_threads – and writes the output in input order as it comes, CSV or NDJSON. Memory
  * stays bounded by a few chunks whatever the input's size, so it can run as a stage of a log
- * pipeline (stdin → stdout). UTF-16 input goes through the text pipeline of run.ts.
+ * pipeline (stdin → stdout). UTF-16 input (with a byte order mark) is read as UTF-8 as it streams.
  */
 import { serializeBundle } from '../core/bundle.ts';
 import type { Classifier } from '../core/classifier.ts';
-import { InputError } from '../core/errors.ts';
-import { runClassification, type RunSummary } from '../core/run.ts';
+import type { RunSummary } from '../core/run.ts';
 import type { OutputFormat } from '../core/scale/chunk.ts';
 import { openChunkedInput, type ByteSource } from '../core/scale/input.ts';
 import { LocalChunkProcessor } from '../core/scale/local.ts';
@@ -31,11 +30,6 @@ export interface StreamClassifyOptions {
 
 export async function classifyStream(o: StreamClassifyOptions): Promise<RunSummary & { embeddingCalls?: number; workers: number }> {
   const opened = await openChunkedInput(o.input, o.format);
-  if ('textFallback' in opened) {
-    if (o.output !== 'csv' || o.format !== 'csv') throw new InputError('UTF-16 input can only be read as CSV with CSV output; convert it to UTF-8 first.');
-    const summary = await runClassification({ input: opened.textFallback, kind: 'csv', classifier: o.classifier, explain: o.explain, safeCsv: o.safeCsv, onOutput: o.write });
-    return { ...summary, workers: 0 };
-  }
   const { columns } = outputHeaderOf(opened.format, o.explain);
   const settings = { explain: o.explain, safeCsv: o.safeCsv, output: o.output, columns };
   const pooled = o.workers > 0 && o.classifier.bundle.embedder.id === 'ngram' && !o.classifier.llm;

@@ -33,7 +33,10 @@ const enc = new TextEncoder();
 const dec = new TextDecoder();
 
 async function* bytesOf(text: string, piece = 7): AsyncGenerator<Uint8Array> {
-  const bytes = enc.encode(text);
+  yield* bytesIn(enc.encode(text), piece);
+}
+
+async function* bytesIn(bytes: Uint8Array, piece: number): AsyncGenerator<Uint8Array> {
   for (let i = 0; i < bytes.length; i += piece) yield bytes.slice(i, i + piece);
 }
 
@@ -49,10 +52,8 @@ function generatedCsv(rows: number, seed: string): { text: string; messages: str
   return { text, messages };
 }
 
-async function opened(source: Blob | AsyncIterable<Uint8Array>, format: 'csv' | 'text' | 'ndjson', chunkBytes: number): Promise<ChunkedInput> {
-  const input = await openChunkedInput(source, format, chunkBytes);
-  if ('textFallback' in input) throw new Error('unexpected text fallback');
-  return input;
+function opened(source: Blob | AsyncIterable<Uint8Array>, format: 'csv' | 'text' | 'ndjson', chunkBytes: number): Promise<ChunkedInput> {
+  return openChunkedInput(source, format, chunkBytes);
 }
 
 async function chunkedOutput(text: string, options: { chunkBytes: number; explain?: boolean; safeCsv?: boolean; format?: 'csv' | 'text' | 'ndjson'; output?: 'csv' | 'ndjson' }) {
@@ -432,6 +433,56 @@ describe('results read back from the file', () => {
     const snap = await results.snapshot();
     expect(snap.messages).toEqual(messages);
     expect(snap.ruleMatched.reduce((s, v) => s + v, 0)).toBe(regex);
+  }, 120_000);
+
+  it('reads UTF-16 files (LE and BE) as they stream, as their UTF-8 text, and reads rows back from the UTF-16 bytes', async () => {
+    // Characters of two and three UTF-8 bytes and beyond the BMP (a surrogate pair in UTF-16), and
+    // fields with newlines in them.
+    let text = csvLine(['timestamp', 'source', 'log_message', 'note']);
+    const messages: string[] = [];
+    let i = 0;
+    for (const log of generateLogs({ rows: 3000, seed: 'utf16' })) {
+      const message = ++i % 3 === 0 ? `Dépôt ✓ 😀 ${log.log_message}` : log.log_message;
+      messages.push(message);
+      text += csvLine([log.timestamp, log.source, message, i % 7 === 0 ? `multi\nline "${i}"` : `n${i}`]);
+    }
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le.subarray(0, le.length)).swap16();
+    const utf8 = await chunkedOutput(text, { chunkBytes: 4096, explain: true });
+    for (const bytes of [le, be]) {
+      // Read in odd pieces: code units and surrogate pairs are split between pieces.
+      const streamed = await opened(bytesIn(bytes, 4097), 'csv', 4096);
+      expect(streamed.format.encoding).toBe(bytes === le ? 'utf-16le' : 'utf-16be');
+      const blob = new Blob([bytes]);
+      const input = await opened(blob, 'csv', 4096);
+      const cls = new Classifier(bundle());
+      const explain = true;
+      const processor = new LocalChunkProcessor(cls, input.format, { explain, columns: outputHeaderOf(input.format, explain).columns });
+      const results = new ScaleResults();
+      results.begin(blob);
+      let out = '';
+      let bytesDone = 0;
+      const summary = await runChunked({
+        input,
+        processor,
+        explain,
+        onOutput: (d) => void (out += typeof d === 'string' ? d : dec.decode(d)),
+        onChunk: (o, first) => results.append(o, first),
+        onProgress: (p) => void (bytesDone = p.bytesDone),
+      });
+      results.finish(summary.chunks);
+      expect(out).toBe(utf8.text);
+      expect(summary.byLabel).toEqual(utf8.summary.byLabel);
+      expect(bytesDone).toBe(bytes.length);
+      const streamedOut: string[] = [];
+      await runChunked({ input: streamed, processor: new LocalChunkProcessor(new Classifier(bundle()), streamed.format, { explain, columns: outputHeaderOf(streamed.format, explain).columns }), explain, onOutput: (d) => void streamedOut.push(typeof d === 'string' ? d : dec.decode(d)) });
+      expect(streamedOut.join('')).toBe(utf8.text);
+      // Rows read back from the UTF-16 file, near its start and its end.
+      expect(await results.query({})).toBe(messages.length);
+      expect((await results.rows(0, 5)).map((r) => r.message)).toEqual(messages.slice(0, 5));
+      expect((await results.rows(messages.length - 5, 5)).map((r) => r.message)).toEqual(messages.slice(-5));
+      expect(await results.query({ search: '😀' })).toBe(messages.filter((m) => m.includes('😀')).length);
+    }
   }, 120_000);
 
   it('writes output to memory where there is no OPFS', async () => {

@@ -58,9 +58,7 @@ function fakeWorkers() {
 async function csvInput(rows: number): Promise<ChunkedInput> {
   let text = csvLine(['source', 'log_message']);
   for (const log of generateLogs({ rows, seed: 'standby' })) text += csvLine([log.source, log.log_message]);
-  const input = await openChunkedInput(new Blob([text]), 'csv', 4096);
-  if ('textFallback' in input) throw new Error('unexpected text fallback');
-  return input;
+  return openChunkedInput(new Blob([text]), 'csv', 4096);
 }
 
 async function run(ports: PoolPort[], input: ChunkedInput, bundleJson: string) {

@@ -349,7 +349,7 @@ export class ChunkClassifier {
     return {
       index: chunk.index,
       start: chunk.start,
-      byteLength: chunk.bytes.length,
+      byteLength: chunk.sourceLength ?? chunk.bytes.length,
       rows: n,
       output,
       labels: this.labels.slice(),

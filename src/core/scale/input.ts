@@ -1,8 +1,8 @@
 /**
  * Opens an input for the chunked pipeline: recognises the format, reads the header (CSV), the
  * keys of the first objects (NDJSON) or none (plain text), guesses the delimiter and line ending,
- * and hands out the rest as row-aligned byte chunks. Input it does not take (UTF-16) comes back as
- * `textFallback`, unread, for the text pipeline of run.ts.
+ * and hands out the rest as row-aligned byte chunks. A UTF-16 file (by its byte order mark) is
+ * read as UTF-8, transcoded as it streams; its chunks' offsets and lengths stay the file's.
  */
 import Papa from 'papaparse';
 import { InputError } from '../errors.ts';
@@ -13,10 +13,15 @@ export type ByteSource = Blob | AsyncIterable<Uint8Array | string>;
 
 export const SCALE_CHUNK_BYTES = 1 << 20;
 
+/** A file in UTF-16 (else it is UTF-8). */
+export type SourceEncoding = 'utf-16le' | 'utf-16be';
+
 /** What every chunk needs to be parsed the same way, wherever it is parsed. */
 export interface ChunkFormat extends SplitConfig {
   /** CSV: the header's fields; text: ['log_message']; NDJSON: the keys of the first lines' objects. */
   header: string[];
+  /** UTF-16 input: a chunk's byte range in the file is UTF-16 (the chunks themselves are UTF-8). */
+  encoding?: SourceEncoding;
 }
 
 export interface ChunkedInput {
@@ -72,6 +77,39 @@ async function* replay(head: Uint8Array[], tail: AsyncIterator<Uint8Array>): Asy
   for (let next = await tail.next(); !next.done; next = await tail.next()) yield next.value;
 }
 
+/** UTF-16 bytes (the byte order mark first) as UTF-8, piece by piece; a character split between pieces is kept whole. */
+async function* utf16AsUtf8(pieces: AsyncIterable<Uint8Array>, encoding: SourceEncoding): AsyncGenerator<Uint8Array> {
+  // The decoder drops the byte order mark.
+  const decoder = new TextDecoder(encoding);
+  const encoder = new TextEncoder();
+  for await (const piece of pieces) {
+    const text = decoder.decode(piece, { stream: true });
+    if (text) yield encoder.encode(text);
+  }
+  const rest = decoder.decode();
+  if (rest) yield encoder.encode(rest);
+}
+
+/**
+ * How many bytes of UTF-16 the UTF-8 `bytes` were (whole characters): two per UTF-16 code unit,
+ * that is per character, and two more for each character beyond the BMP (a surrogate pair).
+ */
+export function utf16Length(bytes: Uint8Array): number {
+  let units = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
+  }
+  return units * 2;
+}
+
+/** The encoding a byte order mark at the start of `bytes` names, if it names UTF-16. */
+function utf16Encoding(bytes: Uint8Array): SourceEncoding | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
 const decoder = new TextDecoder('utf-8');
 
 function isBlankLine(bytes: Uint8Array, from: number, to: number): boolean {
@@ -92,9 +130,23 @@ export async function openChunkedInput(
   format: RowFormat,
   chunkBytes = SCALE_CHUNK_BYTES,
   into: ChunkBuffers = new ChunkBuffers(),
-): Promise<ChunkedInput | { textFallback: Blob | AsyncIterable<Uint8Array> }> {
+): Promise<ChunkedInput> {
   const isBlob = typeof Blob !== 'undefined' && source instanceof Blob;
-  const stream = sourceBuffers(source, chunkBytes)[Symbol.asyncIterator]();
+  const raw = sourceBuffers(source, chunkBytes)[Symbol.asyncIterator]();
+  // A byte order mark says UTF-16: then everything below reads the text as UTF-8.
+  const first: Uint8Array[] = [];
+  let firstBytes = 0;
+  while (firstBytes < 2) {
+    const next = await raw.next();
+    if (next.done) break;
+    first.push(next.value);
+    firstBytes += next.value.length;
+  }
+  // (The first two bytes may come in two pieces: a stream can hand over one byte.)
+  const encoding = utf16Encoding(first.length === 1 ? first[0] : Uint8Array.from(first.flatMap((piece) => Array.from(piece.subarray(0, 2)))));
+  const stream = (encoding ? utf16AsUtf8(replay(first, raw), encoding) : replay(first, raw))[Symbol.asyncIterator]();
+  // Offsets in the file: a UTF-16 file's are those of its UTF-16 bytes, after its byte order mark.
+  const sourceLength = encoding ? utf16Length : undefined;
   const head: Uint8Array[] = [];
   let headBytes = new Uint8Array(0);
   let ended = false;
@@ -117,10 +169,6 @@ export async function openChunkedInput(
     return false;
   };
   while (!ended && headBytes.length < SNIFF_BYTES && !enoughLines()) await readMore();
-  if ((headBytes[0] === 0xff && headBytes[1] === 0xfe) || (headBytes[0] === 0xfe && headBytes[1] === 0xff)) {
-    // UTF-16: not for the byte-level splitter. The caller reads it as text (run.ts); a Blob is still whole.
-    return { textFallback: isBlob ? (source as Blob) : replay(head, stream) };
-  }
   if (decoder.decode(headBytes.subarray(0, 8192)).includes('\u0000')) {
     throw new InputError('This file is binary, not text: expected a CSV or a plain-text log file.');
   }
@@ -170,13 +218,14 @@ export async function openChunkedInput(
   }
 
   const rest = headBytes.subarray(dataStart);
+  const fileDataStart = sourceLength ? 2 + sourceLength(headBytes.subarray(0, dataStart)) : dataStart;
   return {
-    format: { ...config, header },
+    format: { ...config, header, ...(encoding ? { encoding } : {}) },
     bytesTotal,
-    dataStart,
+    dataStart: fileDataStart,
     // A stream (standard input in a log pipeline) is cut as its data arrives, so each row goes out
     // as soon as the rows before it are done; a Blob in chunks of `chunkBytes`.
-    chunks: rowAlignedChunks(replay(rest.length ? [rest] : [], stream), config, isBlob ? chunkBytes : 1, dataStart, into),
+    chunks: rowAlignedChunks(replay(rest.length ? [rest] : [], stream), config, isBlob ? chunkBytes : 1, { offset: fileDataStart, into, sourceLength }),
   };
 }
 

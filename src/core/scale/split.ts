@@ -154,6 +154,8 @@ export interface ByteChunk {
   /** Byte offset of the chunk in the input (after any byte-order mark). */
   start: number;
   bytes: Uint8Array;
+  /** Bytes of the input the chunk was read from, where that is not `bytes.length` (UTF-16 read as UTF-8). */
+  sourceLength?: number;
   /** `bytes.buffer` holds nothing anyone else reads: it can move to a worker as it is, uncopied. */
   ownsBuffer?: boolean;
 }
@@ -162,19 +164,26 @@ export interface ByteChunk {
  * Re-chunks a stream of byte buffers into chunks of about `target` bytes that end on row ends
  * (the last one ends where the input ends). `offset` is the byte position of the first buffer.
  * With `into`, every chunk is copied into a buffer of it (room for its output behind the rows).
+ * With `sourceLength`, the buffers were transcoded: it gives how many input bytes a chunk was.
  */
 export async function* rowAlignedChunks(
   buffers: AsyncIterable<Uint8Array>,
   config: SplitConfig,
   target: number,
-  offset = 0,
-  into?: ChunkBuffers,
+  options: { offset?: number; into?: ChunkBuffers; sourceLength?: (bytes: Uint8Array) => number } = {},
 ): AsyncGenerator<ByteChunk> {
+  const { offset = 0, into, sourceLength } = options;
+  let index = 0;
+  let start = offset;
+  const chunk = (bytes: Uint8Array, owned: boolean): ByteChunk => {
+    const read = sourceLength ? sourceLength(bytes) : bytes.length;
+    const made: ByteChunk = { index: index++, start, bytes, ...(owned ? { ownsBuffer: true } : {}), ...(sourceLength ? { sourceLength: read } : {}) };
+    start += read;
+    return made;
+  };
   const scanner = new RowBoundaryScanner(config);
   let parts: Uint8Array[] = [];
   let size = 0;
-  let index = 0;
-  let start = offset;
   for await (const buffer of buffers) {
     if (buffer.length === 0) continue;
     parts.push(buffer);
@@ -193,10 +202,9 @@ export async function* rowAlignedChunks(
     const rest = new Uint8Array(joined.subarray(cut));
     parts = rest.length ? [rest] : [];
     size = rest.length;
-    yield { index: index++, start, bytes: joined.subarray(0, cut), ...(owned ? { ownsBuffer: true } : {}) };
-    start += cut;
+    yield chunk(joined.subarray(0, cut), owned);
   }
-  if (size > 0) yield { index: index++, start, bytes: concat(parts, size, into), ...(into || parts.length > 1 ? { ownsBuffer: true } : {}) };
+  if (size > 0) yield chunk(concat(parts, size, into), !!into || parts.length > 1);
 }
 
 /** The parts as one view: the part itself when there is one, unless the chunk must be in a buffer of `into`. */

@@ -4,6 +4,8 @@
  * any await; the file is then written from the output's stream, never held whole in memory.
  */
 interface SaveFileHandle {
+  /** The name the user gave the file. */
+  name?: string;
   createWritable(): Promise<WritableStream<Uint8Array>>;
 }
 type ShowSaveFilePicker = (options: { suggestedName: string; types?: { description: string; accept: Record<string, string[]> }[] }) => Promise<SaveFileHandle>;

@@ -35,17 +35,20 @@ describe('chunk buffers', () => {
 
   it('keeps no more than it is told to, nor a buffer twice, nor one that moved away', () => {
     const buffers = new ChunkBuffers(2);
-    const views = [buffers.take(10), buffers.take(10), buffers.take(10)];
-    buffers.give(views[0].buffer as ArrayBuffer);
-    buffers.give(views[0].buffer as ArrayBuffer);
-    expect(buffers.held).toBe(1);
-    const moved = views[1].buffer as ArrayBuffer;
+    const views = [buffers.take(10), buffers.take(10), buffers.take(10), buffers.take(10)];
+    const [twice, moved, kept, extra] = views.map((v) => v.buffer as ArrayBuffer);
+    buffers.give(twice);
+    buffers.give(twice);
     structuredClone(moved, { transfer: [moved] });
     buffers.give(moved);
-    expect(buffers.held).toBe(1);
-    buffers.give(views[2].buffer as ArrayBuffer);
-    buffers.give(new ArrayBuffer(100));
-    expect(buffers.held).toBe(2);
+    buffers.give(kept);
+    buffers.give(extra);
+    // Held: `twice` once and `kept`; not the moved one, and no room left for `extra`.
+    const next = [buffers.take(10), buffers.take(10), buffers.take(10)].map((v) => v.buffer);
+    expect(next.slice(0, 2)).toEqual(expect.arrayContaining([twice, kept]));
+    expect(next[0]).not.toBe(next[1]);
+    expect(next).not.toContain(extra);
+    expect(next).not.toContain(moved);
   });
 });
 

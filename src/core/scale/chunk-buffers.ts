@@ -30,9 +30,4 @@ export class ChunkBuffers {
     if (buffer.byteLength === 0 || this.free.length >= this.keep || this.free.includes(buffer)) return;
     this.free.push(buffer);
   }
-
-  /** Given-back buffers held now. */
-  get held(): number {
-    return this.free.length;
-  }
 }

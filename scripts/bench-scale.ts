@@ -17,17 +17,16 @@
  * kept in bench-data/ (git-ignored) for later runs.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { chromium, type Browser } from 'playwright-core';
-import { csvLine } from '../src/core/csv/format.ts';
 import { generateLogs } from '../src/core/generate/generator.ts';
+import { writeCsvOnce } from './lib/bench-data.ts';
 import { timeFilePickToSummary, waitForReadyPage } from './lib/page-timing.ts';
 import { startPreview } from './lib/preview.ts';
 
@@ -54,24 +53,16 @@ const median = (xs: number[]) => {
 };
 
 /** A generated CSV of `rows` rows (about 130 bytes a row), written once. */
-async function benchFile(rows: number): Promise<string> {
-  const path = `${root}bench-data/scale-${rows}.csv`;
-  if (existsSync(path)) return path;
-  mkdirSync(`${root}bench-data`, { recursive: true });
-  const out = createWriteStream(path);
-  let chunk = csvLine(['timestamp', 'source', 'log_message', 'request_id']);
+function benchFile(rows: number): Promise<string> {
+  return writeCsvOnce(`${root}bench-data/scale-${rows}.csv`, ['timestamp', 'source', 'log_message', 'request_id'], scaleRows(rows));
+}
+
+function* scaleRows(rows: number): Generator<string[]> {
   let i = 0;
   for (const log of generateLogs({ rows, seed: 8 })) {
     const id = (++i * 2654435761) >>> 0;
-    chunk += csvLine([log.timestamp, log.source, log.log_message, `req-${id.toString(16).padStart(8, '0')}-${(i % 9973).toString(36)}`]);
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await once(out, 'drain');
-      chunk = '';
-    }
+    yield [log.timestamp, log.source, log.log_message, `req-${id.toString(16).padStart(8, '0')}-${(i % 9973).toString(36)}`];
   }
-  out.end(chunk);
-  await once(out, 'finish');
-  return path;
 }
 
 /** Parse-only floor in Node: papaparse's low-level parser over the file, chunk by chunk. */

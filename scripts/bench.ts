@@ -14,14 +14,12 @@
  * Targets (issue #2): CLI ≥ 250,000 rows/s, page ≥ 100,000 rows/s, training ≤ 10 s.
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { csvLine } from '../src/core/csv/format.ts';
 import { DEFAULT_RULES, DEFAULT_SOURCE_ROUTES, DEFAULT_THRESHOLDS } from '../src/core/defaults.ts';
 import { generateLogs } from '../src/core/generate/generator.ts';
 import { trainBundle } from '../src/core/train.ts';
@@ -29,6 +27,7 @@ import { Classifier } from '../src/core/classifier.ts';
 import { createBertEmbedder, describeBertModel, unloadBertModels, type BertDtype } from '../src/core/features/bert.ts';
 import { maskMessage } from '../src/core/masking.ts';
 import { bertRuntimeFromDir } from '../src/cli/bert-model.ts';
+import { writeCsvOnce } from './lib/bench-data.ts';
 import { timeFilePickToSummary, waitForReadyPage } from './lib/page-timing.ts';
 import { startPreview } from './lib/preview.ts';
 
@@ -49,22 +48,12 @@ const { values } = parseArgs({
 });
 
 /** Writes (once; reused by later runs) a generated CSV without labels, like a user's export. */
-async function benchFile(rows: number, seed: number): Promise<string> {
-  const path = `${dataDir}logs-${rows}-${seed}.csv`;
-  if (existsSync(path)) return path;
-  mkdirSync(dataDir, { recursive: true });
-  const out = createWriteStream(path);
-  let chunk = csvLine(['timestamp', 'source', 'log_message']);
-  for (const log of generateLogs({ rows, seed })) {
-    chunk += csvLine([log.timestamp, log.source, log.log_message]);
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await once(out, 'drain');
-      chunk = '';
-    }
-  }
-  out.end(chunk);
-  await once(out, 'finish');
-  return path;
+function benchFile(rows: number, seed: number): Promise<string> {
+  return writeCsvOnce(`${dataDir}logs-${rows}-${seed}.csv`, ['timestamp', 'source', 'log_message'], unlabelledRows(rows, seed));
+}
+
+function* unlabelledRows(rows: number, seed: number): Generator<string[]> {
+  for (const log of generateLogs({ rows, seed })) yield [log.timestamp, log.source, log.log_message];
 }
 
 const perSecond = (rows: number, ms: number) => Math.round((rows * 1000) / ms).toLocaleString('en-US');

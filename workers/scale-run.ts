@@ -128,7 +128,13 @@ export function defaultPoolSize(): number {
 export async function runScale(o: ScaleRunOptions, standby: StandbyPool | null): Promise<ScaleRunResult> {
   // The output file is opened while the input's head is read.
   const buffers = new ChunkBuffers();
-  const [opened, sink] = await Promise.all([openChunkedInput(o.input, formatFromName(o.fileName), SCALE_CHUNK_BYTES, buffers), openOutputSink()]);
+  const opening = openOutputSink();
+  const opened = await openChunkedInput(o.input, formatFromName(o.fileName), SCALE_CHUNK_BYTES, buffers).catch(async (error: unknown) => {
+    // A file that cannot be read (empty, binary) leaves no output file behind.
+    await (await opening).abort();
+    throw error;
+  });
+  const sink = await opening;
   const { columns } = outputHeaderOf(opened.format, o.explain);
   const settings = { explain: o.explain, safeCsv: o.safeCsv ?? false, columns };
   const cls = o.classifier;

@@ -20,7 +20,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvLine } from '../../src/core/csv/format.ts';
 import { startMockOpenAiServer, type MockOpenAiServer } from '../helpers/mock-openai-server.ts';
-import { baseUrl, download, openSession, parseCsv, useBrowser, writeGeneratedCsv, writeLabelledCsv, type Session } from './helpers.ts';
+import { baseUrl, configureRemoteLlm, download, openSession, parseCsv, useBrowser, writeGeneratedCsv, writeLabelledCsv, type Session } from './helpers.ts';
 
 const env = useBrowser();
 
@@ -299,17 +299,7 @@ describe('the LLM worker dies', () => {
   it('is reported and restarted; the settings come back from storage and the LLM panel works again', async () => {
     const { page } = await guardedSession();
     const panel = page.getByTestId('llm-panel');
-    await panel.getByRole('radio', { name: /Remote API/ }).check();
-    await panel.getByTestId('llm-remote').waitFor();
-    await panel.getByLabel('Base URL').fill(mock.baseUrl);
-    await panel.getByLabel('API key').fill(KEY);
-    await panel.getByRole('button', { name: 'Use key' }).click();
-    await expect.poll(() => panel.getByTestId('llm-notice').innerText()).toMatch(/held until this tab closes/);
-    await panel.getByRole('button', { name: 'Load models' }).click();
-    await expect.poll(() => panel.getByLabel('Model', { exact: true }).locator('option').allInnerTexts()).toContain(MODEL);
-    await panel.getByLabel('Model', { exact: true }).selectOption(MODEL);
-    await panel.getByRole('button', { name: 'Save remote settings' }).click();
-    await expect.poll(() => panel.getByTestId('llm-state').innerText()).toMatch(new RegExp(`In use for the next run: ${MODEL}`));
+    await configureRemoteLlm(page, { baseUrl: mock.baseUrl, key: KEY, model: MODEL });
 
     // Kill it from inside: to the page, a crash is silence.
     const worker = env.session!.page.workers().find((w) => /llm\.worker/.test(w.url()));

@@ -180,3 +180,20 @@ export async function download(page: Page): Promise<{ name: string; text: string
 export async function bundleLabels(page: Page): Promise<string[]> {
   return page.locator('[data-testid="model-panel"] table tbody th').allInnerTexts();
 }
+
+/** In the LLM panel: the remote API at `baseUrl`, with `key` (held for the tab, not remembered) and `model` from its list, saved. */
+export async function configureRemoteLlm(page: Page, remote: { baseUrl: string; key: string; model: string }): Promise<void> {
+  const panel = page.getByTestId('llm-panel');
+  await panel.getByRole('radio', { name: /Remote API/ }).check();
+  await panel.getByTestId('llm-remote').waitFor();
+  await panel.getByLabel('Base URL').fill(remote.baseUrl);
+  await panel.getByLabel('API key').fill(remote.key);
+  await panel.getByRole('button', { name: 'Use key' }).click();
+  await expect.poll(() => panel.getByTestId('llm-notice').innerText()).toMatch(/held until this tab closes/);
+  expect(await panel.getByLabel('API key').inputValue()).toBe('');
+  await panel.getByRole('button', { name: 'Load models' }).click();
+  await expect.poll(() => panel.getByLabel('Model', { exact: true }).locator('option').allInnerTexts()).toContain(remote.model);
+  await panel.getByLabel('Model', { exact: true }).selectOption(remote.model);
+  await panel.getByRole('button', { name: 'Save remote settings' }).click();
+  await expect.poll(() => panel.getByTestId('llm-state').innerText()).toMatch(new RegExp(`In use for the next run: ${remote.model} at 127\\.0\\.0\\.1:\\d+`));
+}

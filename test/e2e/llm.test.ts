@@ -13,7 +13,7 @@ import { Classifier } from '../../src/core/classifier.ts';
 import { LlmKeyCollector } from '../../src/core/llm/llm-tier.ts';
 import { runClassification } from '../../src/core/run.ts';
 import { startMockOpenAiServer, type MockOpenAiServer } from '../helpers/mock-openai-server.ts';
-import { download, openSession, parseCsv, readDownload, useBrowser, writeGeneratedCsv, type GeneratedFile, type Session } from './helpers.ts';
+import { configureRemoteLlm, download, openSession, parseCsv, readDownload, useBrowser, writeGeneratedCsv, type GeneratedFile, type Session } from './helpers.ts';
 
 const KEY = 'gsk_e2e_SECRET_9f8e7d6c5b4a';
 const MODEL = 'deepseek-r1-distill-llama-70b';
@@ -55,21 +55,7 @@ async function session(): Promise<{ s: Session; consoleLines: string[] }> {
 }
 
 /** Remote API at the mock server, with the key (not remembered) and a model from its list. */
-async function configureRemote(page: Page): Promise<void> {
-  const panel = page.getByTestId('llm-panel');
-  await panel.getByRole('radio', { name: /Remote API/ }).check();
-  await panel.getByTestId('llm-remote').waitFor();
-  await panel.getByLabel('Base URL').fill(mock.baseUrl);
-  await panel.getByLabel('API key').fill(KEY);
-  await panel.getByRole('button', { name: 'Use key' }).click();
-  await expect.poll(() => panel.getByTestId('llm-notice').innerText()).toMatch(/held until this tab closes/);
-  expect(await panel.getByLabel('API key').inputValue()).toBe('');
-  await panel.getByRole('button', { name: 'Load models' }).click();
-  await expect.poll(() => panel.getByLabel('Model', { exact: true }).locator('option').allInnerTexts()).toContain(MODEL);
-  await panel.getByLabel('Model', { exact: true }).selectOption(MODEL);
-  await panel.getByRole('button', { name: 'Save remote settings' }).click();
-  await expect.poll(() => panel.getByTestId('llm-state').innerText()).toMatch(new RegExp(`In use for the next run: ${MODEL} at 127\\.0\\.0\\.1:\\d+`));
-}
+const configureRemote = (page: Page) => configureRemoteLlm(page, { baseUrl: mock.baseUrl, key: KEY, model: MODEL });
 
 const host = () => new URL(mock.baseUrl).host;
 

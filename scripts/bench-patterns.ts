@@ -8,40 +8,10 @@
  * and lines/s (mining only: masking, grouping and assigning every line; median of several runs).
  * The data is read from DIR and never copied.
  */
-import { createReadStream } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { requireColumn } from '../src/core/csv/columns.ts';
-import { openTable } from '../src/core/csv/table.ts';
 import { minePatterns } from '../src/core/patterns/index.ts';
 import { normalizeTemplate } from '../src/core/patterns/template.ts';
-
-interface Dataset {
-  system: string;
-  contents: string[];
-  eventIds: string[];
-  templates: string[];
-}
-
-async function readDataset(dir: string, system: string): Promise<Dataset | null> {
-  const files = await readdir(join(dir, system)).catch(() => [] as string[]);
-  const file = files.find((name) => name.endsWith('_structured_corrected.csv'));
-  if (!file) return null;
-  const table = await openTable(createReadStream(join(dir, system, file)), 'csv');
-  const content = requireColumn(table.header, ['content'], 'Content');
-  const eventId = requireColumn(table.header, ['eventid'], 'EventId');
-  const template = requireColumn(table.header, ['eventtemplate'], 'EventTemplate');
-  const data: Dataset = { system, contents: [], eventIds: [], templates: [] };
-  for await (const batch of table.batches) {
-    for (const row of batch.rows) {
-      data.contents.push(row[content] ?? '');
-      data.eventIds.push(row[eventId] ?? '');
-      data.templates.push(row[template] ?? '');
-    }
-  }
-  return data;
-}
+import { loghubSystems, readLoghubSystem, type LoghubSystem as Dataset } from './lib/loghub.ts';
 
 /** GA: a line is correct when its predicted group and its true group hold the same lines. */
 export function groupingAccuracy(predicted: ArrayLike<number | string>, truth: ArrayLike<number | string>): number {
@@ -80,11 +50,11 @@ async function main() {
   }
   const dir = positionals[0];
   const reps = Math.max(1, Number(values.reps) || 7);
-  const systems = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const systems = await loghubSystems(dir);
 
   const datasets: Dataset[] = [];
   for (const system of systems) {
-    const data = await readDataset(dir, system);
+    const data = await readLoghubSystem(dir, system);
     if (data) datasets.push(data);
   }
   // Warm-up: one untimed pass over every system, so the first one is not timed cold.

@@ -103,7 +103,7 @@ function checkEmbedder(value: unknown): EmbedderSpec {
   const isPowerOfTwo = Number.isInteger(spec.dim) && spec.dim > 0 && (spec.dim & (spec.dim - 1)) === 0;
   const isGramList = (grams: unknown) =>
     Array.isArray(grams) && grams.every((n) => Number.isInteger(n) && n >= 1 && n <= 8);
-  if (spec.version !== 1 || !isPowerOfTwo || !isGramList(spec.wordNgrams) || !isGramList(spec.charNgrams)) {
+  if ((spec.version !== 1 && spec.version !== 2) || !isPowerOfTwo || !isGramList(spec.wordNgrams) || !isGramList(spec.charNgrams)) {
     fail('its n-gram embedder settings are invalid');
   }
   return spec;

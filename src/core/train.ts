@@ -66,6 +66,8 @@ export interface TrainOptions {
   classWeighting?: 'sqrt-balanced' | 'none';
   /** Inverse L2 strength, as scikit-learn's C. */
   C?: number;
+  /** L-BFGS iterations at most (default 300). */
+  maxIterations?: number;
   metrics?: EvalMetrics | null;
   signal?: AbortSignal;
   /** Fraction of the work done, 0..1. */
@@ -92,6 +94,7 @@ export async function trainBundle(rows: readonly LabelledRow[], options: TrainOp
   if (rows.length === 0) throw new InputError('There are no labelled rows to train on.');
   const spec = options.embedder ?? DEFAULT_NGRAM_SPEC;
   const embedder = createEmbedder(spec, options.embedderContext);
+  const maxIterations = options.maxIterations ?? MAX_ITERATIONS;
   // Share of the progress bar for embedding: most of the work with BERT, little with n-grams.
   const embedShare = spec.id === 'bert' ? 0.8 : 0.1;
 
@@ -130,9 +133,9 @@ export async function trainBundle(rows: readonly LabelledRow[], options: TrainOp
     labels.length,
     {
       C: options.C,
-      maxIterations: MAX_ITERATIONS,
+      maxIterations,
       signal,
-      onIteration: (iteration) => onProgress?.(embedShare + (1 - embedShare) * (iteration / MAX_ITERATIONS)),
+      onIteration: (iteration) => onProgress?.(embedShare + (1 - embedShare) * (iteration / maxIterations)),
     },
   );
   onProgress?.(1);

@@ -15,7 +15,8 @@ export type FeatureVector = Float32Array | SparseVector;
 /** What a bundle records about the embedder it was trained with; enough to rebuild it. */
 export interface NgramSpec {
   id: 'ngram';
-  version: 1;
+  /** 1: words and character grams; 2: also the parts of compound words (camelCase, snake_case) and the % sign. */
+  version: 1 | 2;
   dim: number;
   wordNgrams: number[];
   charNgrams: number[];

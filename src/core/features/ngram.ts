@@ -7,7 +7,7 @@ import type { Embedder, NgramSpec, SparseVector } from './embedder.ts';
 
 export const DEFAULT_NGRAM_SPEC: NgramSpec = {
   id: 'ngram',
-  version: 1,
+  version: 2,
   dim: 1 << 14,
   wordNgrams: [1, 2],
   charNgrams: [3, 4],
@@ -15,6 +15,22 @@ export const DEFAULT_NGRAM_SPEC: NgramSpec = {
 
 /** Words, numbers and the mask token; everything else separates them. */
 const TOKEN = /<\*>|[\p{L}\p{N}_]+/gu;
+
+/**
+ * Where a compound word splits: underscores, and a lower-case letter or digit followed by an
+ * upper-case one (`addStoredBlock`, `pam_unix`, `NameNode`, `HTTPServer` stays whole at `PS`).
+ */
+const SUBWORD_BOUNDARY = /_+|(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
+
+/**
+ * The parts of a compound word, lower-cased, when it has two or more of two letters or more.
+ * Real logs name things in code's words (`DataXceiver`, `input_userauth_request`); their parts
+ * are the words a message in prose would use, so the same evidence counts in both.
+ */
+export function subwords(word: string): string[] {
+  const parts = word.split(SUBWORD_BOUNDARY).filter((part) => part.length >= 2 && !/^\p{N}+$/u.test(part));
+  return parts.length >= 2 ? parts.map((part) => part.toLowerCase()) : [];
+}
 
 /** 32-bit FNV-1a: stable across runs and platforms, so a bundle means the same everywhere. */
 function fnv1a(text: string, seed: number): number {
@@ -41,7 +57,14 @@ export function ngramFeatures(text: string, spec: NgramSpec): SparseVector {
     counts.set(index, (counts.get(index) ?? 0) + sign);
   };
 
-  const words = text.toLowerCase().match(TOKEN) ?? [];
+  const original = text.match(TOKEN) ?? [];
+  const words = original.map((word) => word.toLowerCase());
+  if (spec.version >= 2) {
+    // Parts count as words of their own (same seed as word unigrams), not as bigrams.
+    for (const word of original) for (const part of subwords(word)) add(part, SEED_WORD + 1);
+    // A percentage is a figure of use or of progress; the tokens above drop the sign.
+    if (text.includes('%')) add('%', SEED_WORD + 1);
+  }
   for (const n of spec.wordNgrams) {
     for (let i = 0; i + n <= words.length; i++) add(words.slice(i, i + n).join(' '), SEED_WORD + n);
   }

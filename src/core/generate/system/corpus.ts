@@ -136,7 +136,9 @@ export interface SystemCorpusOptions {
   headerShare?: number;
 }
 
-const START = Date.UTC(2025, 0, 6) / 1000;
+const START = Date.UTC(2024, 0, 1) / 1000;
+/** Lines are spread over two years, so header dates show every month and weekday. */
+const SPAN_SECONDS = 2 * 365 * 86400;
 
 /** Streams `rows` labelled system-log lines; the same options always give the same lines. */
 export function* generateSystemLogs(options: SystemCorpusOptions): Generator<SystemLog> {
@@ -148,9 +150,8 @@ export function* generateSystemLogs(options: SystemCorpusOptions): Generator<Sys
   const table = pool === all.families ? all.table : new WeightedTable(pool.map((f) => [f, f.family.weight ?? 1] as const));
   const headerShare = options.headerShare ?? HEADER_SHARE;
   const rng = createRng(options.seed);
-  let time = START;
   for (let row = 0; row < options.rows; row++) {
-    time += rng.int(0, 7);
+    const time = START + Math.floor(rng.next() * SPAN_SECONDS);
     const family = table.pick(rng);
     const label = family.labels.pick(rng);
     const template = family.templates.get(label)!.pick(rng);

@@ -16,7 +16,7 @@ export const SSHD: LogFamily = {
   },
   templates: [
     // Routine: the daemon and its connections.
-    { label: 'System Notification', text: 'Server listening on {ip|0.0.0.0|::} port {port}.', weight: 2 },
+    { label: 'System Notification', text: 'Server listening on {0.0.0.0|::} port {port}.', weight: 2 },
     { label: 'System Notification', text: 'Received signal 15; terminating.' },
     { label: 'System Notification', text: 'Received SIGHUP; restarting.' },
     { label: 'System Notification', text: 'Connection closed by {ip} port {port} [preauth]', weight: 4 },
@@ -36,7 +36,7 @@ export const SSHD: LogFamily = {
     { label: 'System Notification', text: 'debug1: SSH2_MSG_KEXINIT sent [preauth]' },
     { label: 'System Notification', text: 'debug1: Client protocol version 2.0; client software version {name}_{version}' },
     { label: 'System Notification', text: 'subsystem request for sftp by user {user}' },
-    { label: 'System Notification', text: 'pam_unix(sshd:session): session closed for user {user}', weight: 2 },
+    { label: 'User Action', text: 'pam_unix(sshd:session): session closed for user {user}', weight: 2 },
     { label: 'System Notification', text: 'Postponed publickey for {user} from {ip} port {port} ssh2 [preauth]' },
     { label: 'System Notification', text: 'Transferred: sent {bytes}, received {bytes} bytes' },
     // A person logged in or out.
@@ -91,7 +91,7 @@ export const SSHD: LogFamily = {
     { label: 'Critical Error', text: 'fatal: No supported key exchange algorithms [preauth]' },
     { label: 'Critical Error', text: 'fatal: mm_request_receive: read: Connection reset by peer' },
     { label: 'Resource Usage', text: 'error: fork: Cannot allocate memory' },
-    { label: 'Deprecation Warning', text: '/etc/ssh/sshd_config line {small}: Deprecated option {name|UsePrivilegeSeparation|RSAAuthentication|RhostsRSAAuthentication|UseLogin|KeyRegenerationInterval|ServerKeyBits}' },
+    { label: 'Deprecation Warning', text: '/etc/ssh/sshd_config line {small}: Deprecated option {UsePrivilegeSeparation|RSAAuthentication|RhostsRSAAuthentication|UseLogin|KeyRegenerationInterval|ServerKeyBits}' },
     { label: 'Deprecation Warning', text: 'WARNING: DSA keys are deprecated and will be removed in a future release; consider switching to ED25519' },
   ],
 };

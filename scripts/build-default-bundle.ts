@@ -8,7 +8,8 @@
 import { writeFile } from 'node:fs/promises';
 import { serializeBundle } from '../src/core/bundle.ts';
 import { evaluate } from '../src/core/evaluate.ts';
-import { DEFAULT_CORPUS, DEFAULT_SETTINGS, DEFAULT_TRAINING, defaultCorpusRows, trainDefaultBundle } from './lib/default-bundle.ts';
+import { BUILT_IN_CORPUS } from '../src/core/generate/training-corpus.ts';
+import { DEFAULT_SETTINGS, DEFAULT_TRAINING, defaultCorpusRows, trainDefaultBundle } from './lib/default-bundle.ts';
 
 const OUT = new URL('../public/default-bundle.json', import.meta.url);
 
@@ -18,7 +19,7 @@ const { maskingConflicts, trainRows, testRows, ...metrics } = await evaluate(row
   ...DEFAULT_SETTINGS,
   ...DEFAULT_TRAINING,
   testFraction: 0.3,
-  seed: DEFAULT_CORPUS.seed,
+  seed: BUILT_IN_CORPUS.seed,
 });
 const bundle = await trainDefaultBundle({ metrics });
 bundle.createdAt = '2026-01-01T00:00:00.000Z';
@@ -26,7 +27,7 @@ const json = serializeBundle(bundle);
 await writeFile(OUT, json);
 console.log(
   `wrote ${OUT.pathname} (${(json.length / 1024).toFixed(0)} KiB): ${bundle.labels.length} labels, trained on ${rows.length} rows ` +
-    `(${DEFAULT_CORPUS.businessRows} business, ${DEFAULT_CORPUS.systemRows} system) in ${((performance.now() - started) / 1000).toFixed(0)} s; ` +
+    `(${BUILT_IN_CORPUS.businessRows} business, ${BUILT_IN_CORPUS.systemRows} system) in ${((performance.now() - started) / 1000).toFixed(0)} s; ` +
     `held-out (${testRows} of ${trainRows + testRows} rows, a random split of the generated corpus) accuracy ${metrics.accuracy.toFixed(4)}, ` +
     `macro-F1 ${metrics.macroF1.toFixed(4)}; masking conflicts: ${maskingConflicts.keys} keys (${maskingConflicts.rows} rows)`,
 );

@@ -13,12 +13,15 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Writable } from 'node:stream';
 import { csvLine } from '../src/core/csv/format.ts';
-import { generateLogs, type GeneratedLog } from '../src/core/generate/generator.ts';
+import { generateLogs } from '../src/core/generate/generator.ts';
+import { generateSystemLogs } from '../src/core/generate/system/corpus.ts';
 
-const USAGE = `Usage: npx tsx scripts/generate-logs.ts --rows N [--seed S] [--out FILE] [--no-labels]
+const USAGE = `Usage: npx tsx scripts/generate-logs.ts --rows N [--seed S] [--out FILE] [--no-labels] [--kind business|system]
 
 Writes N synthetic log rows as CSV (timestamp,source,log_message,target_label).
   --rows N       number of rows (required, a non-negative integer)
+  --kind K       business: the six example sources (default); system: lines of the system-log
+                 families the built-in bundle also trains on (family,source,log_message,target_label)
   --seed S       any number or word; the same seed gives the same rows (default 42)
   --out FILE     write to FILE instead of standard output
   --no-labels    leave out the target_label column
@@ -30,6 +33,7 @@ const DEFAULT_SEED = '42';
 const CHUNK_CHARS = 1 << 16;
 
 interface CliOptions {
+  kind: 'business' | 'system';
   rows: number;
   seed: string;
   out: string | null;
@@ -47,6 +51,7 @@ function readFlags(argv: string[]) {
         seed: { type: 'string' },
         out: { type: 'string' },
         'no-labels': { type: 'boolean' },
+        kind: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -66,7 +71,11 @@ function parseCli(argv: string[]): CliOptions | 'help' {
   }
   if (values.seed === '') throw new UsageError('--seed must not be empty');
   if (values.out === '') throw new UsageError('--out must not be empty');
+  if (values.kind !== undefined && values.kind !== 'business' && values.kind !== 'system') {
+    throw new UsageError(`--kind must be business or system, got "${values.kind}"`);
+  }
   return {
+    kind: values.kind ?? 'business',
     rows: Number(values.rows),
     seed: values.seed ?? DEFAULT_SEED,
     out: values.out ?? null,
@@ -74,19 +83,27 @@ function parseCli(argv: string[]): CliOptions | 'help' {
   };
 }
 
-function rowFields(log: GeneratedLog, labels: boolean): string[] {
-  const fields = [log.timestamp, log.source, log.log_message];
-  if (labels) fields.push(log.target_label);
-  return fields;
+/** The rows of either kind, as header names and cells. */
+function* csvRows(options: CliOptions): Generator<string[]> {
+  const labelled = (fields: string[], label: string) => (options.labels ? [...fields, label] : fields);
+  if (options.kind === 'system') {
+    yield labelled(['family', 'source', 'log_message'], 'target_label');
+    for (const log of generateSystemLogs({ rows: options.rows, seed: options.seed })) {
+      yield labelled([log.family, log.source, log.log_message], log.target_label);
+    }
+    return;
+  }
+  yield labelled(['timestamp', 'source', 'log_message'], 'target_label');
+  for (const log of generateLogs({ rows: options.rows, seed: options.seed })) {
+    yield labelled([log.timestamp, log.source, log.log_message], log.target_label);
+  }
 }
 
 /** Writes in chunks and waits for 'drain' whenever the stream's buffer is full (backpressure). */
 async function writeCsv(output: Writable, options: CliOptions): Promise<void> {
-  const header = ['timestamp', 'source', 'log_message'];
-  if (options.labels) header.push('target_label');
-  let chunk = csvLine(header);
-  for (const log of generateLogs({ rows: options.rows, seed: options.seed })) {
-    chunk += csvLine(rowFields(log, options.labels));
+  let chunk = '';
+  for (const fields of csvRows(options)) {
+    chunk += csvLine(fields);
     if (chunk.length >= CHUNK_CHARS) {
       if (!output.write(chunk)) await once(output, 'drain');
       chunk = '';

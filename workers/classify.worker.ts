@@ -14,6 +14,7 @@ import { browserBertRuntime } from '../src/core/features/bert-browser.ts';
 import { openBundleStorage } from '../src/storage/db.ts';
 import { openModelFileStore } from '../src/storage/model-files.ts';
 import type { ClassifyApi } from './classify-api.ts';
+import type { LabelledRow } from '../src/core/train.ts';
 import { createClassifyService } from './classify-service.ts';
 import { fetchServedModels } from './models-service.ts';
 import { startScaleWorkers } from './pool-ports.ts';
@@ -28,11 +29,10 @@ async function loadDefaultBundle(): Promise<string> {
   return res.text();
 }
 
-async function loadExampleCsv(): Promise<Blob> {
-  const url = `${BASE}examples/example-labelled.csv`;
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`The example data could not be loaded (${url}: HTTP ${res.status}).`);
-  return res.blob();
+/** The built-in corpus, generated on demand: its ~1 MB of templates load only when a BERT default is trained. */
+async function loadTrainingCorpus(): Promise<LabelledRow[]> {
+  const { BERT_RETRAIN_CORPUS, generateTrainingCorpus } = await import('../src/core/generate/training-corpus.ts');
+  return [...generateTrainingCorpus(BERT_RETRAIN_CORPUS)];
 }
 
 const service = createClassifyService({
@@ -44,7 +44,7 @@ const service = createClassifyService({
     store: openModelFileStore,
     servedModels: () => fetchServedModels(`${BASE}models/index.json`).catch(() => []),
     navigator: self.navigator as { gpu?: unknown },
-    loadExampleCsv,
+    loadTrainingCorpus,
     runtime: (request) =>
       browserBertRuntime({
         modelId: request.model,

@@ -15,7 +15,7 @@
  * - `embedderFor` is what classification uses: it loads the model first (with progress), then
  *   counts the texts the run embeds and the time it took (the throughput the Models panel shows).
  *
- * All I/O (storage, the served list, navigator, how a runtime is built, the example CSV) comes
+ * All I/O (storage, the served list, navigator, how a runtime is built, the training corpus) comes
  * in through ModelsDeps, so Node tests run this with onnxruntime-node and in-memory storage.
  */
 import { parseBundle, type ModelBundle } from '../src/core/bundle.ts';
@@ -36,7 +36,8 @@ import type { EmbedOptions, Embedder, EmbedderSpec } from '../src/core/features/
 import { validateModelFiles } from '../src/core/features/model-import.ts';
 import { createEmbedder, MissingEmbedderError, type EmbedderContext } from '../src/core/features/registry.ts';
 import { maskMessage } from '../src/core/masking.ts';
-import { readLabelledRows, trainBundle } from '../src/core/train.ts';
+import { BUILT_IN_TRAINING } from '../src/core/generate/training-corpus.ts';
+import { trainBundle, type LabelledRow } from '../src/core/train.ts';
 import { MemoryModelFileStore, type ModelFileStore } from '../src/storage/model-files.ts';
 import type { BundleStorage } from '../src/storage/db.ts';
 import type { BundleInfo } from './classify-api.ts';
@@ -84,8 +85,8 @@ export interface ModelsDeps {
   navigator?: { gpu?: unknown };
   /** Builds a BertRuntime (the worker: browserBertRuntime; Node tests: onnxruntime-node). */
   runtime?: (request: RuntimeRequest) => BertRuntime;
-  /** The labelled example data the default bundle is retrained on. */
-  loadExampleCsv?: () => Promise<Blob>;
+  /** The labelled rows the default bundle is retrained on (the worker: the built-in corpus, generated). */
+  loadTrainingCorpus?: () => Promise<LabelledRow[]>;
   /** Minimum time between two status reports to the watcher. */
   statusIntervalMs?: number;
 }
@@ -446,9 +447,9 @@ export function createModelsHost(deps: ModelsDeps, ctx: ModelsContext): ModelsHo
     report.flush();
     const runtime = await ensureLoaded(entry, entry.backend.dtype, signal);
     const spec = bertSpec(modelId, entry.dim!, entry.backend.dtype);
-    report({ phase: 'read', fraction: 0.03, label: 'Reading the example data' });
-    if (!deps.loadExampleCsv) throw new Error('There is no example data here to retrain the default bundle on.');
-    const { rows } = await readLabelledRows(await raceAbort(deps.loadExampleCsv(), signal), 'csv', signal);
+    report({ phase: 'read', fraction: 0.03, label: 'Generating the training corpus' });
+    if (!deps.loadTrainingCorpus) throw new Error('There is no training corpus here to retrain the default bundle on.');
+    const rows = await raceAbort(deps.loadTrainingCorpus(), signal);
     const base = parseBundle(await ctx.loadDefaultBundle());
     const keys = new Set(rows.map((r) => maskMessage(r.message))).size;
     const started = performance.now();
@@ -460,6 +461,7 @@ export function createModelsHost(deps: ModelsDeps, ctx: ModelsContext): ModelsHo
       sourceRoutes: base.sourceRoutes,
       minSamples: base.thresholds.minSamples,
       confidence: base.thresholds.confidence,
+      ...BUILT_IN_TRAINING,
       embedder: spec,
       embedderContext: { bert: runtime },
       signal,
@@ -467,7 +469,7 @@ export function createModelsHost(deps: ModelsDeps, ctx: ModelsContext): ModelsHo
         if (f >= EMBED_SHARE && embedMs === null) embedMs = performance.now() - started;
         const label =
           f < EMBED_SHARE
-            ? `Embedding ${fmt(Math.round((f / EMBED_SHARE) * keys))} of ${fmt(keys)} example messages`
+            ? `Embedding ${fmt(Math.round((f / EMBED_SHARE) * keys))} of ${fmt(keys)} training messages`
             : 'Fitting the model';
         report({ phase: f < EMBED_SHARE ? 'embed' : 'fit', fraction: 0.05 + 0.9 * f, label });
       },

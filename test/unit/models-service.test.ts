@@ -18,11 +18,11 @@ import { MemoryModelFileStore } from '../../src/storage/model-files.ts';
 import type { ModelFileInput, ModelsStatus } from '../../workers/models-api.ts';
 import { createClassifyService } from '../../workers/classify-service.ts';
 import type { ModelsDeps } from '../../workers/models-service.ts';
+import { BERT_RETRAIN_CORPUS, generateTrainingCorpus } from '../../src/core/generate/training-corpus.ts';
 import { NOT_ONNX, tinyModelFiles, wrongInputsOnnx } from '../helpers/model-files.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DEFAULT_JSON = readFileSync(join(ROOT, 'public/default-bundle.json'), 'utf8');
-const EXAMPLE = readFileSync(join(ROOT, 'public/examples/example-labelled.csv'));
 const reference = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/tiny-bert-reference.json'), 'utf8')) as { sentences: string[]; q8: number[][]; fp32: number[][] };
 const cacheDir = mkdtempSync(join(tmpdir(), 'logsift-models-svc-'));
 
@@ -32,7 +32,8 @@ function deps(extra: Partial<ModelsDeps> = {}): ModelsDeps {
   const store = new MemoryModelFileStore();
   return {
     store: async () => store,
-    loadExampleCsv: async () => new Blob([EXAMPLE]),
+    // The built-in recipe, small: the tiny model embeds every distinct message.
+    loadTrainingCorpus: async () => [...generateTrainingCorpus({ ...BERT_RETRAIN_CORPUS, businessRows: 400, systemRows: 400 })],
     statusIntervalMs: 0,
     // The page's runtime (browserBertRuntime over imported files), run on onnxruntime-node's CPU.
     runtime: (request) => {

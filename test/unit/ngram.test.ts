@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNgramEmbedder, DEFAULT_NGRAM_SPEC, ngramFeatures } from '../../src/core/features/ngram.ts';
+import { createNgramEmbedder, DEFAULT_NGRAM_SPEC, ngramFeatures, subwords } from '../../src/core/features/ngram.ts';
 
 const norm = (values: Float32Array) => Math.sqrt(values.reduce((sum, v) => sum + v * v, 0));
 const cosine = (a: ReturnType<typeof ngramFeatures>, b: ReturnType<typeof ngramFeatures>) => {
@@ -35,5 +35,36 @@ describe('ngram embedder', () => {
 
   it('refuses a dimension that is not a power of two', () => {
     expect(() => createNgramEmbedder({ ...DEFAULT_NGRAM_SPEC, dim: 1000 })).toThrow(/power of two/);
+  });
+});
+
+describe('ngram embedder, version 2', () => {
+  const v1 = { ...DEFAULT_NGRAM_SPEC, version: 1 as const };
+
+  it('splits compound words into the words they are made of', () => {
+    expect(subwords('addStoredBlock')).toEqual(['add', 'stored', 'block']);
+    expect(subwords('pam_unix')).toEqual(['pam', 'unix']);
+    expect(subwords('HTTPServer')).toEqual(['http', 'server']);
+    expect(subwords('User123')).toEqual([]);
+    expect(subwords('ERROR')).toEqual([]);
+  });
+
+  it('gives code names the features of the same words in prose, which version 1 does not', () => {
+    // What a model learned from "block" in prose then counts for addStoredBlock too.
+    const shared = (spec: typeof v1 | typeof DEFAULT_NGRAM_SPEC) => {
+      const code = new Set(ngramFeatures('addStoredBlock', spec).indices);
+      return ['add', 'stored', 'block'].filter((word) => {
+        const wordOnly = ngramFeatures(word, { ...spec, charNgrams: [] }).indices;
+        return wordOnly.length === 1 && code.has(wordOnly[0]);
+      });
+    };
+    expect(shared(DEFAULT_NGRAM_SPEC)).toEqual(['add', 'stored', 'block']);
+    expect(shared(v1)).toEqual([]);
+  });
+
+  it('keeps version 1 as it was (case and % ignored), so bundles trained with it answer as before', () => {
+    const indices = (text: string, spec: typeof v1 | typeof DEFAULT_NGRAM_SPEC) => Array.from(ngramFeatures(text, spec).indices);
+    expect(indices('Disk <*>% full on dataNode<*>', v1)).toEqual(indices('disk <*> full on datanode<*>', v1));
+    expect(indices('Disk <*>% full on dataNode<*>', DEFAULT_NGRAM_SPEC)).not.toEqual(indices('disk <*> full on datanode<*>', DEFAULT_NGRAM_SPEC));
   });
 });

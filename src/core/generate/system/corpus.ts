@@ -8,6 +8,7 @@ import type { FamilyTemplate, HeaderStyle, Label, LogFamily, SlotSpec, SystemSlo
 import { SYSTEM_FAMILIES } from './families/index.ts';
 import { renderHeader } from './headers.ts';
 import { SHARED_SLOTS } from './slots.ts';
+import { wrapMessage } from './wrappers.ts';
 
 /** A family's label mix when it does not give one: mostly routine chatter, few failures. */
 export const DEFAULT_LABEL_MIX: Record<Label, number> = {
@@ -24,6 +25,8 @@ export const DEFAULT_LABEL_MIX: Record<Label, number> = {
 
 /** Share of lines written with a header when the family has header styles. */
 const HEADER_SHARE = 0.35;
+/** Share of the other lines given a wrapper (JSON, logfmt, a tag, request context; system/wrappers.ts). */
+const WRAP_SHARE = 0.15;
 
 export interface SystemLog {
   family: string;
@@ -134,6 +137,8 @@ export interface SystemCorpusOptions {
   excludeGroups?: readonly string[];
   /** Share of lines with a raw-file header (default 0.35). */
   headerShare?: number;
+  /** Share of the lines without a header that get a wrapper (default 0.15). */
+  wrapShare?: number;
 }
 
 const START = Date.UTC(2024, 0, 1) / 1000;
@@ -149,6 +154,7 @@ export function* generateSystemLogs(options: SystemCorpusOptions): Generator<Sys
   if (pool.length === 0) throw new Error('no log family is left to generate from');
   const table = pool === all.families ? all.table : new WeightedTable(pool.map((f) => [f, f.family.weight ?? 1] as const));
   const headerShare = options.headerShare ?? HEADER_SHARE;
+  const wrapShare = options.wrapShare ?? WRAP_SHARE;
   const rng = createRng(options.seed);
   for (let row = 0; row < options.rows; row++) {
     const time = START + Math.floor(rng.next() * SPAN_SECONDS);
@@ -167,6 +173,8 @@ export function* generateSystemLogs(options: SystemCorpusOptions): Generator<Sys
         thread: (SHARED_SLOTS.thread as SystemSlot)(rng, time),
       });
       message = header + message;
+    } else if (rng.next() < wrapShare) {
+      message = wrapMessage(rng, message, label, time);
     }
     yield { family: family.family.id, group: family.family.group, source: program, log_message: message, target_label: label, template: template.template.text };
   }

@@ -20,6 +20,11 @@ const LEVELS: Record<Label, readonly (readonly [string, number])[]> = {
   'Workflow Error': [['ERROR', 70], ['WARN', 30]],
 };
 
+/** A level word for a line of this label, as a logger would have written it. */
+export function levelFor(rng: Rng, label: Label): string {
+  return pickWeighted(rng, LEVELS[label]);
+}
+
 function pickWeighted(rng: Rng, table: readonly (readonly [string, number])[]): string {
   let total = 0;
   for (const [, weight] of table) total += weight;

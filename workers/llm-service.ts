@@ -5,8 +5,9 @@
  *
  * Privacy rules kept here:
  * - The API key stays in this worker: in memory, and in IndexedDB only when the user asked to
- *   remember it. No method returns it; errors are the client's, which redacts it.
- * - Remote calls go only to the origin of the base URL the user typed (checked on every fetch).
+ *   remember it. No method returns it; errors are the client's, which removes it.
+ * - Remote calls go only to the origin of the base URL the user typed (checked on every fetch;
+ *   the client follows no redirect).
  * - A remote run sends nothing until the page has confirmed it (`confirmRun`), after showing how
  *   many distinct messages go to which host.
  */
@@ -33,6 +34,7 @@ import {
   type LlmStatus,
   type WebGpuInfo,
 } from './llm-api.ts';
+import type { ModelHosts } from './model-fetch-guard.ts';
 import { throttle } from './throttle.ts';
 
 export const DEFAULT_LLM_SETTINGS: LlmSettings = {
@@ -78,8 +80,8 @@ export interface LlmServiceDeps {
   /** First retry delay (tests make it short). */
   backoffMs?: number;
   progressIntervalMs?: number;
-  /** Told which origins local model files may come from (the worker's fetch guard). */
-  allowModelOrigins?(origins: string[]): void;
+  /** Told where local model files may come from (the worker's fetch guard, workers/model-fetch-guard.ts). */
+  allowModelHosts?(hosts: ModelHosts): void;
 }
 
 /**
@@ -88,6 +90,8 @@ export interface LlmServiceDeps {
  * model (its "Download" button); no other part of the app reaches them.
  */
 export const PREBUILT_MODEL_ORIGINS = ['https://huggingface.co', 'https://raw.githubusercontent.com'];
+/** Where Hugging Face redirects its files: its own download hosts (a redirect anywhere else is refused). */
+export const PREBUILT_REDIRECT_HOSTS = ['*.huggingface.co', '*.hf.co'];
 
 const API_KEY = /^[\x21-\x7e]{1,512}$/;
 
@@ -160,6 +164,8 @@ export function cleanSettings(input: LlmSettings): LlmSettings {
   };
 }
 
+const originOf = (baseUrl: string) => new URL(baseUrl).origin;
+
 interface Run {
   tier: LlmTier;
   controller: AbortController;
@@ -214,9 +220,10 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
     return { id: s.localModel, record: null };
   }
 
-  function modelOrigins(spec: LocalModelSpec): string[] {
-    if (!spec.record) return PREBUILT_MODEL_ORIGINS;
-    return [...new Set([new URL(spec.record.model).origin, new URL(spec.record.model_lib).origin])];
+  /** A self-hosted model's files come from its two URLs' origins, and redirect nowhere else. */
+  function modelHosts(spec: LocalModelSpec): ModelHosts {
+    if (!spec.record) return { origins: PREBUILT_MODEL_ORIGINS, redirectHosts: PREBUILT_REDIRECT_HOSTS };
+    return { origins: [...new Set([originOf(spec.record.model), originOf(spec.record.model_lib)])], redirectHosts: [] };
   }
 
   /** An OpenAI-compatible client bound to the configured base URL: it cannot reach any other origin. */
@@ -351,7 +358,7 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
       await unload();
       const controller = (loadController = new AbortController());
       const report = throttle(onProgress, deps.progressIntervalMs ?? 200);
-      deps.allowModelOrigins?.(modelOrigins(spec));
+      deps.allowModelHosts?.(modelHosts(spec));
       try {
         const engine = await deps.webLlm.load(spec, report, controller.signal);
         if (controller.signal.aborted) {

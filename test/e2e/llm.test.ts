@@ -3,6 +3,7 @@
  * the remote path runs against the mock OpenAI-compatible server on 127.0.0.1 (with a required
  * key): confirmation with count and host, tier `llm`, a 429 retried, the key nowhere it must not
  * be, a cached re-run, the review list feeding the training set, and cancel during the calls.
+ * Privacy: a redirecting server refused, and a key never shown in an error.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -190,5 +191,62 @@ describe('LLM tier', () => {
     await page.waitForTimeout(1500);
     expect(mock.requests.filter((r) => r.method === 'POST').length).toBe(sent);
     expect(sent).toBeLessThan(await llmKeys(other.path));
+  });
+});
+
+describe('LLM tier: what leaves the machine', () => {
+  let second: MockOpenAiServer;
+  beforeAll(async () => {
+    second = await startMockOpenAiServer();
+  });
+  afterAll(() => second?.close());
+  beforeEach(() => second.reset());
+
+  const secondHost = () => new URL(second.baseUrl).host;
+  /** Every piece of 4 characters of the key found in `text`. */
+  const keyPieces = (text: string) => Array.from({ length: KEY.length - 3 }, (_, i) => KEY.slice(i, i + 4)).filter((piece) => text.includes(piece));
+
+  it('refuses a redirect to another server: the page says so, the other server gets nothing, the indicator names only the first', async () => {
+    const { s } = await session();
+    const { page } = s;
+    // The server works at first: models load and a model is picked.
+    await configureRemoteLlm(page, { baseUrl: second.baseUrl, key: KEY, model: MODEL });
+    // Then it answers everything with a 307 to the mock server.
+    second.behaviour.redirectTo = mock.baseUrl;
+    const panel = page.getByTestId('llm-panel');
+    await panel.getByRole('button', { name: 'Load models' }).click();
+    await expect.poll(() => panel.getByTestId('llm-models-error').innerText()).toMatch(
+      new RegExp(`${secondHost().replace(/\./g, '\\.')}/v1/models answered with a redirect; logsift does not follow redirects`),
+    );
+
+    await page.getByTestId('log-file-input').setInputFiles(file.path);
+    const confirm = page.getByTestId('llm-confirm');
+    await confirm.waitFor({ timeout: 60_000 });
+    expect(await confirm.getByTestId('llm-confirm-host').innerText()).toBe(secondHost());
+    await confirm.getByTestId('llm-send').click();
+    const alert = page.getByRole('alert').filter({ hasText: 'This file could not be classified' });
+    await alert.waitFor({ timeout: 120_000 });
+    expect(await alert.innerText()).toMatch(/answered with a redirect; logsift does not follow redirects/);
+
+    expect(mock.requests).toEqual([]);
+    expect(second.chatRequests().every((r) => r.status === 307)).toBe(true);
+    const indicator = page.getByTestId('network-indicator');
+    await indicator.locator('summary').click();
+    expect(await indicator.getByTestId('network-host').locator('th').allInnerTexts()).toEqual([secondHost()]);
+  });
+
+  it('never shows the key in an error, even with tags inside it or where the message is cut', async () => {
+    const { s } = await session();
+    const { page } = s;
+    await configureRemote(page);
+    const panel = page.getByTestId('llm-panel');
+    const withTags = [...KEY].map((c, i) => (i % 4 === 3 ? `<b>${c}</b>` : c)).join('');
+    for (const at of [0, 190, 197, 290]) {
+      const body = `<html><body><h1>401</h1><p>${'x'.repeat(at)} Invalid API key: ${withTags} (${encodeURIComponent(KEY)}) ${'y'.repeat(400)}</p></body></html>`;
+      mock.behaviour.modelFailures.push({ status: 401, body });
+      await panel.getByRole('button', { name: 'Load models' }).click();
+      await expect.poll(() => panel.getByTestId('llm-models-error').innerText()).toMatch(/answered 401/);
+      expect(keyPieces(await panel.getByTestId('llm-models-error').innerText()), `at ${at}`).toEqual([]);
+    }
   });
 });

@@ -39,6 +39,21 @@ describe('reportingFetch', () => {
     expect(JSON.stringify(events)).not.toMatch(/secret|SECRET|chat\/completions|masked/);
   });
 
+  it('a redirect the browser followed lists the host it ended on too', async () => {
+    const landed = new Response('weights', { status: 200 });
+    Object.defineProperty(landed, 'redirected', { value: true });
+    Object.defineProperty(landed, 'url', { value: 'https://cas-bridge.xethub.hf.co/x?sig=secret' });
+    const { f, events } = setup(async () => landed);
+    await f('https://huggingface.co/mlc-ai/m/resolve/main/params_shard_0.bin');
+    expect(events.map((e) => [e.phase, e.host])).toEqual([
+      ['start', 'huggingface.co'],
+      ['end', 'huggingface.co'],
+      ['start', 'cas-bridge.xethub.hf.co'],
+      ['end', 'cas-bridge.xethub.hf.co'],
+    ]);
+    expect(JSON.stringify(events)).not.toMatch(/secret|params_shard/);
+  });
+
   it('does not report this origin, blob: or data:; reports failures', async () => {
     const { f, events, seen } = setup(async () => {
       throw new TypeError('Failed to fetch');

@@ -100,6 +100,23 @@ describe('logsift --llm openai', () => {
     expect(stderr).toMatch(/LLM: sent \d+ distinct messages/);
   }, 30_000);
 
+  it('refuses a redirect to another server and says where it pointed; that server gets nothing', async () => {
+    const redirector = await startMockOpenAiServer({ redirectTo: server.baseUrl });
+    try {
+      for (const model of [[], ['--llm-model', 'qwen/qwen3-32b']]) {
+        const { code, stderr } = await logsift(['classify', unlabelled, '--llm', 'openai', '--llm-base-url', redirector.baseUrl, ...model]);
+        expect(code).toBe(1);
+        expect(stderr).toContain(`answered 307, a redirect to http://${new URL(server.baseUrl).host}/v1/`);
+        expect(stderr).toMatch(/which logsift does not follow: nothing was sent there/);
+        expect(stderr).not.toContain(KEY);
+      }
+      expect(server.requests).toHaveLength(0);
+      expect(redirector.requests.length).toBeGreaterThan(0);
+    } finally {
+      await redirector.close();
+    }
+  });
+
   it('fails clearly: wrong key, no model, bad flags – and never prints the key', async () => {
     const wrong = await logsift(['classify', unlabelled, '--llm', 'openai', '--llm-base-url', server.baseUrl, '--llm-model', 'qwen/qwen3-32b'], { LOGSIFT_LLM_API_KEY: 'nope-not-it' });
     expect(wrong.code).toBe(1);

@@ -151,6 +151,28 @@ describe('LLM service: settings and the API key', () => {
   });
 });
 
+describe('LLM service: redirects', () => {
+  let redirector: MockOpenAiServer;
+  beforeAll(async () => {
+    redirector = await startMockOpenAiServer();
+  });
+  afterAll(() => redirector.close());
+
+  it('a redirect to another server is refused and says where it pointed; the key and the prompts stay home', async () => {
+    const h = harness();
+    await h.api.saveSettings({ ...DEFAULT_LLM_SETTINGS, mode: 'remote', remote: { ...DEFAULT_LLM_SETTINGS.remote, baseUrl: redirector.baseUrl, model: 'qwen/qwen3-32b' } });
+    await h.api.setApiKey(KEY, false);
+    redirector.behaviour.redirectTo = mock.baseUrl;
+    const error = (await h.api.listRemoteModels().catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(new RegExp(`a redirect to http://${new URL(mock.baseUrl).host.replace(/\./g, '\\.')}/v1/models, which logsift does not follow`));
+    await h.api.beginRun(BUNDLE);
+    h.api.confirmRun();
+    await expect(h.api.classifyKeys(['Workflow <*> halted', 'API v<*> is deprecated'])).rejects.toThrow(/which logsift does not follow/);
+    expect(mock.requests).toEqual([]);
+    expect(redirector.requests.map((r) => r.status)).toEqual([307, 307]);
+  });
+});
+
 describe('LLM service: remote API (mock server on 127.0.0.1)', () => {
   it('lists the server’s models with the key; a wrong key is refused without echoing it', async () => {
     const h = harness();

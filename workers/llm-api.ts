@@ -55,6 +55,8 @@ export interface LlmStatus {
   settings: LlmSettings;
   /** An API key is held (in memory or remembered). Its value is never returned. */
   keySet: boolean;
+  /** The origin the key was entered for (it is sent nowhere else; a base URL on another origin forgets it), or null. */
+  keyOrigin: string | null;
   /** The key is stored on this device. */
   keyRemembered: boolean;
   /** False when the browser gives no IndexedDB: settings last until the tab closes. */
@@ -114,12 +116,19 @@ export type DownloadProgressCallback = (p: DownloadProgress) => void;
 
 export interface LlmApi {
   status(): Promise<LlmStatus>;
-  /** Validates and stores the settings (never the key). Throws with the reason for a bad base URL or self-hosted entry. */
+  /**
+   * Validates and stores the settings (never the key). A base URL on another origin than the
+   * key's forgets the key, in memory and on this device. Throws with the reason for a bad base
+   * URL or self-hosted entry.
+   */
   saveSettings(settings: LlmSettings): Promise<LlmStatus>;
-  /** Holds the key in memory; `remember` also stores it on this device. '' forgets it. */
-  setApiKey(key: string, remember: boolean): Promise<LlmStatus>;
+  /**
+   * Holds the key in memory for the origin of `baseUrl` (default: the saved base URL's);
+   * `remember` also stores it on this device. '' forgets it. Throws for a bad base URL or key.
+   */
+  setApiKey(key: string, remember: boolean, baseUrl?: string): Promise<LlmStatus>;
   forgetApiKey(): Promise<LlmStatus>;
-  /** `GET {base}/models` with the settings' base URL and the key held. */
+  /** `GET {base}/models` with the settings' base URL and the key held. Throws LlmHttpError's message (a refused redirect names where it pointed). */
   listRemoteModels(): Promise<RemoteModel[]>;
 
   detectWebGpu(): Promise<WebGpuInfo>;

@@ -6,6 +6,8 @@
  * Privacy rules kept here:
  * - The API key stays in this worker: in memory, and in IndexedDB only when the user asked to
  *   remember it. No method returns it; errors are the client's, which removes it.
+ * - The key belongs to the origin it was entered for: it is sent nowhere else, and saving a base
+ *   URL on another origin forgets it (in memory and on the device).
  * - Remote calls go only to the origin of the base URL the user typed (checked on every fetch;
  *   the client follows no redirect).
  * - A remote run sends nothing until the page has confirmed it (`confirmRun`), after showing how
@@ -179,8 +181,9 @@ interface Run {
 export function createLlmService(deps: LlmServiceDeps): LlmApi {
   let ready: Promise<{ store: LlmSettingsStore<LlmSettings>; persistent: boolean; problem?: () => string | null; settings: LlmSettings }> | null = null;
   let settings: LlmSettings = structuredClone(DEFAULT_LLM_SETTINGS);
-  /** The API key, in this worker only. */
+  /** The API key, in this worker only, and the origin it was entered for. */
   let apiKey = '';
+  let keyOrigin: string | null = null;
   let keyRemembered = false;
   let loaded: (LoadedEngine & { id: string }) | null = null;
   let loadController: AbortController | null = null;
@@ -207,7 +210,8 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
       }
       const key = await store.loadKey().catch(note);
       if (key) {
-        apiKey = key;
+        apiKey = key.key;
+        keyOrigin = key.origin ?? originOf(settings.remote.baseUrl);
         keyRemembered = true;
       }
       return { store, persistent, problem, settings };
@@ -226,9 +230,9 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
     return { origins: [...new Set([originOf(spec.record.model), originOf(spec.record.model_lib)])], redirectHosts: [] };
   }
 
-  /** An OpenAI-compatible client bound to the configured base URL: it cannot reach any other origin. */
+  /** An OpenAI-compatible client bound to the configured base URL: it cannot reach any other origin, and has the key only when it was entered for this one. */
   function client(onRetry?: () => void): OpenAiClient {
-    const origin = new URL(settings.remote.baseUrl).origin;
+    const origin = originOf(settings.remote.baseUrl);
     const underlying = deps.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
     const guarded = ((input: RequestInfo | URL, init?: RequestInit) => {
       const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
@@ -237,7 +241,7 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
     }) as typeof fetch;
     return new OpenAiClient({
       baseUrl: settings.remote.baseUrl,
-      apiKey,
+      apiKey: keyOrigin === origin ? apiKey : '',
       model: settings.remote.model || undefined,
       timeoutMs: settings.remote.timeoutSec * 1000,
       retries: settings.remote.retries,
@@ -276,6 +280,7 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
     return {
       settings: structuredClone(settings),
       keySet: apiKey !== '',
+      keyOrigin: apiKey ? keyOrigin : null,
       keyRemembered,
       persistent,
       loadedModel: loaded?.id ?? null,
@@ -283,6 +288,14 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
       ...(storageNotice ? { storageNotice } : {}),
       ...readiness(),
     };
+  }
+
+  /** Forgets the key in memory at once, then on the device (a failure there is thrown; the memory is clear anyway). */
+  async function dropKey(store: LlmSettingsStore<LlmSettings>, fromDevice: boolean): Promise<void> {
+    apiKey = '';
+    keyOrigin = null;
+    keyRemembered = false;
+    if (fromDevice) await store.saveKey(null);
   }
 
   async function unload(): Promise<void> {
@@ -302,17 +315,21 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
       initNotes.length = 0;
       const before = localSpec(settings).id;
       settings = clean;
+      // The key was entered for one server: another origin never gets it.
+      if (apiKey && keyOrigin !== originOf(clean.remote.baseUrl)) await dropKey(store, keyRemembered);
       if (loaded && loaded.id !== localSpec(settings).id && before !== localSpec(settings).id) await unload();
       return status();
     },
 
-    async setApiKey(key: string, remember: boolean): Promise<LlmStatus> {
+    async setApiKey(key: string, remember: boolean, baseUrl?: string): Promise<LlmStatus> {
       const { store } = await init();
       const clean = String(key ?? '').trim();
       if (clean === '') return api.forgetApiKey();
       if (!API_KEY.test(clean)) throw new RangeError('An API key is 1–512 visible characters without spaces.');
+      const origin = originOf(baseUrl === undefined ? settings.remote.baseUrl : normaliseBaseUrl(baseUrl));
       apiKey = clean;
-      if (remember) await store.saveKey(clean);
+      keyOrigin = origin;
+      if (remember) await store.saveKey({ key: clean, origin });
       else if (keyRemembered) await store.saveKey(null);
       keyRemembered = remember;
       return status();
@@ -320,9 +337,7 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
 
     async forgetApiKey(): Promise<LlmStatus> {
       const { store } = await init();
-      apiKey = '';
-      keyRemembered = false;
-      await store.saveKey(null);
+      await dropKey(store, true);
       return status();
     },
 

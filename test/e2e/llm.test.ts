@@ -3,7 +3,8 @@
  * the remote path runs against the mock OpenAI-compatible server on 127.0.0.1 (with a required
  * key): confirmation with count and host, tier `llm`, a 429 retried, the key nowhere it must not
  * be, a cached re-run, the review list feeding the training set, and cancel during the calls.
- * Privacy: a redirecting server refused, and a key never shown in an error.
+ * Privacy: a redirecting server refused, a key kept to the server it was entered for and listed
+ * in Storage, and a key never shown in an error.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -205,6 +206,21 @@ describe('LLM tier: what leaves the machine', () => {
   const secondHost = () => new URL(second.baseUrl).host;
   /** Every piece of 4 characters of the key found in `text`. */
   const keyPieces = (text: string) => Array.from({ length: KEY.length - 3 }, (_, i) => KEY.slice(i, i + 4)).filter((piece) => text.includes(piece));
+  /** The remembered key record in IndexedDB (the LLM worker's settings database), or null. */
+  const storedKey = (page: Page) =>
+    page.evaluate(async () => {
+      const open = indexedDB.open('logsift-llm-settings');
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      const value = await new Promise<unknown>((ok) => {
+        const req = db.transaction('values').objectStore('values').get('apiKey');
+        req.onsuccess = () => ok(req.result ?? null);
+      });
+      db.close();
+      return value as { key: string; origin: string } | null;
+    });
 
   it('refuses a redirect to another server: the page says so, the other server gets nothing, the indicator names only the first', async () => {
     const { s } = await session();
@@ -233,6 +249,46 @@ describe('LLM tier: what leaves the machine', () => {
     const indicator = page.getByTestId('network-indicator');
     await indicator.locator('summary').click();
     expect(await indicator.getByTestId('network-host').locator('th').allInnerTexts()).toEqual([secondHost()]);
+  });
+
+  it('a key belongs to the server it was entered for; Storage lists the remembered key without showing it, and deletes it', async () => {
+    const { s } = await session();
+    const { page } = s;
+    page.on('dialog', (d) => void d.accept());
+    const panel = page.getByTestId('llm-panel');
+    await panel.getByRole('radio', { name: /Remote API/ }).check();
+    await panel.getByLabel('Base URL').fill(mock.baseUrl);
+    await panel.getByLabel('API key').fill(KEY);
+    await panel.getByLabel(/Remember on this device/).check();
+    await panel.getByRole('button', { name: 'Use key' }).click();
+    await expect.poll(() => panel.getByTestId('llm-notice').innerText()).toBe(`API key for ${new URL(mock.baseUrl).origin} kept on this device.`);
+    await panel.getByRole('button', { name: 'Save remote settings' }).click();
+    expect(await storedKey(page)).toEqual({ key: KEY, origin: new URL(mock.baseUrl).origin });
+
+    const storage = page.getByTestId('storage-panel');
+    const keyItem = storage.locator('[data-testid="stored-item"][data-kind="llm-key"]');
+    await expect.poll(() => keyItem.innerText()).toMatch(new RegExp(`Remembered API key\\s*for ${new URL(mock.baseUrl).origin.replace(/\./g, '\\.')} \\(not shown\\)`));
+    expect(keyPieces(await page.locator('body').innerText())).toEqual([]);
+
+    // Another server: the form warns, saving forgets the key, and the new server never gets it.
+    await panel.getByLabel('Base URL').fill(second.baseUrl);
+    await expect.poll(() => panel.getByTestId('llm-key-at-risk').innerText()).toMatch(/saving this URL forgets it/);
+    await panel.getByRole('button', { name: 'Save remote settings' }).click();
+    await expect.poll(() => panel.getByTestId('llm-notice').innerText()).toMatch(/The API key entered for http:\/\/127\.0\.0\.1:\d+ was forgotten/);
+    expect(await storedKey(page)).toBeNull();
+    await expect.poll(() => keyItem.count()).toBe(0);
+    await panel.getByRole('button', { name: 'Load models' }).click();
+    await expect.poll(() => panel.getByLabel('Model', { exact: true }).locator('option').allInnerTexts()).toContain(MODEL);
+    expect(second.requests.map((r) => r.headers.authorization)).toEqual([undefined]);
+
+    // Remembered for this server, then deleted from Storage.
+    await panel.getByLabel('API key').fill(KEY);
+    await panel.getByRole('button', { name: 'Use key' }).click();
+    await expect.poll(() => keyItem.innerText()).toContain(new URL(second.baseUrl).origin);
+    await keyItem.getByRole('button', { name: /Forget the key/ }).click();
+    await expect.poll(() => keyItem.count()).toBe(0);
+    expect(await storedKey(page)).toBeNull();
+    await expect.poll(() => panel.getByLabel('API key').getAttribute('placeholder')).toBe('Not needed for local servers');
   });
 
   it('never shows the key in an error, even with tags inside it or where the message is cut', async () => {

@@ -140,7 +140,7 @@ describe('LLM service: settings and the API key', () => {
     expect(JSON.stringify(h.store.settings)).not.toContain(KEY);
     status = await h.api.setApiKey(KEY, true);
     expect(status.keyRemembered).toBe(true);
-    expect(h.store.key).toBe(KEY);
+    expect(h.store.key).toEqual({ key: KEY, origin: new URL(mock.baseUrl).origin });
     // A new worker (same store) finds the remembered key.
     const again = createLlmService({ settings: async () => ({ store: h.store, persistent: true }), answers: async () => h.answers, detectWebGpu: async () => NO_GPU, webLlm: {} as WebLlmHost });
     expect((await again.status()).keySet).toBe(true);
@@ -170,6 +170,59 @@ describe('LLM service: redirects', () => {
     await expect(h.api.classifyKeys(['Workflow <*> halted', 'API v<*> is deprecated'])).rejects.toThrow(/which logsift does not follow/);
     expect(mock.requests).toEqual([]);
     expect(redirector.requests.map((r) => r.status)).toEqual([307, 307]);
+  });
+});
+
+describe('LLM service: a key belongs to the origin it was entered for', () => {
+  let other: MockOpenAiServer;
+  beforeAll(async () => {
+    other = await startMockOpenAiServer();
+  });
+  afterAll(() => other.close());
+  beforeEach(() => other.reset());
+
+  const withBaseUrl = (baseUrl: string): LlmSettings => ({ ...DEFAULT_LLM_SETTINGS, mode: 'remote', remote: { ...DEFAULT_LLM_SETTINGS.remote, baseUrl, model: 'qwen/qwen3-32b' } });
+
+  it('a base URL on another origin forgets the key, in memory and on the device; another path on the same origin keeps it', async () => {
+    const h = harness();
+    await h.api.saveSettings(withBaseUrl(mock.baseUrl));
+    let status = await h.api.setApiKey(KEY, true);
+    expect(status).toMatchObject({ keySet: true, keyRemembered: true, keyOrigin: new URL(mock.baseUrl).origin });
+    status = await h.api.saveSettings(withBaseUrl(`${new URL(mock.baseUrl).origin}/v1/`));
+    expect(status.keySet).toBe(true);
+
+    status = await h.api.saveSettings(withBaseUrl(other.baseUrl));
+    expect(status).toMatchObject({ keySet: false, keyRemembered: false, keyOrigin: null });
+    expect(h.store.key).toBeUndefined();
+    await h.api.listRemoteModels();
+    expect(other.requests).toHaveLength(1);
+    expect(other.requests[0].headers.authorization).toBeUndefined();
+    // Going back does not bring it back.
+    expect((await h.api.saveSettings(withBaseUrl(mock.baseUrl))).keySet).toBe(false);
+  });
+
+  it('a key entered with a URL not saved yet is for that URL: the saved server never gets it', async () => {
+    const h = harness();
+    await h.api.saveSettings(withBaseUrl(mock.baseUrl));
+    mock.behaviour.requireKey = null;
+    const status = await h.api.setApiKey(KEY, false, other.baseUrl);
+    expect(status.keyOrigin).toBe(new URL(other.baseUrl).origin);
+    await h.api.listRemoteModels();
+    expect(mock.requests.map((r) => r.headers.authorization)).toEqual([undefined]);
+    // Saving that URL keeps the key, and it is sent there.
+    expect((await h.api.saveSettings(withBaseUrl(other.baseUrl))).keySet).toBe(true);
+    await h.api.listRemoteModels();
+    expect(other.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${KEY}`]);
+    await expect(h.api.setApiKey(KEY, false, 'not a url')).rejects.toThrow(/absolute/);
+  });
+
+  it('a key remembered without its origin belongs to the stored base URL', async () => {
+    const h = harness();
+    h.store.settings = withBaseUrl(mock.baseUrl);
+    h.store.key = { key: KEY, origin: null };
+    expect((await h.api.status()).keyOrigin).toBe(new URL(mock.baseUrl).origin);
+    await h.api.listRemoteModels();
+    expect(mock.requests[0].headers.authorization).toBe(`Bearer ${KEY}`);
   });
 });
 

@@ -136,17 +136,22 @@ export class LlmState {
 
   saveSettings(settings: LlmSettings, notice = 'LLM settings saved. They apply to the next run.'): Promise<boolean> {
     return this.act(async () => {
+      const keyOrigin = this.status?.keyOrigin ?? null;
       this.status = await llmWorker().saveSettings($state.snapshot(settings) as LlmSettings);
       if (this.status.settings.mode === 'local') await this.checkLocal();
+      if (keyOrigin && !this.status.keySet) {
+        return `${notice ? `${notice} ` : ''}The API key entered for ${keyOrigin} was forgotten: the base URL now points to ${new URL(this.status.settings.remote.baseUrl).origin}. Enter the key for that server.`;
+      }
       return notice;
     });
   }
 
-  /** The key goes to the LLM worker and is not kept in the page. */
-  setKey(key: string, remember: boolean): Promise<boolean> {
+  /** The key goes to the LLM worker (for the origin of `baseUrl`, the URL typed with it) and is not kept in the page. */
+  setKey(key: string, remember: boolean, baseUrl: string): Promise<boolean> {
     return this.act(async () => {
-      this.status = await llmWorker().setApiKey(key, remember);
-      return remember ? 'API key kept on this device.' : 'API key held until this tab closes.';
+      this.status = await llmWorker().setApiKey(key, remember, baseUrl);
+      const where = this.status.keyOrigin ? ` for ${this.status.keyOrigin}` : '';
+      return remember ? `API key${where} kept on this device.` : `API key${where} held until this tab closes.`;
     });
   }
 

@@ -10,8 +10,9 @@
  *   URL on another origin forgets it (in memory and on the device).
  * - Remote calls go only to the origin of the base URL the user typed (checked on every fetch;
  *   the client follows no redirect).
- * - A remote run sends nothing until the page has confirmed it (`confirmRun`), after showing how
- *   many distinct messages go to which host.
+ * - What a remote LLM gets is the masked key redacted further (src/core/llm/redact.ts, with the
+ *   user's own rules), and a remote run sends nothing until the page has confirmed it
+ *   (`confirmRun`), after listing those messages and the host.
  */
 import { CancelledError } from '../src/core/errors.ts';
 import type { ChatEngine } from '../src/core/llm/engine.ts';
@@ -26,6 +27,8 @@ import {
 } from '../src/core/llm/models.ts';
 import { GROQ_BASE_URL, normaliseBaseUrl, OpenAiClient } from '../src/core/llm/openai-client.ts';
 import { promptConfigOf } from '../src/core/llm/prompt.ts';
+import { BUILT_IN_REDACTIONS, cleanCustomRedactions, compileRedactor } from '../src/core/llm/redact.ts';
+import { maskMessage } from '../src/core/masking.ts';
 import type { LlmSettingsStore } from '../src/storage/llm-settings.ts';
 import {
   SELF_HOSTED,
@@ -34,6 +37,7 @@ import {
   type LlmRunStats,
   type LlmSettings,
   type LlmStatus,
+  type RedactionPreview,
   type WebGpuInfo,
 } from './llm-api.ts';
 import type { ModelHosts } from './model-fetch-guard.ts';
@@ -45,6 +49,7 @@ export const DEFAULT_LLM_SETTINGS: LlmSettings = {
   selfHosted: null,
   remote: { baseUrl: GROQ_BASE_URL, model: '', concurrency: 4, timeoutSec: 60, retries: 4 },
   labelScope: 'all',
+  redactions: [],
 };
 
 /** What the worker needs to run a local model: WebLLM, or the fake in tests. */
@@ -163,10 +168,17 @@ export function cleanSettings(input: LlmSettings): LlmSettings {
       retries: clampInt(r.retries, 0, 10, 'Retries'),
     },
     labelScope: input.labelScope,
+    redactions: cleanCustomRedactions(input.redactions),
   };
 }
 
 const originOf = (baseUrl: string) => new URL(baseUrl).origin;
+
+/** A line, its masked key and what a remote LLM would get. */
+function preview(line: string, redact: (key: string) => string): RedactionPreview {
+  const masked = maskMessage(line);
+  return { line, masked, sent: redact(masked) };
+}
 
 interface Run {
   tier: LlmTier;
@@ -346,6 +358,16 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
       return client().listModels();
     },
 
+    async redactionRules() {
+      const redact = compileRedactor();
+      return BUILT_IN_REDACTIONS.map((rule) => ({ id: rule.id, description: rule.description, example: preview(rule.example, redact) }));
+    },
+
+    async previewRedaction(lines: string[], custom) {
+      const redact = compileRedactor(cleanCustomRedactions(custom));
+      return lines.map((line) => preview(String(line), redact));
+    },
+
     detectWebGpu: () => deps.detectWebGpu(),
 
     async storedModels(ids: string[]): Promise<Record<string, boolean>> {
@@ -435,8 +457,10 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
       let concurrency: number;
       const remote = settings.mode === 'remote';
       const current: Partial<Run> = { retries: 0, confirmed: !remote, remote };
+      let redact: ((key: string) => string) | undefined;
       if (remote) {
         engine = client(() => current.retries!++);
+        redact = compileRedactor(settings.redactions);
         // The host is part of the cache key: the same model id elsewhere may be another model.
         model = `${state.destination}/${settings.remote.model}`;
         concurrency = settings.remote.concurrency;
@@ -453,11 +477,19 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
         cache,
         concurrency,
         onProgress: safeReport,
+        ...(redact ? { redact } : {}),
         // The last guard: nothing leaves the device unless the page confirmed this run.
         confirm: () => current.confirmed === true,
       });
       run = Object.assign(current, { tier, controller: new AbortController(), model, flush: () => report?.flush() }) as Run;
-      return { destination: state.destination, remote, model: remote ? settings.remote.model : model, labels: [...prompt.labels] };
+      return {
+        destination: state.destination,
+        endpoint: remote ? `${settings.remote.baseUrl}/chat/completions` : '',
+        remote,
+        model: remote ? settings.remote.model : model,
+        labels: [...prompt.labels],
+        instructions: tier.instructions,
+      };
     },
 
     async countKeys(keys) {

@@ -51,6 +51,8 @@ export interface MockOpenAiServer {
   requests: RecordedRequest[];
   /** Chat requests answered (any status). */
   chatRequests(): RecordedRequest[];
+  /** The log message of each chat request, as it was sent. */
+  chatLogs(): string[];
   /** Most chat requests in flight at the same time. */
   maxInFlight: number;
   reset(): void;
@@ -175,6 +177,7 @@ export async function startMockOpenAiServer(behaviour: Partial<MockBehaviour> = 
     send(response, record, 404, { error: { message: `Unknown endpoint ${request.method} ${path}` } });
   });
 
+  const chatRequests = () => state.requests.filter((r) => r.method === 'POST' && r.url.startsWith('/v1/chat/completions'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -186,7 +189,12 @@ export async function startMockOpenAiServer(behaviour: Partial<MockBehaviour> = 
       state.behaviour = value;
     },
     requests: state.requests,
-    chatRequests: () => state.requests.filter((r) => r.method === 'POST' && r.url.startsWith('/v1/chat/completions')),
+    chatRequests: () => chatRequests(),
+    chatLogs: () =>
+      chatRequests().map((r) => {
+        const messages = (JSON.parse(r.body) as { messages: Array<{ role: string; content: string }> }).messages;
+        return logOfPrompt([...messages].reverse().find((m) => m.role === 'user')?.content ?? '');
+      }),
     get maxInFlight() {
       return state.maxInFlight;
     },

@@ -226,6 +226,37 @@ describe('LLM service: a key belongs to the origin it was entered for', () => {
   });
 });
 
+describe('LLM service: what a remote LLM is sent', () => {
+  it('is redacted with the built-in rules and the user’s own, stored with the settings; a local model gets the masked key', async () => {
+    const h = harness();
+    await remote(h);
+    await expect(h.api.saveSettings({ ...(await h.api.status()).settings, redactions: [{ description: '', pattern: '(?<=x)y', replacement: '' }] })).rejects.toThrow(
+      /Redaction rule 1.*RE2 syntax/,
+    );
+    const settings = { ...(await h.api.status()).settings, redactions: [{ description: 'customer ids', pattern: 'CUST-<\\*>', replacement: '<customer>' }] };
+    await h.api.saveSettings(settings);
+    expect(h.store.settings?.redactions).toEqual(settings.redactions);
+    const keys = ['Invoice for CUST-<*> mailed to jane@example.com', 'Invoice for CUST-<*> mailed to bob@example.org', 'Login for root@build-<*> failed'];
+    await h.api.beginRun(BUNDLE);
+    const count = await h.api.countKeys(keys);
+    expect(count).toEqual({ distinct: 3, cached: 0, toSend: 2, messages: ['Invoice for <customer> mailed to <email>', 'Login for <user>@<host> failed'] });
+    h.api.confirmRun();
+    const answers = new Map(await h.api.classifyKeys(keys));
+    expect(answers.size).toBe(3);
+    const bodies = mock.chatRequests().map((r) => r.body);
+    expect(bodies).toHaveLength(2);
+    expect(bodies.join('\n')).not.toMatch(/jane|bob|example\.(com|org)|root|build-|CUST/);
+    await h.api.endRun();
+
+    const preview = await h.api.previewRedaction(['Invoice for CUST-4411 mailed to jane@example.com'], settings.redactions);
+    expect(preview).toEqual([{ line: 'Invoice for CUST-4411 mailed to jane@example.com', masked: 'Invoice for CUST-<*> mailed to jane@example.com', sent: 'Invoice for <customer> mailed to <email>' }]);
+    await expect(h.api.previewRedaction([], [{ description: '', pattern: 'a*', replacement: '' }])).rejects.toThrow(/matches empty text/);
+    const rules = await h.api.redactionRules();
+    expect(rules.map((r) => r.id)).toContain('email');
+    expect(rules.every((r) => r.example.sent !== r.example.masked)).toBe(true);
+  });
+});
+
 describe('LLM service: remote API (mock server on 127.0.0.1)', () => {
   it('lists the server’s models with the key; a wrong key is refused without echoing it', async () => {
     const h = harness();
@@ -249,7 +280,7 @@ describe('LLM service: remote API (mock server on 127.0.0.1)', () => {
     const keys = ['Escalation rule <*> did not fire for case <*>', 'SOAP interface LeadService is deprecated', 'Nightly report mailed'];
     let start = await h.api.beginRun(BUNDLE);
     expect(start).toMatchObject({ remote: true, destination: new URL(mock.baseUrl).host, model: 'qwen/qwen3-32b' });
-    expect(await h.api.countKeys([...keys, keys[0]])).toEqual({ distinct: 3, cached: 0, toSend: 3 });
+    expect(await h.api.countKeys([...keys, keys[0]])).toEqual({ distinct: 3, cached: 0, toSend: 3, messages: keys });
     // Without confirmRun the tier declines: no chat request.
     expect(await h.api.classifyKeys(keys)).toEqual([]);
     expect(mock.chatRequests()).toHaveLength(0);
@@ -270,7 +301,7 @@ describe('LLM service: remote API (mock server on 127.0.0.1)', () => {
 
     // A re-run: everything cached, nothing to send.
     await h.api.beginRun(BUNDLE);
-    expect(await h.api.countKeys(keys)).toEqual({ distinct: 3, cached: 3, toSend: 0 });
+    expect(await h.api.countKeys(keys)).toEqual({ distinct: 3, cached: 3, toSend: 0, messages: [] });
     await h.api.classifyKeys(keys);
     expect(mock.chatRequests()).toHaveLength(4);
     expect(await h.api.endRun()).toMatchObject({ sent: 0, cached: 3 });
@@ -402,8 +433,14 @@ describe('a classify-service run with the LLM hooks', () => {
     const summary = await api.classify(blob, 'x.csv', true, () => {}, value);
     expect(summary.cancelled).toBe(false);
     expect(seen.phases).toEqual(['counting', 'confirm', 'classifying']);
-    expect(seen.confirmations).toEqual([{ distinct: expected, cached: 0, toSend: expected, destination: new URL(mock.baseUrl).host, model: 'qwen/qwen3-32b' }]);
-    expect(mock.chatRequests()).toHaveLength(expected);
+    expect(seen.confirmations).toHaveLength(1);
+    const [confirmation] = seen.confirmations;
+    expect(confirmation).toMatchObject({ distinct: expected, cached: 0, destination: new URL(mock.baseUrl).host, endpoint: `${mock.baseUrl}/chat/completions`, model: 'qwen/qwen3-32b' });
+    // The confirmation lists exactly the messages that are then sent, each once, and the instructions sent with them.
+    expect(confirmation.toSend).toBe(confirmation.messages.length);
+    expect(confirmation.toSend).toBeLessThanOrEqual(expected);
+    expect(mock.chatLogs().sort()).toEqual([...confirmation.messages].sort());
+    expect(mock.chatRequests().every((r) => JSON.parse(r.body).messages[0].content === confirmation.instructions)).toBe(true);
     expect(summary.byTier['llm-pending']).toBe(0);
     expect(summary.byTier.llm).toBeGreaterThan(0);
     const out = Papa.parse<Record<string, string>>(await (await api.buildOutput(true)).text(), { header: true, skipEmptyLines: true }).data;
@@ -418,7 +455,7 @@ describe('a classify-service run with the LLM hooks', () => {
     const again = hooks(h, () => true);
     const second = await api.classify(blob, 'x.csv', false, () => {}, again.value);
     expect(again.seen.confirmations).toEqual([]);
-    expect(mock.chatRequests()).toHaveLength(expected);
+    expect(mock.chatRequests()).toHaveLength(confirmation.toSend);
     expect(second.byTier.llm).toBe(summary.byTier.llm);
   });
 

@@ -7,11 +7,14 @@ import * as Comlink from 'comlink';
 import { LOCAL_MODELS } from '../../core/llm/models.ts';
 import { decide } from '../../core/llm/review.ts';
 import type {
+  CustomRedaction,
   DownloadProgress,
   LlmProgress,
   LlmRunStats,
   LlmSettings,
   LlmStatus,
+  RedactionPreview,
+  RedactionRuleView,
   RemoteModel,
   WebGpuInfo,
 } from '../../../workers/llm-api.ts';
@@ -46,6 +49,9 @@ export class LlmState {
   /** navigator.storage.persisted(): null unknown. */
   persisted = $state<boolean | null>(null);
   storage = $state.raw<{ usage: number; quota: number } | null>(null);
+
+  /** The built-in redaction rules with their examples (loaded with the remote settings). */
+  redactionRules = $state.raw<RedactionRuleView[]>([]);
 
   remoteModels = $state.raw<RemoteModel[]>([]);
   modelsBusy = $state(false);
@@ -153,6 +159,20 @@ export class LlmState {
       const where = this.status.keyOrigin ? ` for ${this.status.keyOrigin}` : '';
       return remember ? `API key${where} kept on this device.` : `API key${where} held until this tab closes.`;
     });
+  }
+
+  async loadRedactionRules(): Promise<void> {
+    if (this.redactionRules.length) return;
+    try {
+      this.redactionRules = await llmWorker().redactionRules();
+    } catch (err) {
+      this.error = errorMessage(err);
+    }
+  }
+
+  /** Lines as they would be masked and sent with the built-in rules and `custom`; throws a RangeError for a rule that cannot be used. */
+  previewRedaction(lines: string[], custom: CustomRedaction[]): Promise<RedactionPreview[]> {
+    return llmWorker().previewRedaction(lines, $state.snapshot(custom) as CustomRedaction[]);
   }
 
   forgetKey(): Promise<boolean> {

@@ -4,12 +4,13 @@
  * remember it), the answer cache, and a run's LlmTier. Only plain data crosses the boundary; the
  * API key goes in (`setApiKey`) and never comes out.
  */
-import type { LlmAnswer, LlmProgress, LlmStats } from '../src/core/llm/llm-tier.ts';
+import type { KeyCount, LlmAnswer, LlmProgress, LlmStats } from '../src/core/llm/llm-tier.ts';
 import type { SelfHostedModel } from '../src/core/llm/models.ts';
 import type { RemoteModel } from '../src/core/llm/openai-client.ts';
 import type { LabelScope, PromptExamples } from '../src/core/llm/prompt.ts';
+import type { CustomRedaction } from '../src/core/llm/redact.ts';
 
-export type { LabelScope, LlmAnswer, LlmProgress, RemoteModel, SelfHostedModel };
+export type { CustomRedaction, KeyCount, LabelScope, LlmAnswer, LlmProgress, RemoteModel, SelfHostedModel };
 
 /** Which LLM the runs use. `local`: WebLLM on this device (the default choice). */
 export type LlmMode = 'off' | 'local' | 'remote';
@@ -39,6 +40,8 @@ export interface LlmSettings {
   remote: RemoteSettings;
   /** Labels the prompt offers: all of the bundle's, or only those the LLM tier handles. */
   labelScope: LabelScope;
+  /** The user's own redaction rules for what a remote LLM is sent (run before the built-in ones). */
+  redactions: CustomRedaction[];
 }
 
 /** What the worker found out about WebGPU. */
@@ -55,6 +58,8 @@ export interface LlmStatus {
   settings: LlmSettings;
   /** An API key is held (in memory or remembered). Its value is never returned. */
   keySet: boolean;
+  /** The origin the key was entered for (it is sent nowhere else; a base URL on another origin forgets it), or null. */
+  keyOrigin: string | null;
   /** The key is stored on this device. */
   keyRemembered: boolean;
   /** False when the browser gives no IndexedDB: settings last until the tab closes. */
@@ -89,17 +94,31 @@ export interface PromptBundle {
 
 export interface RunStart {
   destination: string;
+  /** The URL the messages are posted to ('' for a local model). */
+  endpoint: string;
   /** Messages leave the device: the run asks for confirmation first. */
   remote: boolean;
   model: string;
   /** The labels the prompt offers. */
   labels: string[];
+  /** The system prompt sent with every message, as sent. */
+  instructions: string;
 }
 
-export interface KeyCount {
-  distinct: number;
-  cached: number;
-  toSend: number;
+/** A built-in redaction rule as the LLM panel shows it. */
+export interface RedactionRuleView {
+  id: string;
+  description: string;
+  /** A log line, the line as masking leaves it, and as it is sent. */
+  example: RedactionPreview;
+}
+
+export interface RedactionPreview {
+  line: string;
+  /** The masked key: the cache key, and what a local model sees. */
+  masked: string;
+  /** What a remote LLM is sent. */
+  sent: string;
 }
 
 export interface LlmRunStats extends LlmStats {
@@ -114,13 +133,24 @@ export type DownloadProgressCallback = (p: DownloadProgress) => void;
 
 export interface LlmApi {
   status(): Promise<LlmStatus>;
-  /** Validates and stores the settings (never the key). Throws with the reason for a bad base URL or self-hosted entry. */
+  /**
+   * Validates and stores the settings (never the key). A base URL on another origin than the
+   * key's forgets the key, in memory and on this device. Throws with the reason for a bad base
+   * URL, self-hosted entry or redaction rule.
+   */
   saveSettings(settings: LlmSettings): Promise<LlmStatus>;
-  /** Holds the key in memory; `remember` also stores it on this device. '' forgets it. */
-  setApiKey(key: string, remember: boolean): Promise<LlmStatus>;
+  /**
+   * Holds the key in memory for the origin of `baseUrl` (default: the saved base URL's);
+   * `remember` also stores it on this device. '' forgets it. Throws for a bad base URL or key.
+   */
+  setApiKey(key: string, remember: boolean, baseUrl?: string): Promise<LlmStatus>;
   forgetApiKey(): Promise<LlmStatus>;
-  /** `GET {base}/models` with the settings' base URL and the key held. */
+  /** `GET {base}/models` with the settings' base URL and the key held. Throws LlmHttpError's message (a refused redirect names where it pointed). */
   listRemoteModels(): Promise<RemoteModel[]>;
+  /** The built-in redaction rules, each with its example. */
+  redactionRules(): Promise<RedactionRuleView[]>;
+  /** `lines` masked and redacted with the built-in rules and `custom`; throws a RangeError naming a rule that cannot be used. */
+  previewRedaction(lines: string[], custom: CustomRedaction[]): Promise<RedactionPreview[]>;
 
   detectWebGpu(): Promise<WebGpuInfo>;
   /** Which of these local models are stored in the browser (loads WebLLM). */

@@ -3,8 +3,8 @@
  * the classify worker a set of hooks (a comlink proxy) that reach it and the confirmation dialog.
  *
  * For a remote LLM, a run is two passes over the file, as the core intends: a dry run with
- * LlmKeyCollector finds the distinct masked messages tier 3 would get; the page shows how many
- * would be sent (not cached) and to which host; after "Send" the real run asks the LLM (tiers 1–2
+ * LlmKeyCollector finds the distinct masked messages tier 3 would get; the page lists the ones
+ * that would be sent (not cached, as redacted) and the host; after "Send" the real run asks the LLM (tiers 1–2
  * stay cached in the classifier, so the second pass costs parsing only). A local LLM needs no
  * confirmation: nothing leaves the device.
  *
@@ -22,9 +22,12 @@ import type { KeyCount, PromptBundle, RunStart } from './llm-api.ts';
 
 export type LlmRunPhase = 'counting' | 'confirm' | 'classifying';
 
+/** What the confirmation shows: the messages and instructions as they would be sent, the host and the exact URL. */
 export interface LlmConfirmation extends KeyCount {
   destination: string;
+  endpoint: string;
   model: string;
+  instructions: string;
 }
 
 /** A review item with the distinct lines (source, message) that carry its key, at most MAX_ROWS_PER_ITEM. */
@@ -124,7 +127,7 @@ export class LlmRun {
         const count = await raceAbort(hooks.count([...collector.keys]), signal);
         if (count.toSend > 0) {
           await hooks.phase('confirm');
-          const ok = await raceAbort(hooks.confirm({ ...count, destination: start.destination, model: start.model }), signal);
+          const ok = await raceAbort(hooks.confirm({ ...count, destination: start.destination, endpoint: start.endpoint, model: start.model, instructions: start.instructions }), signal);
           if (!ok) {
             run.declined = true;
             return run;

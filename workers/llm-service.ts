@@ -5,10 +5,14 @@
  *
  * Privacy rules kept here:
  * - The API key stays in this worker: in memory, and in IndexedDB only when the user asked to
- *   remember it. No method returns it; errors are the client's, which redacts it.
- * - Remote calls go only to the origin of the base URL the user typed (checked on every fetch).
- * - A remote run sends nothing until the page has confirmed it (`confirmRun`), after showing how
- *   many distinct messages go to which host.
+ *   remember it. No method returns it; errors are the client's, which removes it.
+ * - The key belongs to the origin it was entered for: it is sent nowhere else, and saving a base
+ *   URL on another origin forgets it (in memory and on the device).
+ * - Remote calls go only to the origin of the base URL the user typed (checked on every fetch;
+ *   the client follows no redirect).
+ * - What a remote LLM gets is the masked key redacted further (src/core/llm/redact.ts, with the
+ *   user's own rules), and a remote run sends nothing until the page has confirmed it
+ *   (`confirmRun`), after listing those messages and the host.
  */
 import { CancelledError } from '../src/core/errors.ts';
 import type { ChatEngine } from '../src/core/llm/engine.ts';
@@ -23,6 +27,8 @@ import {
 } from '../src/core/llm/models.ts';
 import { GROQ_BASE_URL, normaliseBaseUrl, OpenAiClient } from '../src/core/llm/openai-client.ts';
 import { promptConfigOf } from '../src/core/llm/prompt.ts';
+import { BUILT_IN_REDACTIONS, cleanCustomRedactions, compileRedactor } from '../src/core/llm/redact.ts';
+import { maskMessage } from '../src/core/masking.ts';
 import type { LlmSettingsStore } from '../src/storage/llm-settings.ts';
 import {
   SELF_HOSTED,
@@ -31,8 +37,10 @@ import {
   type LlmRunStats,
   type LlmSettings,
   type LlmStatus,
+  type RedactionPreview,
   type WebGpuInfo,
 } from './llm-api.ts';
+import type { ModelHosts } from './model-fetch-guard.ts';
 import { throttle } from './throttle.ts';
 
 export const DEFAULT_LLM_SETTINGS: LlmSettings = {
@@ -41,6 +49,7 @@ export const DEFAULT_LLM_SETTINGS: LlmSettings = {
   selfHosted: null,
   remote: { baseUrl: GROQ_BASE_URL, model: '', concurrency: 4, timeoutSec: 60, retries: 4 },
   labelScope: 'all',
+  redactions: [],
 };
 
 /** What the worker needs to run a local model: WebLLM, or the fake in tests. */
@@ -78,8 +87,8 @@ export interface LlmServiceDeps {
   /** First retry delay (tests make it short). */
   backoffMs?: number;
   progressIntervalMs?: number;
-  /** Told which origins local model files may come from (the worker's fetch guard). */
-  allowModelOrigins?(origins: string[]): void;
+  /** Told where local model files may come from (the worker's fetch guard, workers/model-fetch-guard.ts). */
+  allowModelHosts?(hosts: ModelHosts): void;
 }
 
 /**
@@ -88,6 +97,8 @@ export interface LlmServiceDeps {
  * model (its "Download" button); no other part of the app reaches them.
  */
 export const PREBUILT_MODEL_ORIGINS = ['https://huggingface.co', 'https://raw.githubusercontent.com'];
+/** Where Hugging Face redirects its files: its own download hosts (a redirect anywhere else is refused). */
+export const PREBUILT_REDIRECT_HOSTS = ['*.huggingface.co', '*.hf.co'];
 
 const API_KEY = /^[\x21-\x7e]{1,512}$/;
 
@@ -157,7 +168,16 @@ export function cleanSettings(input: LlmSettings): LlmSettings {
       retries: clampInt(r.retries, 0, 10, 'Retries'),
     },
     labelScope: input.labelScope,
+    redactions: cleanCustomRedactions(input.redactions),
   };
+}
+
+const originOf = (baseUrl: string) => new URL(baseUrl).origin;
+
+/** A line, its masked key and what a remote LLM would get. */
+function preview(line: string, redact: (key: string) => string): RedactionPreview {
+  const masked = maskMessage(line);
+  return { line, masked, sent: redact(masked) };
 }
 
 interface Run {
@@ -173,8 +193,9 @@ interface Run {
 export function createLlmService(deps: LlmServiceDeps): LlmApi {
   let ready: Promise<{ store: LlmSettingsStore<LlmSettings>; persistent: boolean; problem?: () => string | null; settings: LlmSettings }> | null = null;
   let settings: LlmSettings = structuredClone(DEFAULT_LLM_SETTINGS);
-  /** The API key, in this worker only. */
+  /** The API key, in this worker only, and the origin it was entered for. */
   let apiKey = '';
+  let keyOrigin: string | null = null;
   let keyRemembered = false;
   let loaded: (LoadedEngine & { id: string }) | null = null;
   let loadController: AbortController | null = null;
@@ -201,7 +222,8 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
       }
       const key = await store.loadKey().catch(note);
       if (key) {
-        apiKey = key;
+        apiKey = key.key;
+        keyOrigin = key.origin ?? originOf(settings.remote.baseUrl);
         keyRemembered = true;
       }
       return { store, persistent, problem, settings };
@@ -214,14 +236,15 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
     return { id: s.localModel, record: null };
   }
 
-  function modelOrigins(spec: LocalModelSpec): string[] {
-    if (!spec.record) return PREBUILT_MODEL_ORIGINS;
-    return [...new Set([new URL(spec.record.model).origin, new URL(spec.record.model_lib).origin])];
+  /** A self-hosted model's files come from its two URLs' origins, and redirect nowhere else. */
+  function modelHosts(spec: LocalModelSpec): ModelHosts {
+    if (!spec.record) return { origins: PREBUILT_MODEL_ORIGINS, redirectHosts: PREBUILT_REDIRECT_HOSTS };
+    return { origins: [...new Set([originOf(spec.record.model), originOf(spec.record.model_lib)])], redirectHosts: [] };
   }
 
-  /** An OpenAI-compatible client bound to the configured base URL: it cannot reach any other origin. */
+  /** An OpenAI-compatible client bound to the configured base URL: it cannot reach any other origin, and has the key only when it was entered for this one. */
   function client(onRetry?: () => void): OpenAiClient {
-    const origin = new URL(settings.remote.baseUrl).origin;
+    const origin = originOf(settings.remote.baseUrl);
     const underlying = deps.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
     const guarded = ((input: RequestInfo | URL, init?: RequestInit) => {
       const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
@@ -230,7 +253,7 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
     }) as typeof fetch;
     return new OpenAiClient({
       baseUrl: settings.remote.baseUrl,
-      apiKey,
+      apiKey: keyOrigin === origin ? apiKey : '',
       model: settings.remote.model || undefined,
       timeoutMs: settings.remote.timeoutSec * 1000,
       retries: settings.remote.retries,
@@ -269,6 +292,7 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
     return {
       settings: structuredClone(settings),
       keySet: apiKey !== '',
+      keyOrigin: apiKey ? keyOrigin : null,
       keyRemembered,
       persistent,
       loadedModel: loaded?.id ?? null,
@@ -276,6 +300,14 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
       ...(storageNotice ? { storageNotice } : {}),
       ...readiness(),
     };
+  }
+
+  /** Forgets the key in memory at once, then on the device (a failure there is thrown; the memory is clear anyway). */
+  async function dropKey(store: LlmSettingsStore<LlmSettings>, fromDevice: boolean): Promise<void> {
+    apiKey = '';
+    keyOrigin = null;
+    keyRemembered = false;
+    if (fromDevice) await store.saveKey(null);
   }
 
   async function unload(): Promise<void> {
@@ -295,17 +327,21 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
       initNotes.length = 0;
       const before = localSpec(settings).id;
       settings = clean;
+      // The key was entered for one server: another origin never gets it.
+      if (apiKey && keyOrigin !== originOf(clean.remote.baseUrl)) await dropKey(store, keyRemembered);
       if (loaded && loaded.id !== localSpec(settings).id && before !== localSpec(settings).id) await unload();
       return status();
     },
 
-    async setApiKey(key: string, remember: boolean): Promise<LlmStatus> {
+    async setApiKey(key: string, remember: boolean, baseUrl?: string): Promise<LlmStatus> {
       const { store } = await init();
       const clean = String(key ?? '').trim();
       if (clean === '') return api.forgetApiKey();
       if (!API_KEY.test(clean)) throw new RangeError('An API key is 1–512 visible characters without spaces.');
+      const origin = originOf(baseUrl === undefined ? settings.remote.baseUrl : normaliseBaseUrl(baseUrl));
       apiKey = clean;
-      if (remember) await store.saveKey(clean);
+      keyOrigin = origin;
+      if (remember) await store.saveKey({ key: clean, origin });
       else if (keyRemembered) await store.saveKey(null);
       keyRemembered = remember;
       return status();
@@ -313,15 +349,23 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
 
     async forgetApiKey(): Promise<LlmStatus> {
       const { store } = await init();
-      apiKey = '';
-      keyRemembered = false;
-      await store.saveKey(null);
+      await dropKey(store, true);
       return status();
     },
 
     async listRemoteModels() {
       await init();
       return client().listModels();
+    },
+
+    async redactionRules() {
+      const redact = compileRedactor();
+      return BUILT_IN_REDACTIONS.map((rule) => ({ id: rule.id, description: rule.description, example: preview(rule.example, redact) }));
+    },
+
+    async previewRedaction(lines: string[], custom) {
+      const redact = compileRedactor(cleanCustomRedactions(custom));
+      return lines.map((line) => preview(String(line), redact));
     },
 
     detectWebGpu: () => deps.detectWebGpu(),
@@ -351,7 +395,7 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
       await unload();
       const controller = (loadController = new AbortController());
       const report = throttle(onProgress, deps.progressIntervalMs ?? 200);
-      deps.allowModelOrigins?.(modelOrigins(spec));
+      deps.allowModelHosts?.(modelHosts(spec));
       try {
         const engine = await deps.webLlm.load(spec, report, controller.signal);
         if (controller.signal.aborted) {
@@ -413,8 +457,10 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
       let concurrency: number;
       const remote = settings.mode === 'remote';
       const current: Partial<Run> = { retries: 0, confirmed: !remote, remote };
+      let redact: ((key: string) => string) | undefined;
       if (remote) {
         engine = client(() => current.retries!++);
+        redact = compileRedactor(settings.redactions);
         // The host is part of the cache key: the same model id elsewhere may be another model.
         model = `${state.destination}/${settings.remote.model}`;
         concurrency = settings.remote.concurrency;
@@ -431,11 +477,19 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
         cache,
         concurrency,
         onProgress: safeReport,
+        ...(redact ? { redact } : {}),
         // The last guard: nothing leaves the device unless the page confirmed this run.
         confirm: () => current.confirmed === true,
       });
       run = Object.assign(current, { tier, controller: new AbortController(), model, flush: () => report?.flush() }) as Run;
-      return { destination: state.destination, remote, model: remote ? settings.remote.model : model, labels: [...prompt.labels] };
+      return {
+        destination: state.destination,
+        endpoint: remote ? `${settings.remote.baseUrl}/chat/completions` : '',
+        remote,
+        model: remote ? settings.remote.model : model,
+        labels: [...prompt.labels],
+        instructions: tier.instructions,
+      };
     },
 
     async countKeys(keys) {

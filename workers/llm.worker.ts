@@ -5,8 +5,10 @@
  *
  * The page's Content-Security-Policy (a meta tag) does not govern this worker: a worker loaded
  * from its own URL gets the policy of its own HTTP response. So the allow-list is kept here, in
- * code: `fetch` reaches this origin, the origins the chosen local model comes from, and – through
- * the service's client – only the LLM host the user typed. See docs/design-notes.md.
+ * code: `fetch` (and `Cache.add`, which WebLLM stores model files with) reaches this origin and
+ * the origins the chosen local model comes from (workers/model-fetch-guard.ts), and – through the
+ * service's client – only the LLM host the user typed; neither follows a redirect elsewhere.
+ * See docs/design-notes.md.
  */
 import * as Comlink from 'comlink';
 import { interruptible } from '../src/core/llm/engine.ts';
@@ -18,22 +20,23 @@ import type { LlmSettings, WebGpuInfo } from './llm-api.ts';
 import { reportingFetch } from './network-report.ts';
 import { holdLifeLock } from './liveness.ts';
 import { createLlmService, type AnswerCache, type LocalModelSpec, type WebLlmHost } from './llm-service.ts';
+import { modelFetchGuard } from './model-fetch-guard.ts';
 
 const selfOrigin = self.location.origin;
 // Every request to another host is reported to the page's network indicator (workers/network-report.ts).
 const realFetch = reportingFetch(globalThis.fetch.bind(globalThis), selfOrigin);
-let modelOrigins = new Set<string>();
 
-function urlOf(input: RequestInfo | URL): URL {
-  return new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, self.location.href);
+// WebLLM fetches with the global fetch and stores with Cache.add: both may reach this origin and the chosen model's hosts only.
+const modelFetch = modelFetchGuard(realFetch, selfOrigin);
+globalThis.fetch = modelFetch.fetch;
+if (typeof Cache !== 'undefined') {
+  Cache.prototype.add = function add(this: Cache, request: RequestInfo | URL) {
+    return modelFetch.cacheAdd(this, request);
+  };
+  Cache.prototype.addAll = async function addAll(this: Cache, requests: Iterable<RequestInfo>) {
+    for (const request of requests) await modelFetch.cacheAdd(this, request);
+  };
 }
-
-// WebLLM fetches with the global fetch: it may reach this origin and the chosen model's origins only.
-globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
-  const url = urlOf(input);
-  if (url.origin === selfOrigin || url.protocol === 'blob:' || url.protocol === 'data:' || modelOrigins.has(url.origin)) return realFetch(input, init);
-  return Promise.reject(new TypeError(`logsift refused to connect to ${url.host}: it is not where the chosen model comes from.`));
-}) as typeof fetch;
 
 async function detectWebGpu(): Promise<WebGpuInfo> {
   type Adapter = { features: Iterable<string>; info?: { vendor?: string; architecture?: string; description?: string } };
@@ -128,9 +131,7 @@ Comlink.expose(
     detectWebGpu,
     webLlm: webLlmHost,
     fetch: realFetch,
-    allowModelOrigins: (origins) => {
-      modelOrigins = new Set(origins);
-    },
+    allowModelHosts: (hosts) => modelFetch.allow(hosts),
   }),
 );
 

@@ -75,6 +75,13 @@ export function reportingFetch(inner: typeof fetch, selfOrigin: string, channel:
     try {
       const res = await inner(input, init);
       post({ ...base, phase: 'end', status: res.status, at: Date.now() });
+      // A redirect the browser followed: the host it ended on is listed too.
+      const landed = res.redirected && res.url ? new URL(res.url) : null;
+      if (landed && landed.origin !== url.origin && landed.origin !== selfOrigin) {
+        const hop = { ...base, id: `${base.id}-r`, host: landed.host, origin: landed.origin, method: 'GET', bytesOut: 0 };
+        post({ ...hop, phase: 'start', at: Date.now() });
+        post({ ...hop, phase: 'end', status: res.status, at: Date.now() });
+      }
       return res;
     } catch (err) {
       post({ ...base, phase: 'end', status: 0, error: err instanceof Error ? err.name : 'failed', at: Date.now() });

@@ -68,7 +68,7 @@ export function cspFor(path: string, extra?: string[]): string {
 
 /**
  * The `_headers` file for static hosts that read it (Netlify, Cloudflare Pages). Rules name exact
- * paths – the page and each worker script of this build – so that no two CSP rules match one
+ * paths – the page, each worker script of this build and the service worker – so that no two CSP rules match one
  * file (hosts merge the headers of overlapping rules, and two policies both apply).
  */
 export function headersFile(files: { workers: string[] }, extra?: string[]): string {
@@ -81,7 +81,8 @@ export function headersFile(files: { workers: string[] }, extra?: string[]): str
   for (const path of ['/', '/index.html', ...files.workers.map((w) => `/${w}`)]) {
     lines.push(path, `  Content-Security-Policy: ${cspFor(path, extra)}`);
   }
-  lines.push('/sw.js', '  Cache-Control: no-cache', '');
+  // The service worker, like any worker, runs under the policy of its own script's response.
+  lines.push('/sw.js', `  Content-Security-Policy: ${cspFor('/sw.js', extra)}`, '  Cache-Control: no-cache', '');
   return lines.join('\n');
 }
 

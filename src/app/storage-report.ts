@@ -1,12 +1,13 @@
 /**
  * What logsift keeps in this browser, for the Storage panel: the classify worker's data
  * (bundle versions, training set, patterns), imported BERT models, the LLM's answers, every Cache
- * Storage cache by what it holds (offline copy of the app, WebLLM model files, …), the browser's
+ * Storage cache by what it holds (offline copy of the app, WebLLM model files, …), the remembered
+ * API key (named, never shown), the browser's
  * estimate and whether storage is persistent. Each item can be deleted on its own.
  */
 import type { StoredDataUsage } from '../../workers/classify-api.ts';
 
-export type StoredKind = 'versions' | 'training' | 'patterns' | 'bert-model' | 'llm-answers' | 'app-cache' | 'llm-models' | 'cache';
+export type StoredKind = 'versions' | 'training' | 'patterns' | 'bert-model' | 'llm-answers' | 'llm-key' | 'app-cache' | 'llm-models' | 'cache';
 
 export interface StoredItem {
   id: string;
@@ -58,6 +59,8 @@ export function storedItems(parts: {
   data: StoredDataUsage | null;
   models: { id: string; bytes: number; source: 'served' | 'imported' }[];
   llmAnswers: number | null;
+  /** The remembered API key's origin (the key itself is never here), or null when none is remembered. */
+  llmKeyOrigin: string | null;
   caches: CacheUsage[];
 }): StoredItem[] {
   const items: StoredItem[] = [];
@@ -99,6 +102,16 @@ export function storedItems(parts: {
       detail: plural(parts.llmAnswers, 'cached answer'),
       bytes: null,
       deleteLabel: parts.llmAnswers ? 'Forget the answers' : null,
+    });
+  }
+  if (parts.llmKeyOrigin !== null) {
+    items.push({
+      id: 'llm-key',
+      kind: 'llm-key',
+      what: 'Remembered API key',
+      detail: `for ${parts.llmKeyOrigin} (not shown)`,
+      bytes: null,
+      deleteLabel: 'Forget the key',
     });
   }
   const app = parts.caches.filter((c) => cacheKind(c.name) === 'app-cache');

@@ -9,6 +9,7 @@ import type { ModelBundle } from '../core/bundle.ts';
 import { LlmTier, MemoryLlmCache, type LlmAnswer } from '../core/llm/llm-tier.ts';
 import { GROQ_BASE_URL, LlmHttpError, OpenAiClient } from '../core/llm/openai-client.ts';
 import { promptConfigOf, type LabelScope } from '../core/llm/prompt.ts';
+import { compileRedactor } from '../core/llm/redact.ts';
 import { parseNumber, UsageError } from './options.ts';
 
 export const LLM_KEY_ENV = 'LOGSIFT_LLM_API_KEY';
@@ -27,8 +28,10 @@ export const LLM_OPTIONS = {
 export const LLM_USAGE = `LLM tier (classify and eval): --llm openai [--llm-base-url URL] --llm-model ID [--llm-labels all|rare]
                 [--llm-concurrency 4] [--llm-timeout SECONDS] [--llm-retries 4] [--llm-cache FILE.json]
   Lines that are routed to the LLM, whose top class is rare, or below the threshold are sent, once per
-  distinct masked message, to an OpenAI-compatible API (default ${GROQ_BASE_URL}); the key is read from
-  ${LLM_KEY_ENV}. Without --llm those lines stay Unclassified. Without --llm-model the server's models are listed.
+  distinct masked message (with e-mail addresses, user and host names, IPv6/MAC addresses, tokens and
+  query strings redacted), to an OpenAI-compatible API (default ${GROQ_BASE_URL}); redirects are not
+  followed. The key is read from ${LLM_KEY_ENV}. Without --llm those lines stay Unclassified. Without
+  --llm-model the server's models are listed.
 `;
 
 type LlmValues = { [K in keyof typeof LLM_OPTIONS]?: string };
@@ -99,6 +102,7 @@ export async function llmFrom(values: LlmValues, env: NodeJS.ProcessEnv = proces
   const cachePath = values['llm-cache'];
   const cache = cachePath ? await loadCacheFile(cachePath) : new MemoryLlmCache();
   const tiers: LlmTier[] = [];
+  const redact = compileRedactor();
   return {
     tierFor(bundle) {
       const tier = new LlmTier({
@@ -108,8 +112,9 @@ export async function llmFrom(values: LlmValues, env: NodeJS.ProcessEnv = proces
         prompt: promptConfigOf(bundle, scope as LabelScope),
         cache,
         concurrency,
+        redact,
         confirm: ({ destination }) => {
-          process.stderr.write(`LLM: sending distinct masked messages to ${destination} (model ${model})…\n`);
+          process.stderr.write(`LLM: sending distinct masked and redacted messages to ${destination} (model ${model})…\n`);
           return true;
         },
       });

@@ -1,7 +1,7 @@
 /**
  * The LLM tier's settings in IndexedDB (`logsift-llm-settings`): the chosen mode, models and
- * endpoint, and – only when the user ticked "remember on this device" – the API key, in a
- * record of its own so that forgetting it deletes it. Plain values; the worker validates them.
+ * endpoint, and – only when the user ticked "remember on this device" – the API key with the
+ * origin it was entered for, in a record of its own so that forgetting it deletes it. Plain values; the worker validates them.
  *
  * Faults (storage-faults.ts): the database is opened through `openGuarded` (an upgrade blocked by
  * another tab gives up after a while, one from a newer logsift is not opened), every call goes
@@ -16,12 +16,19 @@ export const LLM_SETTINGS_DB = 'logsift-llm-settings';
 const VERSION = 1;
 const WHAT = 'LLM settings';
 
+/** A remembered API key and the origin it was entered for. */
+export interface StoredApiKey {
+  key: string;
+  /** null: stored as a bare string, without its origin (it belongs to the stored base URL's). */
+  origin: string | null;
+}
+
 export interface LlmSettingsStore<S> {
   loadSettings(): Promise<S | undefined>;
   saveSettings(settings: S): Promise<void>;
-  loadKey(): Promise<string | undefined>;
+  loadKey(): Promise<StoredApiKey | undefined>;
   /** null deletes the stored key. */
-  saveKey(key: string | null): Promise<void>;
+  saveKey(key: StoredApiKey | null): Promise<void>;
 }
 
 interface Schema extends DBSchema {
@@ -65,9 +72,12 @@ export async function openLlmSettingsStore<S>(name: string = LLM_SETTINGS_DB, op
       options.onCorrupt?.('settings', null);
     },
     loadKey: async () => {
-      const key = await db.get('values', 'apiKey');
-      if (key !== undefined && typeof key !== 'string') options.onCorrupt?.('apiKey', 'The remembered API key could not be read: enter it again.');
-      return typeof key === 'string' ? key : undefined;
+      const value = await db.get('values', 'apiKey');
+      if (value === undefined) return undefined;
+      if (typeof value === 'string') return { key: value, origin: null };
+      if (isObject(value) && typeof value.key === 'string' && typeof value.origin === 'string') return { key: value.key, origin: value.origin };
+      options.onCorrupt?.('apiKey', 'The remembered API key could not be read: enter it again.');
+      return undefined;
     },
     saveKey: async (key) => {
       if (key === null) await db.delete('values', 'apiKey');
@@ -81,7 +91,7 @@ export async function openLlmSettingsStore<S>(name: string = LLM_SETTINGS_DB, op
 /** For tests and browsers without IndexedDB: lasts as long as the worker. */
 export class MemoryLlmSettingsStore<S> implements LlmSettingsStore<S> {
   settings: S | undefined;
-  key: string | undefined;
+  key: StoredApiKey | undefined;
   async loadSettings() {
     return this.settings;
   }
@@ -91,8 +101,8 @@ export class MemoryLlmSettingsStore<S> implements LlmSettingsStore<S> {
   async loadKey() {
     return this.key;
   }
-  async saveKey(key: string | null) {
-    this.key = key ?? undefined;
+  async saveKey(key: StoredApiKey | null) {
+    this.key = key ? { ...key } : undefined;
   }
 }
 

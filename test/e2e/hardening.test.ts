@@ -4,7 +4,7 @@
  *   text in the table, the summary, the warnings, the patterns and the training set; nothing runs,
  *   no element is injected, the Content-Security-Policy is never even asked to block anything;
  * - the export is safe for spreadsheets by default, raw on request;
- * - the CSP headers (page and workers) allow only this origin, the LLM worker its hosts;
+ * - the CSP headers (page, workers and service worker) allow only this origin, the LLM worker its hosts;
  * - a rule that backtracks exponentially runs on RE2 (the editor says so) and does not hang;
  * - bad files end in a clear message or warnings, and the page stays usable;
  * - a classify worker that dies mid-run is reported and restarted; the app goes on;
@@ -14,8 +14,8 @@
  * - the network indicator shows what is sent where (remote LLM on the mock server);
  * - the Storage panel lists what is stored, with sizes, and deletes each.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvLine } from '../../src/core/csv/format.ts';
@@ -163,6 +163,9 @@ describe('Content-Security-Policy', () => {
     expect(pageCsp).toMatch(/frame-ancestors 'none'/);
     expect(pageCsp).toMatch(/connect-src 'self' blob: data:;/);
     expect(await header(workerUrl!)).toBe(pageCsp);
+    // The service worker runs under its own script's policy: the page's.
+    expect(await header(new URL('/sw.js', baseUrl()).href)).toBe(pageCsp);
+    expect(readFileSync(resolve(import.meta.dirname, '../../dist/_headers'), 'utf8')).toContain(`/sw.js\n  Content-Security-Policy: ${pageCsp}\n`);
     // The LLM worker's script: the LLM hosts on top.
     const llmUrl = await page.evaluate(async () => {
       const js = [...document.querySelectorAll('script[src]')].map((s) => (s as HTMLScriptElement).src)[0];

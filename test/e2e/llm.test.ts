@@ -1,16 +1,20 @@
 /**
  * The LLM tier in the page. Headless Chromium has no WebGPU adapter, so the local model says so;
  * the remote path runs against the mock OpenAI-compatible server on 127.0.0.1 (with a required
- * key): confirmation with count and host, tier `llm`, a 429 retried, the key nowhere it must not
- * be, a cached re-run, the review list feeding the training set, and cancel during the calls.
+ * key): confirmation listing every message as sent with the host, tier `llm`, a 429 retried, the
+ * key nowhere it must not be, a cached re-run, the review list feeding the training set, and
+ * cancel during the calls. Privacy: personal data redacted (built-in and the user's own rules), a
+ * redirecting server refused, a key kept to the server it was entered for and listed in Storage,
+ * and a key never shown in an error.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseBundle } from '../../src/core/bundle.ts';
 import { Classifier } from '../../src/core/classifier.ts';
 import { LlmKeyCollector } from '../../src/core/llm/llm-tier.ts';
+import { compileRedactor } from '../../src/core/llm/redact.ts';
 import { runClassification } from '../../src/core/run.ts';
 import { startMockOpenAiServer, type MockOpenAiServer } from '../helpers/mock-openai-server.ts';
 import { configureRemoteLlm, download, openSession, parseCsv, readDownload, useBrowser, writeGeneratedCsv, type GeneratedFile, type Session } from './helpers.ts';
@@ -21,21 +25,27 @@ const env = useBrowser();
 let mock: MockOpenAiServer;
 let file: GeneratedFile;
 let other: GeneratedFile;
-let expectedKeys: number;
+let expectedMessages: string[];
 
 /** What the page's dry run should find: the distinct keys tier 3 gets with the built-in bundle. */
-async function llmKeys(path: string): Promise<number> {
+async function llmKeys(path: string): Promise<Set<string>> {
   const bundle = parseBundle(readFileSync(resolve(import.meta.dirname, '../../public/default-bundle.json'), 'utf8'));
   const collector = new LlmKeyCollector();
   await runClassification({ input: new Blob([readFileSync(path)]), kind: 'csv', classifier: new Classifier(bundle, undefined, { llm: collector }), explain: false });
-  return collector.keys.size;
+  return collector.keys;
+}
+
+/** The distinct messages a remote LLM gets for a file: its keys, redacted with the built-in rules. */
+async function llmMessages(path: string): Promise<string[]> {
+  const redact = compileRedactor();
+  return [...new Set([...(await llmKeys(path))].map(redact))].sort();
 }
 
 beforeAll(async () => {
   mock = await startMockOpenAiServer({ requireKey: KEY });
   file = writeGeneratedCsv(env.tmp.dir, 'llm.csv', 3000, 'e2e-llm');
   other = writeGeneratedCsv(env.tmp.dir, 'llm-cancel.csv', 3000, 'e2e-llm-cancel');
-  expectedKeys = await llmKeys(file.path);
+  expectedMessages = await llmMessages(file.path);
   expect(file.truth.length).toBe(3000);
 });
 afterAll(() => mock?.close());
@@ -89,16 +99,33 @@ describe('LLM tier', () => {
     await page.getByTestId('log-file-input').setInputFiles(file.path);
     const confirm = page.getByTestId('llm-confirm');
     await confirm.waitFor({ timeout: 60_000 });
+    const expectedKeys = expectedMessages.length;
     expect(await confirm.getByTestId('llm-confirm-count').innerText()).toBe(String(expectedKeys));
     expect(await confirm.getByTestId('llm-confirm-host').innerText()).toBe(host());
+    expect(await confirm.getByTestId('llm-confirm-endpoint').innerText()).toBe(`${mock.baseUrl}/chat/completions`);
+    // Every message, exactly as it would be sent, in a list the user can scroll.
+    const listed = (await confirm.getByTestId('llm-confirm-messages').locator('li').allInnerTexts()).sort();
+    expect(listed).toEqual(expectedMessages);
+    expect(await confirm.getByTestId('llm-confirm-messages').evaluate((el) => getComputedStyle(el).overflowY)).toBe('auto');
     expect(mock.chatRequests()).toHaveLength(0); // nothing before the confirmation
+    const requestsBefore = mock.requests.length;
     await confirm.getByTestId('llm-send').click();
     await page.getByTestId('summary').waitFor({ timeout: 120_000 });
 
-    // Every distinct message once, plus the one 429 retried.
+    // Every distinct message once, plus the one 429 retried: the messages listed, and no other.
     expect(mock.chatRequests()).toHaveLength(expectedKeys + 1);
     expect(mock.chatRequests()[0].status).toBe(429);
+    expect([...new Set(mock.chatLogs())].sort()).toEqual(listed);
     expect(await page.getByTestId('llm-stats').innerText()).toMatch(new RegExp(`${expectedKeys} messages? sent, 0 from the cache, 1 retry`));
+    // The network indicator names the same host, and every request the server got.
+    const indicator = page.getByTestId('network-indicator');
+    await indicator.locator('summary').click();
+    const hostRows = indicator.getByTestId('network-host');
+    expect(await hostRows.count()).toBe(1);
+    expect(await hostRows.locator('th').innerText()).toBe(host());
+    expect(mock.requests.length).toBe(requestsBefore + expectedKeys + 1);
+    expect(await hostRows.locator('td').first().innerText()).toMatch(new RegExp(`^${mock.requests.length}\\b`));
+    await indicator.locator('summary').click();
 
     // Rows: LegacyCRM lines are labelled by the LLM.
     await page.getByTestId('explain').check();
@@ -117,7 +144,8 @@ describe('LLM tier', () => {
     // Re-run: all answers cached, no confirmation, no call.
     await page.getByTestId('log-file-input').setInputFiles(file.path);
     await expect.poll(() => page.getByTestId('llm-stats').count(), { timeout: 120_000 }).toBe(1);
-    await expect.poll(() => page.getByTestId('llm-stats').innerText()).toMatch(new RegExp(`0 messages sent, ${expectedKeys} from the cache`));
+    const distinctKeys = (await llmKeys(file.path)).size;
+    await expect.poll(() => page.getByTestId('llm-stats').innerText()).toMatch(new RegExp(`0 messages sent, ${distinctKeys} from the cache`));
     expect(await page.getByTestId('llm-confirm').count()).toBe(0);
     expect(mock.chatRequests()).toHaveLength(expectedKeys + 1);
 
@@ -189,6 +217,173 @@ describe('LLM tier', () => {
     const sent = mock.requests.filter((r) => r.method === 'POST').length;
     await page.waitForTimeout(1500);
     expect(mock.requests.filter((r) => r.method === 'POST').length).toBe(sent);
-    expect(sent).toBeLessThan(await llmKeys(other.path));
+    expect(sent).toBeLessThan((await llmMessages(other.path)).length);
+  });
+});
+
+describe('LLM tier: what leaves the machine', () => {
+  let second: MockOpenAiServer;
+  beforeAll(async () => {
+    second = await startMockOpenAiServer();
+  });
+  afterAll(() => second?.close());
+  beforeEach(() => second.reset());
+
+  const secondHost = () => new URL(second.baseUrl).host;
+  /** Every piece of 4 characters of the key found in `text`. */
+  const keyPieces = (text: string) => Array.from({ length: KEY.length - 3 }, (_, i) => KEY.slice(i, i + 4)).filter((piece) => text.includes(piece));
+  /** The remembered key record in IndexedDB (the LLM worker's settings database), or null. */
+  const storedKey = (page: Page) =>
+    page.evaluate(async () => {
+      const open = indexedDB.open('logsift-llm-settings');
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      const value = await new Promise<unknown>((ok) => {
+        const req = db.transaction('values').objectStore('values').get('apiKey');
+        req.onsuccess = () => ok(req.result ?? null);
+      });
+      db.close();
+      return value as { key: string; origin: string } | null;
+    });
+
+  it('redacts personal data with the rules the panel shows and the user’s own; the confirmation lists exactly what is sent', async () => {
+    const { s } = await session();
+    const { page } = s;
+    await configureRemote(page);
+    const panel = page.getByTestId('llm-panel');
+    const rules = panel.getByTestId('llm-redaction');
+    await rules.locator('summary').click();
+    await expect.poll(() => rules.getByTestId('redaction-rule').count()).toBeGreaterThan(8);
+    const emailRule = rules.getByTestId('redaction-rule').filter({ hasText: 'e-mail addresses' });
+    expect(await emailRule.getByTestId('redaction-sent').innerText()).toBe('Password reset mailed to <email>');
+    const shown = await rules.innerText();
+    for (const what of ['IPv6', 'MAC', 'query strings', 'user@host', 'token, password', 'user, username, uid', 'host, hostname']) expect(shown).toContain(what);
+
+    // A rule of the user's own: refused with the reason, then added.
+    await rules.getByLabel('Pattern (regular expression)').fill('(?<=CUST-)x');
+    await rules.getByRole('button', { name: 'Add rule' }).click();
+    await expect.poll(() => rules.getByTestId('redaction-error').innerText()).toMatch(/RE2 syntax/);
+    await rules.getByLabel('Pattern (regular expression)').fill('CUST-<\\*>');
+    await rules.getByLabel('Replace with').fill('<customer>');
+    await rules.getByRole('button', { name: 'Add rule' }).click();
+    await expect.poll(() => rules.getByTestId('custom-redaction').allInnerTexts()).toEqual([expect.stringContaining('CUST-<\\*> → <customer>')]);
+    await rules.getByLabel('Try a log line').fill('Invoice for CUST-4411 mailed to jane.doe@example.com');
+    await expect.poll(() => rules.getByTestId('redaction-try-sent').innerText()).toBe('Invoice for <customer> mailed to <email>');
+
+    const lines = [
+      'Invoice for CUST-4411 mailed to jane.doe@example.com',
+      'Invoice for CUST-9 mailed to bob@example.org',
+      'Neighbour fe80::1ff:fe23:4567:890a unreachable from 00:1a:2b:3c:4d:5e',
+      'Sync for root@build-07 failed, password=Winter2024 session: xyzzy',
+      'Callback https://shop.example.com/cb?order=12&email=ann@example.net failed',
+    ];
+    const path = resolve(env.tmp.dir, 'personal.csv');
+    writeFileSync(path, ['source,log_message', ...lines.map((line) => `LegacyCRM,"${line}"`)].join('\n'));
+    await page.getByTestId('log-file-input').setInputFiles(path);
+    const confirm = page.getByTestId('llm-confirm');
+    await confirm.waitFor({ timeout: 60_000 });
+    const listed = await confirm.getByTestId('llm-confirm-messages').locator('li').allInnerTexts();
+    expect(listed.sort()).toEqual(
+      [
+        'Invoice for <customer> mailed to <email>',
+        'Neighbour <ip> unreachable from <mac>',
+        'Sync for <user>@<host> failed, password=<secret> session: <secret>',
+        'Callback https:/<*>?<query> failed',
+      ].sort(),
+    );
+    expect(await confirm.getByTestId('llm-confirm-count').innerText()).toBe('4');
+    await confirm.getByText('Instructions sent with each message').click();
+    expect(await confirm.getByTestId('llm-confirm-instructions').innerText()).toMatch(/placeholders such as <email>/);
+    await confirm.getByTestId('llm-send').click();
+    await page.getByTestId('summary').waitFor({ timeout: 120_000 });
+    expect(mock.chatLogs().sort()).toEqual(listed.sort());
+    const bodies = mock.chatRequests().map((r) => r.body).join('\n');
+    expect(bodies).not.toMatch(/CUST|jane|bob|ann@|example\.(com|org|net)|fe80|1ff|1a:2b|root|build-|Winter|xyzzy|order=/);
+  });
+
+  it('refuses a redirect to another server: the page says so, the other server gets nothing, the indicator names only the first', async () => {
+    const { s } = await session();
+    const { page } = s;
+    // The server works at first: models load and a model is picked.
+    await configureRemoteLlm(page, { baseUrl: second.baseUrl, key: KEY, model: MODEL });
+    // Then it answers everything with a 307 to the mock server.
+    second.behaviour.redirectTo = mock.baseUrl;
+    const panel = page.getByTestId('llm-panel');
+    await panel.getByRole('button', { name: 'Load models' }).click();
+    await expect.poll(() => panel.getByTestId('llm-models-error').innerText()).toMatch(
+      new RegExp(`${secondHost().replace(/\./g, '\\.')}/v1/models answered with a redirect; logsift does not follow redirects`),
+    );
+
+    await page.getByTestId('log-file-input').setInputFiles(file.path);
+    const confirm = page.getByTestId('llm-confirm');
+    await confirm.waitFor({ timeout: 60_000 });
+    expect(await confirm.getByTestId('llm-confirm-host').innerText()).toBe(secondHost());
+    await confirm.getByTestId('llm-send').click();
+    const alert = page.getByRole('alert').filter({ hasText: 'This file could not be classified' });
+    await alert.waitFor({ timeout: 120_000 });
+    expect(await alert.innerText()).toMatch(/answered with a redirect; logsift does not follow redirects/);
+
+    expect(mock.requests).toEqual([]);
+    expect(second.chatRequests().every((r) => r.status === 307)).toBe(true);
+    const indicator = page.getByTestId('network-indicator');
+    await indicator.locator('summary').click();
+    expect(await indicator.getByTestId('network-host').locator('th').allInnerTexts()).toEqual([secondHost()]);
+  });
+
+  it('a key belongs to the server it was entered for; Storage lists the remembered key without showing it, and deletes it', async () => {
+    const { s } = await session();
+    const { page } = s;
+    page.on('dialog', (d) => void d.accept());
+    const panel = page.getByTestId('llm-panel');
+    await panel.getByRole('radio', { name: /Remote API/ }).check();
+    await panel.getByLabel('Base URL').fill(mock.baseUrl);
+    await panel.getByLabel('API key').fill(KEY);
+    await panel.getByLabel(/Remember on this device/).check();
+    await panel.getByRole('button', { name: 'Use key' }).click();
+    await expect.poll(() => panel.getByTestId('llm-notice').innerText()).toBe(`API key for ${new URL(mock.baseUrl).origin} kept on this device.`);
+    await panel.getByRole('button', { name: 'Save remote settings' }).click();
+    expect(await storedKey(page)).toEqual({ key: KEY, origin: new URL(mock.baseUrl).origin });
+
+    const storage = page.getByTestId('storage-panel');
+    const keyItem = storage.locator('[data-testid="stored-item"][data-kind="llm-key"]');
+    await expect.poll(() => keyItem.innerText()).toMatch(new RegExp(`Remembered API key\\s*for ${new URL(mock.baseUrl).origin.replace(/\./g, '\\.')} \\(not shown\\)`));
+    expect(keyPieces(await page.locator('body').innerText())).toEqual([]);
+
+    // Another server: the form warns, saving forgets the key, and the new server never gets it.
+    await panel.getByLabel('Base URL').fill(second.baseUrl);
+    await expect.poll(() => panel.getByTestId('llm-key-at-risk').innerText()).toMatch(/saving this URL forgets it/);
+    await panel.getByRole('button', { name: 'Save remote settings' }).click();
+    await expect.poll(() => panel.getByTestId('llm-notice').innerText()).toMatch(/The API key entered for http:\/\/127\.0\.0\.1:\d+ was forgotten/);
+    expect(await storedKey(page)).toBeNull();
+    await expect.poll(() => keyItem.count()).toBe(0);
+    await panel.getByRole('button', { name: 'Load models' }).click();
+    await expect.poll(() => panel.getByLabel('Model', { exact: true }).locator('option').allInnerTexts()).toContain(MODEL);
+    expect(second.requests.map((r) => r.headers.authorization)).toEqual([undefined]);
+
+    // Remembered for this server, then deleted from Storage.
+    await panel.getByLabel('API key').fill(KEY);
+    await panel.getByRole('button', { name: 'Use key' }).click();
+    await expect.poll(() => keyItem.innerText()).toContain(new URL(second.baseUrl).origin);
+    await keyItem.getByRole('button', { name: /Forget the key/ }).click();
+    await expect.poll(() => keyItem.count()).toBe(0);
+    expect(await storedKey(page)).toBeNull();
+    await expect.poll(() => panel.getByLabel('API key').getAttribute('placeholder')).toBe('Not needed for local servers');
+  });
+
+  it('never shows the key in an error, even with tags inside it or where the message is cut', async () => {
+    const { s } = await session();
+    const { page } = s;
+    await configureRemote(page);
+    const panel = page.getByTestId('llm-panel');
+    const withTags = [...KEY].map((c, i) => (i % 4 === 3 ? `<b>${c}</b>` : c)).join('');
+    for (const at of [0, 190, 197, 290]) {
+      const body = `<html><body><h1>401</h1><p>${'x'.repeat(at)} Invalid API key: ${withTags} (${encodeURIComponent(KEY)}) ${'y'.repeat(400)}</p></body></html>`;
+      mock.behaviour.modelFailures.push({ status: 401, body });
+      await panel.getByRole('button', { name: 'Load models' }).click();
+      await expect.poll(() => panel.getByTestId('llm-models-error').innerText()).toMatch(/answered 401/);
+      expect(keyPieces(await panel.getByTestId('llm-models-error').innerText()), `at ${at}`).toEqual([]);
+    }
   });
 });

@@ -2,8 +2,8 @@
  * A local OpenAI-compatible server on 127.0.0.1 (random port) for unit tests and the e2e test:
  * `GET /v1/models` and `POST /v1/chat/completions`, answering like a DeepSeek-R1 distill behind
  * Groq. Scripted failures (429 with Retry-After, 500, 401), slow replies, a required key, CORS
- * (so a page on another origin can call it), and a record of every request, so tests can check
- * where the API key appeared.
+ * (so a page on another origin can call it), a redirect of every request to another server, and a
+ * record of every request, so tests can check where the API key appeared.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,6 +30,8 @@ export interface MockBehaviour {
   reasoningFormat: 'raw' | 'parsed' | 'hidden';
   /** Replaces the keyword answer with raw content for a log line. */
   reply: ((log: string) => string) | null;
+  /** When set, every request (but a CORS preflight) is answered 307 to the same path under this base URL. */
+  redirectTo: string | null;
 }
 
 export interface RecordedRequest {
@@ -49,6 +51,8 @@ export interface MockOpenAiServer {
   requests: RecordedRequest[];
   /** Chat requests answered (any status). */
   chatRequests(): RecordedRequest[];
+  /** The log message of each chat request, as it was sent. */
+  chatLogs(): string[];
   /** Most chat requests in flight at the same time. */
   maxInFlight: number;
   reset(): void;
@@ -63,6 +67,7 @@ const DEFAULTS: MockBehaviour = {
   requireKey: null,
   reasoningFormat: 'raw',
   reply: null,
+  redirectTo: null,
 };
 
 function readBody(request: IncomingMessage): Promise<string> {
@@ -112,6 +117,11 @@ export async function startMockOpenAiServer(behaviour: Partial<MockBehaviour> = 
     }
     state.requests.push(record);
     const b = state.behaviour;
+    if (b.redirectTo !== null) {
+      record.status = 307;
+      response.writeHead(307, { Location: `${b.redirectTo}${(request.url ?? '').replace(/^\/v1/, '')}` }).end();
+      return;
+    }
     if (b.requireKey !== null && request.headers.authorization !== `Bearer ${b.requireKey}`) {
       return send(response, record, 401, { error: { message: 'Invalid API Key', type: 'invalid_request_error', code: 'invalid_api_key' } });
     }
@@ -167,6 +177,7 @@ export async function startMockOpenAiServer(behaviour: Partial<MockBehaviour> = 
     send(response, record, 404, { error: { message: `Unknown endpoint ${request.method} ${path}` } });
   });
 
+  const chatRequests = () => state.requests.filter((r) => r.method === 'POST' && r.url.startsWith('/v1/chat/completions'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -178,7 +189,12 @@ export async function startMockOpenAiServer(behaviour: Partial<MockBehaviour> = 
       state.behaviour = value;
     },
     requests: state.requests,
-    chatRequests: () => state.requests.filter((r) => r.method === 'POST' && r.url.startsWith('/v1/chat/completions')),
+    chatRequests: () => chatRequests(),
+    chatLogs: () =>
+      chatRequests().map((r) => {
+        const messages = (JSON.parse(r.body) as { messages: Array<{ role: string; content: string }> }).messages;
+        return logOfPrompt([...messages].reverse().find((m) => m.role === 'user')?.content ?? '');
+      }),
     get maxInFlight() {
       return state.maxInFlight;
     },

@@ -39,6 +39,21 @@ describe('reportingFetch', () => {
     expect(JSON.stringify(events)).not.toMatch(/secret|SECRET|chat\/completions|masked/);
   });
 
+  it('a redirect the browser followed lists the host it ended on too', async () => {
+    const landed = new Response('weights', { status: 200 });
+    Object.defineProperty(landed, 'redirected', { value: true });
+    Object.defineProperty(landed, 'url', { value: 'https://cas-bridge.xethub.hf.co/x?sig=secret' });
+    const { f, events } = setup(async () => landed);
+    await f('https://huggingface.co/mlc-ai/m/resolve/main/params_shard_0.bin');
+    expect(events.map((e) => [e.phase, e.host])).toEqual([
+      ['start', 'huggingface.co'],
+      ['end', 'huggingface.co'],
+      ['start', 'cas-bridge.xethub.hf.co'],
+      ['end', 'cas-bridge.xethub.hf.co'],
+    ]);
+    expect(JSON.stringify(events)).not.toMatch(/secret|params_shard/);
+  });
+
   it('does not report this origin, blob: or data:; reports failures', async () => {
     const { f, events, seen } = setup(async () => {
       throw new TypeError('Failed to fetch');
@@ -75,8 +90,10 @@ describe('Content-Security-Policy', () => {
     expect(file).toContain(`/index.html\n  Content-Security-Policy: ${PAGE_CSP}\n`);
     expect(file).toContain(`/assets/classify.worker-A1.js\n  Content-Security-Policy: ${PAGE_CSP}\n`);
     expect(file).toContain(`/assets/llm.worker-B2.js\n  Content-Security-Policy: ${llmWorkerCsp([])}\n`);
+    // The service worker's script gets the page's policy too.
+    expect(file).toContain(`/sw.js\n  Content-Security-Policy: ${PAGE_CSP}\n`);
     // One CSP rule per path: hosts merge overlapping rules.
-    expect(file.match(/Content-Security-Policy/g)).toHaveLength(4);
+    expect(file.match(/Content-Security-Policy/g)).toHaveLength(5);
   });
 
   it('LOGSIFT_CONNECT_HOSTS takes origins, separated by spaces or commas, and refuses anything else', () => {
@@ -100,6 +117,7 @@ describe('Storage panel list', () => {
         { id: 'served-one', bytes: 5, source: 'served' },
       ],
       llmAnswers: 4,
+      llmKeyOrigin: 'https://api.groq.com',
       caches: [
         { name: 'logsift-app-abc', entries: 20, bytes: 35_000_000 },
         { name: 'logsift-app-history', entries: 1, bytes: 10 },
@@ -109,17 +127,19 @@ describe('Storage panel list', () => {
       ],
     });
     const by = Object.fromEntries(items.map((i) => [i.id, i]));
-    expect(Object.keys(by)).toEqual(['versions', 'training', 'patterns', 'bert:Xenova/all-MiniLM-L6-v2', 'llm-answers', 'app-cache', 'llm-models', 'cache:something-else']);
+    expect(Object.keys(by)).toEqual(['versions', 'training', 'patterns', 'bert:Xenova/all-MiniLM-L6-v2', 'llm-answers', 'llm-key', 'app-cache', 'llm-models', 'cache:something-else']);
     expect(by.versions).toMatchObject({ detail: '3 versions, one of them in use', bytes: 3000, deleteLabel: 'Delete all but the one in use' });
     expect(by.training).toMatchObject({ detail: '12 labelled lines', deleteLabel: 'Delete the training set' });
     expect(by.patterns.deleteLabel).toBeNull();
     expect(by['app-cache']).toMatchObject({ bytes: 35_000_010, detail: '21 files (1 version)' });
     expect(by['llm-models'].bytes).toBe(900_000_000);
     expect(by['llm-answers']).toMatchObject({ detail: '4 cached answers', bytes: null });
+    // The remembered key is named with its origin, never shown, and can be deleted.
+    expect(by['llm-key']).toMatchObject({ what: 'Remembered API key', detail: 'for https://api.groq.com (not shown)', deleteLabel: 'Forget the key' });
   });
 
   it('nothing to delete when only the version in use is stored', () => {
-    const items = storedItems({ data: { versions: { count: 1, bytes: 10, activeId: 'v1' }, trainingSet: { rows: 0, bytes: 2 }, patterns: { keys: 0, bytes: 0 }, persistent: true }, models: [], llmAnswers: null, caches: [] });
+    const items = storedItems({ data: { versions: { count: 1, bytes: 10, activeId: 'v1' }, trainingSet: { rows: 0, bytes: 2 }, patterns: { keys: 0, bytes: 0 }, persistent: true }, models: [], llmAnswers: null, llmKeyOrigin: null, caches: [] });
     expect(items.map((i) => [i.id, i.deleteLabel])).toEqual([
       ['versions', null],
       ['training', null],

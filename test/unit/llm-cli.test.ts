@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { csvLine } from '../../src/core/csv/format.ts';
+import { compileRedactor } from '../../src/core/llm/redact.ts';
 import { maskMessage } from '../../src/core/masking.ts';
 import { startMockOpenAiServer, type MockOpenAiServer } from '../helpers/mock-openai-server.ts';
 import { labelledRows } from './fixtures.ts';
@@ -52,7 +53,8 @@ describe('logsift --llm openai', () => {
       if (rows[i].label === 'Workflow Error') expect(row.slice(3, 5)).toEqual(['Workflow Error', 'llm']);
     });
     const sent = server.chatRequests().length;
-    expect(sent).toBe(new Set(llmRows.map((row) => maskMessage(row[2]))).size);
+    const redact = compileRedactor();
+    expect(sent).toBe(new Set(llmRows.map((row) => redact(maskMessage(row[2])))).size);
     expect(stderr).toContain(`LLM: sent ${sent} distinct messages to ${new URL(server.baseUrl).host} (model deepseek-r1-distill-llama-70b)`);
     // The key went in the Authorization header only, and was never printed.
     for (const request of server.requests) {
@@ -99,6 +101,40 @@ describe('logsift --llm openai', () => {
     expect(result.perClass['Workflow Error'].recall).toBeGreaterThan(0.9);
     expect(stderr).toMatch(/LLM: sent \d+ distinct messages/);
   }, 30_000);
+
+  it('sends masked and redacted messages only: no e-mail, IPv6 or user@host leaves', async () => {
+    const personal = join(dir, 'personal.csv');
+    const lines = [
+      'Escalation rule 7 did not fire for case 99 owned by jane.doe@example.com',
+      'SOAP interface LeadService is deprecated, caller fe80::1ff:fe23:4567:890a',
+      'Workflow 12 halted for root@crm-07 with token=abcDEF123xyz',
+    ];
+    writeFileSync(personal, csvLine(['source', 'log_message']) + lines.map((line) => csvLine(['LegacyCRM', line])).join(''));
+    const { code, stderr } = await logsift(['classify', personal, '--llm', 'openai', '--llm-base-url', server.baseUrl, '--llm-model', 'qwen/qwen3-32b']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/sending distinct masked and redacted messages/);
+    const bodies = server.chatRequests().map((r) => r.body);
+    expect(bodies).toHaveLength(3);
+    expect(bodies.join('\n')).not.toMatch(/jane|example\.com|fe80|1ff|root|crm-|abcDEF/);
+    expect(bodies.join('\n')).toMatch(/<email>[\s\S]*<ip>[\s\S]*<user>@<host> with token=<secret>/);
+  });
+
+  it('refuses a redirect to another server and says where it pointed; that server gets nothing', async () => {
+    const redirector = await startMockOpenAiServer({ redirectTo: server.baseUrl });
+    try {
+      for (const model of [[], ['--llm-model', 'qwen/qwen3-32b']]) {
+        const { code, stderr } = await logsift(['classify', unlabelled, '--llm', 'openai', '--llm-base-url', redirector.baseUrl, ...model]);
+        expect(code).toBe(1);
+        expect(stderr).toContain(`answered 307, a redirect to http://${new URL(server.baseUrl).host}/v1/`);
+        expect(stderr).toMatch(/which logsift does not follow: nothing was sent there/);
+        expect(stderr).not.toContain(KEY);
+      }
+      expect(server.requests).toHaveLength(0);
+      expect(redirector.requests.length).toBeGreaterThan(0);
+    } finally {
+      await redirector.close();
+    }
+  });
 
   it('fails clearly: wrong key, no model, bad flags – and never prints the key', async () => {
     const wrong = await logsift(['classify', unlabelled, '--llm', 'openai', '--llm-base-url', server.baseUrl, '--llm-model', 'qwen/qwen3-32b'], { LOGSIFT_LLM_API_KEY: 'nope-not-it' });

@@ -140,7 +140,7 @@ describe('LLM service: settings and the API key', () => {
     expect(JSON.stringify(h.store.settings)).not.toContain(KEY);
     status = await h.api.setApiKey(KEY, true);
     expect(status.keyRemembered).toBe(true);
-    expect(h.store.key).toBe(KEY);
+    expect(h.store.key).toEqual({ key: KEY, origin: new URL(mock.baseUrl).origin });
     // A new worker (same store) finds the remembered key.
     const again = createLlmService({ settings: async () => ({ store: h.store, persistent: true }), answers: async () => h.answers, detectWebGpu: async () => NO_GPU, webLlm: {} as WebLlmHost });
     expect((await again.status()).keySet).toBe(true);
@@ -148,6 +148,112 @@ describe('LLM service: settings and the API key', () => {
     expect(status.keySet).toBe(false);
     expect(h.store.key).toBeUndefined();
     await expect(h.api.setApiKey('two words', false)).rejects.toThrow(/without spaces/);
+  });
+});
+
+describe('LLM service: redirects', () => {
+  let redirector: MockOpenAiServer;
+  beforeAll(async () => {
+    redirector = await startMockOpenAiServer();
+  });
+  afterAll(() => redirector.close());
+
+  it('a redirect to another server is refused and says where it pointed; the key and the prompts stay home', async () => {
+    const h = harness();
+    await h.api.saveSettings({ ...DEFAULT_LLM_SETTINGS, mode: 'remote', remote: { ...DEFAULT_LLM_SETTINGS.remote, baseUrl: redirector.baseUrl, model: 'qwen/qwen3-32b' } });
+    await h.api.setApiKey(KEY, false);
+    redirector.behaviour.redirectTo = mock.baseUrl;
+    const error = (await h.api.listRemoteModels().catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(new RegExp(`a redirect to http://${new URL(mock.baseUrl).host.replace(/\./g, '\\.')}/v1/models, which logsift does not follow`));
+    await h.api.beginRun(BUNDLE);
+    h.api.confirmRun();
+    await expect(h.api.classifyKeys(['Workflow <*> halted', 'API v<*> is deprecated'])).rejects.toThrow(/which logsift does not follow/);
+    expect(mock.requests).toEqual([]);
+    expect(redirector.requests.map((r) => r.status)).toEqual([307, 307]);
+  });
+});
+
+describe('LLM service: a key belongs to the origin it was entered for', () => {
+  let other: MockOpenAiServer;
+  beforeAll(async () => {
+    other = await startMockOpenAiServer();
+  });
+  afterAll(() => other.close());
+  beforeEach(() => other.reset());
+
+  const withBaseUrl = (baseUrl: string): LlmSettings => ({ ...DEFAULT_LLM_SETTINGS, mode: 'remote', remote: { ...DEFAULT_LLM_SETTINGS.remote, baseUrl, model: 'qwen/qwen3-32b' } });
+
+  it('a base URL on another origin forgets the key, in memory and on the device; another path on the same origin keeps it', async () => {
+    const h = harness();
+    await h.api.saveSettings(withBaseUrl(mock.baseUrl));
+    let status = await h.api.setApiKey(KEY, true);
+    expect(status).toMatchObject({ keySet: true, keyRemembered: true, keyOrigin: new URL(mock.baseUrl).origin });
+    status = await h.api.saveSettings(withBaseUrl(`${new URL(mock.baseUrl).origin}/v1/`));
+    expect(status.keySet).toBe(true);
+
+    status = await h.api.saveSettings(withBaseUrl(other.baseUrl));
+    expect(status).toMatchObject({ keySet: false, keyRemembered: false, keyOrigin: null });
+    expect(h.store.key).toBeUndefined();
+    await h.api.listRemoteModels();
+    expect(other.requests).toHaveLength(1);
+    expect(other.requests[0].headers.authorization).toBeUndefined();
+    // Going back does not bring it back.
+    expect((await h.api.saveSettings(withBaseUrl(mock.baseUrl))).keySet).toBe(false);
+  });
+
+  it('a key entered with a URL not saved yet is for that URL: the saved server never gets it', async () => {
+    const h = harness();
+    await h.api.saveSettings(withBaseUrl(mock.baseUrl));
+    mock.behaviour.requireKey = null;
+    const status = await h.api.setApiKey(KEY, false, other.baseUrl);
+    expect(status.keyOrigin).toBe(new URL(other.baseUrl).origin);
+    await h.api.listRemoteModels();
+    expect(mock.requests.map((r) => r.headers.authorization)).toEqual([undefined]);
+    // Saving that URL keeps the key, and it is sent there.
+    expect((await h.api.saveSettings(withBaseUrl(other.baseUrl))).keySet).toBe(true);
+    await h.api.listRemoteModels();
+    expect(other.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${KEY}`]);
+    await expect(h.api.setApiKey(KEY, false, 'not a url')).rejects.toThrow(/absolute/);
+  });
+
+  it('a key remembered without its origin belongs to the stored base URL', async () => {
+    const h = harness();
+    h.store.settings = withBaseUrl(mock.baseUrl);
+    h.store.key = { key: KEY, origin: null };
+    expect((await h.api.status()).keyOrigin).toBe(new URL(mock.baseUrl).origin);
+    await h.api.listRemoteModels();
+    expect(mock.requests[0].headers.authorization).toBe(`Bearer ${KEY}`);
+  });
+});
+
+describe('LLM service: what a remote LLM is sent', () => {
+  it('is redacted with the built-in rules and the user’s own, stored with the settings; a local model gets the masked key', async () => {
+    const h = harness();
+    await remote(h);
+    await expect(h.api.saveSettings({ ...(await h.api.status()).settings, redactions: [{ description: '', pattern: '(?<=x)y', replacement: '' }] })).rejects.toThrow(
+      /Redaction rule 1.*RE2 syntax/,
+    );
+    const settings = { ...(await h.api.status()).settings, redactions: [{ description: 'customer ids', pattern: 'CUST-<\\*>', replacement: '<customer>' }] };
+    await h.api.saveSettings(settings);
+    expect(h.store.settings?.redactions).toEqual(settings.redactions);
+    const keys = ['Invoice for CUST-<*> mailed to jane@example.com', 'Invoice for CUST-<*> mailed to bob@example.org', 'Login for root@build-<*> failed'];
+    await h.api.beginRun(BUNDLE);
+    const count = await h.api.countKeys(keys);
+    expect(count).toEqual({ distinct: 3, cached: 0, toSend: 2, messages: ['Invoice for <customer> mailed to <email>', 'Login for <user>@<host> failed'] });
+    h.api.confirmRun();
+    const answers = new Map(await h.api.classifyKeys(keys));
+    expect(answers.size).toBe(3);
+    const bodies = mock.chatRequests().map((r) => r.body);
+    expect(bodies).toHaveLength(2);
+    expect(bodies.join('\n')).not.toMatch(/jane|bob|example\.(com|org)|root|build-|CUST/);
+    await h.api.endRun();
+
+    const preview = await h.api.previewRedaction(['Invoice for CUST-4411 mailed to jane@example.com'], settings.redactions);
+    expect(preview).toEqual([{ line: 'Invoice for CUST-4411 mailed to jane@example.com', masked: 'Invoice for CUST-<*> mailed to jane@example.com', sent: 'Invoice for <customer> mailed to <email>' }]);
+    await expect(h.api.previewRedaction([], [{ description: '', pattern: 'a*', replacement: '' }])).rejects.toThrow(/matches empty text/);
+    const rules = await h.api.redactionRules();
+    expect(rules.map((r) => r.id)).toContain('email');
+    expect(rules.every((r) => r.example.sent !== r.example.masked)).toBe(true);
   });
 });
 
@@ -174,7 +280,7 @@ describe('LLM service: remote API (mock server on 127.0.0.1)', () => {
     const keys = ['Escalation rule <*> did not fire for case <*>', 'SOAP interface LeadService is deprecated', 'Nightly report mailed'];
     let start = await h.api.beginRun(BUNDLE);
     expect(start).toMatchObject({ remote: true, destination: new URL(mock.baseUrl).host, model: 'qwen/qwen3-32b' });
-    expect(await h.api.countKeys([...keys, keys[0]])).toEqual({ distinct: 3, cached: 0, toSend: 3 });
+    expect(await h.api.countKeys([...keys, keys[0]])).toEqual({ distinct: 3, cached: 0, toSend: 3, messages: keys });
     // Without confirmRun the tier declines: no chat request.
     expect(await h.api.classifyKeys(keys)).toEqual([]);
     expect(mock.chatRequests()).toHaveLength(0);
@@ -195,7 +301,7 @@ describe('LLM service: remote API (mock server on 127.0.0.1)', () => {
 
     // A re-run: everything cached, nothing to send.
     await h.api.beginRun(BUNDLE);
-    expect(await h.api.countKeys(keys)).toEqual({ distinct: 3, cached: 3, toSend: 0 });
+    expect(await h.api.countKeys(keys)).toEqual({ distinct: 3, cached: 3, toSend: 0, messages: [] });
     await h.api.classifyKeys(keys);
     expect(mock.chatRequests()).toHaveLength(4);
     expect(await h.api.endRun()).toMatchObject({ sent: 0, cached: 3 });
@@ -327,8 +433,14 @@ describe('a classify-service run with the LLM hooks', () => {
     const summary = await api.classify(blob, 'x.csv', true, () => {}, value);
     expect(summary.cancelled).toBe(false);
     expect(seen.phases).toEqual(['counting', 'confirm', 'classifying']);
-    expect(seen.confirmations).toEqual([{ distinct: expected, cached: 0, toSend: expected, destination: new URL(mock.baseUrl).host, model: 'qwen/qwen3-32b' }]);
-    expect(mock.chatRequests()).toHaveLength(expected);
+    expect(seen.confirmations).toHaveLength(1);
+    const [confirmation] = seen.confirmations;
+    expect(confirmation).toMatchObject({ distinct: expected, cached: 0, destination: new URL(mock.baseUrl).host, endpoint: `${mock.baseUrl}/chat/completions`, model: 'qwen/qwen3-32b' });
+    // The confirmation lists exactly the messages that are then sent, each once, and the instructions sent with them.
+    expect(confirmation.toSend).toBe(confirmation.messages.length);
+    expect(confirmation.toSend).toBeLessThanOrEqual(expected);
+    expect(mock.chatLogs().sort()).toEqual([...confirmation.messages].sort());
+    expect(mock.chatRequests().every((r) => JSON.parse(r.body).messages[0].content === confirmation.instructions)).toBe(true);
     expect(summary.byTier['llm-pending']).toBe(0);
     expect(summary.byTier.llm).toBeGreaterThan(0);
     const out = Papa.parse<Record<string, string>>(await (await api.buildOutput(true)).text(), { header: true, skipEmptyLines: true }).data;
@@ -343,7 +455,7 @@ describe('a classify-service run with the LLM hooks', () => {
     const again = hooks(h, () => true);
     const second = await api.classify(blob, 'x.csv', false, () => {}, again.value);
     expect(again.seen.confirmations).toEqual([]);
-    expect(mock.chatRequests()).toHaveLength(expected);
+    expect(mock.chatRequests()).toHaveLength(confirmation.toSend);
     expect(second.byTier.llm).toBe(summary.byTier.llm);
   });
 

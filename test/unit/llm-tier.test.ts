@@ -9,6 +9,7 @@ import { interruptible, type ChatEngine } from '../../src/core/llm/engine.ts';
 import { LlmKeyCollector, LlmTier, MemoryLlmCache, type LlmProgress, type LlmTierOptions } from '../../src/core/llm/llm-tier.ts';
 import { OpenAiClient } from '../../src/core/llm/openai-client.ts';
 import { promptConfigOf } from '../../src/core/llm/prompt.ts';
+import { compileRedactor } from '../../src/core/llm/redact.ts';
 import { maskMessage } from '../../src/core/masking.ts';
 import { runClassification, type ResultBatch } from '../../src/core/run.ts';
 import { UNCLASSIFIED } from '../../src/core/types.ts';
@@ -52,7 +53,7 @@ describe('LlmTier with a WebLLM-shaped engine', () => {
     await tier(engine, { cache }).classifyKeys(keys);
     expect(engine.calls).toBe(2);
     const again = tier(engine, { cache });
-    expect(await again.countDistinct([...keys, keys[0]])).toEqual({ distinct: 2, cached: 2, toSend: 0 });
+    expect(await again.countDistinct([...keys, keys[0]])).toEqual({ distinct: 2, cached: 2, toSend: 0, messages: [] });
     const answers = await again.classifyKeys(keys);
     expect(engine.calls).toBe(2);
     expect(again.stats).toMatchObject({ sent: 0, cached: 2 });
@@ -130,6 +131,53 @@ describe('LlmTier with a WebLLM-shaped engine', () => {
       { destination: 'this device', messages: 2 },
     ]);
     expect(engine.calls).toBe(3);
+  });
+});
+
+describe('LlmTier with redaction (what a remote LLM gets)', () => {
+  const redact = compileRedactor();
+  const keys = [
+    'Password reset mailed to jane.doe@example.com',
+    'Password reset mailed to bob@example.org',
+    'Neighbour fe<*>::<*>ff:fe<*>:<*>:<*>a unreachable',
+    'SOAP interface LeadService is deprecated',
+  ];
+
+  it('lists and sends each redacted message once; every masked key gets its answer and its cache entry', async () => {
+    const cache = new MemoryLlmCache();
+    const engine = new FakeWebLlmEngine();
+    const t = tier(engine, { cache, redact });
+    const count = await t.countDistinct(keys);
+    expect(count).toEqual({
+      distinct: 4,
+      cached: 0,
+      toSend: 3,
+      messages: ['Password reset mailed to <email>', 'Neighbour <ip> unreachable', 'SOAP interface LeadService is deprecated'],
+    });
+    const answers = await t.classifyKeys(keys);
+    expect(engine.calls).toBe(3);
+    expect(t.stats.sent).toBe(3);
+    const sent = engine.requests.map((r) => r.messages.at(-1)!.content);
+    expect(sent).toEqual(count.messages.map((m) => `<log>${m}</log>`));
+    expect(sent.join('\n')).not.toMatch(/jane|bob|example\.(com|org)|fe<\*>/);
+    // Answers are cached by the masked key, so a run without redaction would find them too.
+    expect([...answers.keys()].sort()).toEqual([...keys].sort());
+    expect(answers.get(keys[0])).toEqual(answers.get(keys[1]));
+    expect(cache.entries.size).toBe(4);
+    expect([...cache.entries.keys()].every((k) => keys.some((key) => k.endsWith(`\u0000${key}`)))).toBe(true);
+  });
+
+  it('redacts the prompt’s examples and says what the placeholders mean; a local run (no redact) is unchanged', async () => {
+    const prompt = { labels: ['Security Alert', 'Error'], examples: { 'Security Alert': ['Login failed for root@build-<*> token=abcDEF<*>xyz'] } };
+    const remote = tier(new FakeWebLlmEngine(), { prompt, redact });
+    expect(remote.instructions).toContain('<log>Login failed for <user>@<host> token=<secret></log> → <category>Security Alert</category>');
+    expect(remote.instructions).toMatch(/placeholders such as <email>/);
+    expect(remote.instructions).not.toMatch(/root|build-|abcDEF/);
+    const local = tier(new FakeWebLlmEngine(), { prompt });
+    expect(local.instructions).toContain('<log>Login failed for root@build-<*> token=abcDEF<*>xyz</log>');
+    expect(local.instructions).not.toMatch(/placeholders/);
+    // Another prompt, another cache key: a redacted prompt never reuses a local answer.
+    expect(remote.promptId).not.toBe(local.promptId);
   });
 });
 
@@ -244,7 +292,7 @@ describe('the pipeline with the LLM tier', () => {
     expect(dry.summary.byTier.llm).toBe(0);
     const engine = new FakeWebLlmEngine();
     const llm = new LlmTier({ engine, model: 'm', destination: 'd', prompt: promptConfigOf(bundle) });
-    expect(await llm.countDistinct(collector.keys)).toEqual({ distinct: collector.keys.size, cached: 0, toSend: collector.keys.size });
+    expect(await llm.countDistinct(collector.keys)).toEqual({ distinct: collector.keys.size, cached: 0, toSend: collector.keys.size, messages: [...collector.keys] });
     classifier.llm = llm; // the same classifier: tiers 1 and 2 are cached already
     await run(classifier, input);
     expect(engine.calls).toBe(collector.keys.size);

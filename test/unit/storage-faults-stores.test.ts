@@ -114,6 +114,17 @@ describe('LLM settings (src/storage/llm-settings.ts)', () => {
     expect((await api.status()).storageNotice).toBeUndefined();
   });
 
+  it('a remembered key is stored with its origin; a bare string reads as one without', async () => {
+    const name = freshName('settings');
+    const api = llmService(name, freshName('cache'));
+    await api.saveSettings(remoteSettings());
+    await api.setApiKey('gsk_stored_key_1', true);
+    const { store } = await openLlmSettings<LlmSettings>(name);
+    expect(await store.loadKey()).toEqual({ key: 'gsk_stored_key_1', origin: new URL(remoteSettings().remote.baseUrl).origin });
+    await putRaw(name, 'values', 'apiKey', 'gsk_bare_string');
+    expect(await store.loadKey()).toEqual({ key: 'gsk_bare_string', origin: null });
+  });
+
   it('settings of the right shape but wrong values: the defaults, with the reason', async () => {
     const name = freshName('settings');
     await llmService(name, freshName('cache')).saveSettings(remoteSettings());

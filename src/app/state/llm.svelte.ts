@@ -7,11 +7,14 @@ import * as Comlink from 'comlink';
 import { LOCAL_MODELS } from '../../core/llm/models.ts';
 import { decide } from '../../core/llm/review.ts';
 import type {
+  CustomRedaction,
   DownloadProgress,
   LlmProgress,
   LlmRunStats,
   LlmSettings,
   LlmStatus,
+  RedactionPreview,
+  RedactionRuleView,
   RemoteModel,
   WebGpuInfo,
 } from '../../../workers/llm-api.ts';
@@ -46,6 +49,9 @@ export class LlmState {
   /** navigator.storage.persisted(): null unknown. */
   persisted = $state<boolean | null>(null);
   storage = $state.raw<{ usage: number; quota: number } | null>(null);
+
+  /** The built-in redaction rules with their examples (loaded with the remote settings). */
+  redactionRules = $state.raw<RedactionRuleView[]>([]);
 
   remoteModels = $state.raw<RemoteModel[]>([]);
   modelsBusy = $state(false);
@@ -136,18 +142,37 @@ export class LlmState {
 
   saveSettings(settings: LlmSettings, notice = 'LLM settings saved. They apply to the next run.'): Promise<boolean> {
     return this.act(async () => {
+      const keyOrigin = this.status?.keyOrigin ?? null;
       this.status = await llmWorker().saveSettings($state.snapshot(settings) as LlmSettings);
       if (this.status.settings.mode === 'local') await this.checkLocal();
+      if (keyOrigin && !this.status.keySet) {
+        return `${notice ? `${notice} ` : ''}The API key entered for ${keyOrigin} was forgotten: the base URL now points to ${new URL(this.status.settings.remote.baseUrl).origin}. Enter the key for that server.`;
+      }
       return notice;
     });
   }
 
-  /** The key goes to the LLM worker and is not kept in the page. */
-  setKey(key: string, remember: boolean): Promise<boolean> {
+  /** The key goes to the LLM worker (for the origin of `baseUrl`, the URL typed with it) and is not kept in the page. */
+  setKey(key: string, remember: boolean, baseUrl: string): Promise<boolean> {
     return this.act(async () => {
-      this.status = await llmWorker().setApiKey(key, remember);
-      return remember ? 'API key kept on this device.' : 'API key held until this tab closes.';
+      this.status = await llmWorker().setApiKey(key, remember, baseUrl);
+      const where = this.status.keyOrigin ? ` for ${this.status.keyOrigin}` : '';
+      return remember ? `API key${where} kept on this device.` : `API key${where} held until this tab closes.`;
     });
+  }
+
+  async loadRedactionRules(): Promise<void> {
+    if (this.redactionRules.length) return;
+    try {
+      this.redactionRules = await llmWorker().redactionRules();
+    } catch (err) {
+      this.error = errorMessage(err);
+    }
+  }
+
+  /** Lines as they would be masked and sent with the built-in rules and `custom`; throws a RangeError for a rule that cannot be used. */
+  previewRedaction(lines: string[], custom: CustomRedaction[]): Promise<RedactionPreview[]> {
+    return llmWorker().previewRedaction(lines, $state.snapshot(custom) as CustomRedaction[]);
   }
 
   forgetKey(): Promise<boolean> {

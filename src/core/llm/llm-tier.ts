@@ -1,7 +1,8 @@
 /**
- * Tier 3: one LLM call per distinct masked message. Answers are cached by (model, prompt id,
- * masked key) – in IndexedDB in the page (src/storage/llm-cache.ts), in memory or a file in the
- * CLI – so a re-run costs nothing. Calls run a few at a time, report progress, and stop on an
+ * Tier 3: one LLM call per distinct message sent – the masked key, redacted further (redact.ts)
+ * when it leaves the machine. Answers are cached by (model, prompt id, masked key) – in IndexedDB
+ * in the page (src/storage/llm-cache.ts), in memory or a file in the CLI – so a re-run costs
+ * nothing; two keys that redact to the same message share one call. Calls run a few at a time, report progress, and stop on an
  * AbortSignal. A call that fails after the client's retries leaves its key unanswered (its rows
  * keep their tier) and is counted; an error that more calls cannot fix (a refused key, an unknown
  * model) stops the run.
@@ -9,7 +10,7 @@
 import { CancelledError } from '../errors.ts';
 import { replyMessage, type ChatEngine } from './engine.ts';
 import { parseAnswer } from './parse.ts';
-import { buildMessages, promptId, type PromptConfig } from './prompt.ts';
+import { buildMessages, buildSystemPrompt, promptId, withRedaction, type PromptConfig } from './prompt.ts';
 
 /** What the LLM said about one masked message. */
 export interface LlmAnswer {
@@ -62,6 +63,11 @@ export interface LlmTierOptions {
   concurrency?: number;
   /** Ask the engine for a stream of chunks instead of one reply. */
   stream?: boolean;
+  /**
+   * Applied to each masked key, and to the prompt's examples, before they are sent (a remote LLM:
+   * redact.ts). Absent: the masked key is what the model sees (a local model).
+   */
+  redact?(maskedKey: string): string;
   /** Default 1024: enough for a distill's thinking plus the answer. */
   maxTokens?: number;
   temperature?: number;
@@ -72,6 +78,18 @@ export interface LlmTierOptions {
    * LlmKeyCollector and countDistinct first). Return false to send nothing (rows keep their tier).
    */
   confirm?(info: { destination: string; messages: number }): boolean | Promise<boolean>;
+}
+
+/** What a run would send: counted on the masked keys, listed as sent (redacted). */
+export interface KeyCount {
+  /** Distinct masked keys. */
+  distinct: number;
+  /** Keys answered from the cache. */
+  cached: number;
+  /** Calls a run would make: distinct messages among the keys not cached. */
+  toSend: number;
+  /** Those messages, exactly as they would be sent, in the order first seen. */
+  messages: string[];
 }
 
 export interface LlmStats {
@@ -92,12 +110,25 @@ export class LlmTier implements LlmStage {
   readonly promptId: string;
   private readonly options: LlmTierOptions;
   private readonly cache: LlmCache;
+  /** The prompt as sent: with redacted examples when messages are redacted. */
+  private readonly prompt: PromptConfig;
   private confirmed = false;
 
   constructor(options: LlmTierOptions) {
     this.options = options;
     this.cache = options.cache ?? new MemoryLlmCache();
-    this.promptId = promptId(options.prompt);
+    this.prompt = options.redact ? withRedaction(options.prompt, (text) => options.redact!(text)) : options.prompt;
+    this.promptId = promptId(this.prompt);
+  }
+
+  /** The instructions sent with every message (labels and examples, redacted like the messages). */
+  get instructions(): string {
+    return buildSystemPrompt(this.prompt);
+  }
+
+  /** A masked key as it is sent. */
+  outgoing(key: string): string {
+    return this.options.redact ? this.options.redact(key) : key;
   }
 
   get destination(): string {
@@ -109,12 +140,16 @@ export class LlmTier implements LlmStage {
     return `${this.options.model}\u0000${this.promptId}\u0000${key}`;
   }
 
-  /** For the confirmation step: how many distinct messages there are, and how many of them a run would send. */
-  async countDistinct(keys: Iterable<string>): Promise<{ distinct: number; cached: number; toSend: number }> {
+  /** For the confirmation step: how many distinct keys there are, how many are cached, and the messages a run would send. */
+  async countDistinct(keys: Iterable<string>): Promise<KeyCount> {
     const distinct = new Set(keys);
     let cached = 0;
-    for (const key of distinct) if (await this.cache.get(this.cacheKey(key))) cached++;
-    return { distinct: distinct.size, cached, toSend: distinct.size - cached };
+    const messages = new Set<string>();
+    for (const key of distinct) {
+      if (await this.cache.get(this.cacheKey(key))) cached++;
+      else messages.add(this.outgoing(key));
+    }
+    return { distinct: distinct.size, cached, toSend: messages.size, messages: [...messages] };
   }
 
   async classifyKeys(keys: readonly string[], signal?: AbortSignal): Promise<ReadonlyMap<string, LlmAnswer>> {
@@ -134,8 +169,16 @@ export class LlmTier implements LlmStage {
     report();
     if (missing.length === 0 || this.stats.declined) return answers;
     if (signal?.aborted) throw new CancelledError();
+    // One call per message as sent; its answer goes to every key it stands for.
+    const calls = new Map<string, string[]>();
+    for (const key of missing) {
+      const message = this.outgoing(key);
+      const keysOf = calls.get(message);
+      if (keysOf) keysOf.push(key);
+      else calls.set(message, [key]);
+    }
     if (!this.confirmed && this.options.confirm) {
-      const ok = await this.options.confirm({ destination: this.options.destination, messages: missing.length });
+      const ok = await this.options.confirm({ destination: this.options.destination, messages: calls.size });
       if (!ok) {
         this.stats.declined = true;
         return answers;
@@ -143,18 +186,21 @@ export class LlmTier implements LlmStage {
     }
     this.confirmed = true;
 
+    const queue = [...calls];
     let next = 0;
     let stopped = false;
     const worker = async () => {
-      while (next < missing.length && !stopped) {
+      while (next < queue.length && !stopped) {
         if (signal?.aborted) throw new CancelledError();
-        const key = missing[next++];
-        const answer = await this.ask(key, signal);
-        if (answer) {
-          answers.set(key, answer);
-          await this.cache.set(this.cacheKey(key), answer);
+        const [message, keysOf] = queue[next++];
+        const answer = await this.ask(message, signal);
+        for (const key of keysOf) {
+          if (answer) {
+            answers.set(key, answer);
+            await this.cache.set(this.cacheKey(key), answer);
+          }
+          done++;
         }
-        done++;
         report();
       }
     };
@@ -163,27 +209,28 @@ export class LlmTier implements LlmStage {
       stopped = true;
       throw error;
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, missing.length) }, () => worker().catch(stopOthers)));
+    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, () => worker().catch(stopOthers)));
     return answers;
   }
 
-  /** One call; null when it failed (counted), throws on cancel and on errors that stop the run. */
-  private async ask(key: string, signal?: AbortSignal): Promise<LlmAnswer | null> {
-    const { engine, prompt } = this.options;
+  /** One call with a message as sent; null when it failed (counted), throws on cancel and on errors that stop the run. */
+  private async ask(message: string, signal?: AbortSignal): Promise<LlmAnswer | null> {
+    const { engine } = this.options;
+    const prompt = this.prompt;
     this.stats.sent++;
     try {
       const reply = await engine.chat.completions.create(
         {
-          messages: buildMessages(key, prompt),
+          messages: buildMessages(message, prompt),
           temperature: this.options.temperature ?? 0,
           max_tokens: this.options.maxTokens ?? 1024,
           ...(this.options.stream ? { stream: true } : {}),
         },
         { signal },
       );
-      const message = await replyMessage(reply, signal);
+      const answer = await replyMessage(reply, signal);
       if (signal?.aborted) throw new CancelledError();
-      const { label, reason } = parseAnswer(message, prompt.labels);
+      const { label, reason } = parseAnswer(answer, prompt.labels);
       return { label, reason };
     } catch (error) {
       if (signal?.aborted || error instanceof CancelledError) throw new CancelledError();

@@ -4,10 +4,14 @@
  * completions (`POST {base}/chat/completions`) with a timeout per attempt, retries with
  * exponential backoff (or the server's Retry-After) on 429, 5xx and network errors, a limit on
  * calls in flight, and an AbortSignal. The API key goes in the Authorization header only: never
- * in a URL, and it is redacted from every error message.
+ * in a URL, and it is removed from every error message (hide-secret.ts) before the message is
+ * parsed or cut. No redirect is followed: the prompts and the key go to the base URL's server or
+ * nowhere (redirect-guard.ts).
  */
 import { CancelledError } from '../errors.ts';
 import type { ChatCallOptions, ChatEngine, ChatReply, ChatRequest } from './engine.ts';
+import { hideSecret } from './hide-secret.ts';
+import { fetchCheckingRedirects, RedirectRefusedError } from './redirect-guard.ts';
 
 export const GROQ_BASE_URL = 'https://api.groq.com/openai/v1';
 
@@ -184,11 +188,9 @@ export class OpenAiClient implements ChatEngine {
     return reply;
   }
 
-  /** Removes the key from text that came from elsewhere (server messages, network errors). */
+  /** Removes the key, in any spelling, from text that came from elsewhere (server messages, network errors); cuts nothing. */
   private redact(text: string): string {
-    let clean = text;
-    if (this.apiKey.length >= 4) clean = clean.split(this.apiKey).join('***');
-    return clean.replace(/Bearer\s+\S+/gi, 'Bearer ***').slice(0, 300);
+    return hideSecret(text, this.apiKey).replace(/Bearer\s+\S+/gi, 'Bearer ***');
   }
 
   private async request(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
@@ -231,7 +233,7 @@ export class OpenAiClient implements ChatEngine {
     if (this.apiKey) headers.Authorization = `Bearer ${this.apiKey}`;
     const where = `${this.host}${new URL(this.baseUrl).pathname.replace(/\/$/, '')}${path}`;
     try {
-      const response = await this.fetcher(this.baseUrl + path, {
+      const response = await fetchCheckingRedirects(this.fetcher, this.baseUrl + path, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -248,7 +250,8 @@ export class OpenAiClient implements ChatEngine {
         }
       }
       const status = response.status;
-      const detail = this.redact(serverMessage(text));
+      // The key goes first: before the body is parsed, stripped of tags or cut.
+      const detail = cut(this.redact(serverMessage(this.redact(text))), MAX_DETAIL);
       const hint =
         status === 401 || status === 403
           ? ' The server refused the API key.'
@@ -262,7 +265,11 @@ export class OpenAiClient implements ChatEngine {
       };
     } catch (error) {
       if (signal?.aborted) throw new CancelledError();
-      const reason = timedOut ? `did not answer within ${timeoutMs} ms` : `could not be reached (${this.redact((error as Error).message)})`;
+      if (error instanceof RedirectRefusedError) {
+        const message = `${this.redact(error.message)} The base URL must be the API's own address.`;
+        return { ok: false, error: new LlmHttpError(message, error.status, true), retryAfterMs: null };
+      }
+      const reason = timedOut ? `did not answer within ${timeoutMs} ms` : `could not be reached (${cut(this.redact((error as Error).message), MAX_DETAIL)})`;
       return { ok: false, error: new LlmHttpError(`${where} ${reason}.`, null, false), retryAfterMs: null };
     } finally {
       clearTimeout(timer);
@@ -271,7 +278,14 @@ export class OpenAiClient implements ChatEngine {
   }
 }
 
-/** The human part of an error body: OpenAI's `{error: {message}}`, else the start of the text. */
+/** Longest server or network detail in an error message. */
+const MAX_DETAIL = 300;
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** The human part of an error body: OpenAI's `{error: {message}}`, else the text without tags. */
 function serverMessage(text: string): string {
   try {
     const body = JSON.parse(text) as { error?: { message?: unknown } | string; message?: unknown };
@@ -280,5 +294,5 @@ function serverMessage(text: string): string {
   } catch {
     // not JSON
   }
-  return text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+  return text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
 }

@@ -23,6 +23,15 @@ export interface PromptConfig {
   /** The labels the model may answer with (Unclassified is always allowed). */
   labels: readonly string[];
   examples: PromptExamples;
+  /** The messages and examples are redacted (redact.ts): the prompt says what the placeholders mean. */
+  redacted?: boolean;
+}
+
+/** The prompt for redacted messages: its examples go through `redact` too (they are masked lines of the training set). */
+export function withRedaction(config: PromptConfig, redact: (text: string) => string): PromptConfig {
+  const examples: PromptExamples = {};
+  for (const [label, messages] of Object.entries(config.examples)) examples[label] = messages.map(redact);
+  return { labels: config.labels, examples, redacted: true };
 }
 
 /** Which labels the prompt offers: all of the bundle's, or only the LLM's (below minSamples, or with examples in the bundle). */
@@ -96,6 +105,7 @@ export function buildSystemPrompt(config: PromptConfig): string {
   const lines = [
     'You classify log lines from business software into exactly one category.',
     'Numbers, ids, addresses and paths in the lines are masked as <*>.',
+    ...(config.redacted ? ['Personal data and secrets are replaced by placeholders such as <email>, <user>, <host>, <ip>, <secret> or <token>.'] : []),
     '',
     'Allowed categories:',
     ...config.labels.map((label) => `- ${label}`),

@@ -184,7 +184,7 @@ export const ZOOKEEPER: LogFamily = {
     { label: 'System Notification', text: 'Successfully authenticated client: authenticationID={principal};  authorizationID={principal}.' },
     { label: 'System Notification', text: 'Setting authorizedID: {principal}' },
     { label: 'System Notification', text: 'shutting down' },
-    { label: 'System Notification', text: 'Connection request from old client /{ip}:{port}; will be dropped if server is in r-o mode' },
+    { label: 'Deprecation Warning', text: 'Connection request from old client /{ip}:{port}; will be dropped if server is in r-o mode' },
     // Failures of one connection or request.
     { label: 'Error', text: 'Cannot open channel to {sid} at election address /{ip}:3888 java.net.ConnectException: Connection refused (Connection refused)', weight: 4 },
     { label: 'Error', text: 'Connection broken for id {sid}, my id = {sid}, error = ', weight: 2 },

@@ -31,9 +31,9 @@ Usage:
   logsift classify INPUT [--model BUNDLE.json] [--out OUT.csv] [--explain] [--safe-csv] [--model-dir DIR [--dtype q8|fp32|fp16]]
                 [--format csv|ndjson] [--input-format csv|ndjson|text] [--workers N]
   logsift train LABELED.csv --out BUNDLE.json [--rules default|none|FILE] [--routes default|none|SRC,SRC]
-                [--min-samples 10] [--threshold 0.5] [--name NAME] [--embedder ngram|bert --model-dir DIR [--dtype q8]]
+                [--min-samples 10] [--threshold 0.45] [--name NAME] [--embedder ngram|bert --model-dir DIR [--dtype q8]]
   logsift eval LABELED.csv [--test-fraction 0.3] [--seed N] [--rules default|none|FILE]
-                [--routes default|none|SRC,SRC] [--min-samples 10] [--threshold 0.5] [--json]
+                [--routes default|none|SRC,SRC] [--min-samples 10] [--threshold 0.45] [--json]
                 [--embedder ngram|bert --model-dir DIR [--dtype q8]]
   logsift patterns INPUT [--column NAME] [--out OUT.csv] [--similarity 0.5] [--state PATTERNS.json]
 

@@ -10,7 +10,8 @@
  */
 import { CancelledError } from '../src/core/errors.ts';
 import { findColumn, MESSAGE_COLUMNS, SOURCE_COLUMNS } from '../src/core/csv/columns.ts';
-import { decodeChunk, parseChunkRows, type ChunkOutcome } from '../src/core/scale/chunk.ts';
+import type { ChunkOutcome } from '../src/core/scale/chunk.ts';
+import { decodeChunk, parseChunkRows } from '../src/core/scale/chunk-rows.ts';
 import { chunkOfRow, type ChunkIndex } from '../src/core/scale/run-chunked.ts';
 import { TIERS, type Tier } from '../src/core/types.ts';
 import type { ResultRow, RowFilter } from './classify-api.ts';

@@ -7,7 +7,7 @@
  */
 import { serializeBundle } from '../core/bundle.ts';
 import type { Classifier } from '../core/classifier.ts';
-import type { RunSummary } from '../core/run.ts';
+import type { RunSummary } from '../core/run-report.ts';
 import type { OutputFormat } from '../core/scale/chunk.ts';
 import { openChunkedInput, type ByteSource } from '../core/scale/input.ts';
 import { LocalChunkProcessor } from '../core/scale/local.ts';

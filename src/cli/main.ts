@@ -12,7 +12,6 @@ import { evaluate } from '../core/evaluate.ts';
 import { BertEmbedder, describeBertModel } from '../core/features/bert.ts';
 import type { EmbedderSpec } from '../core/features/embedder.ts';
 import { createEmbedder, type EmbedderContext } from '../core/features/registry.ts';
-import type { InputSource } from '../core/run.ts';
 import { readLabelledRows, trainBundle } from '../core/train.ts';
 import { bertRuntimeFromDir, parseDtype } from './bert-model.ts';
 import { loadRules, parseNumber, parseRoutes, thresholdsFrom, UsageError } from './options.ts';
@@ -53,7 +52,7 @@ needs --model-dir again to classify.
 
 ${LLM_USAGE}`;
 
-function inputOf(path: string): InputSource {
+function inputOf(path: string): ByteSource {
   return path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
 }
 

@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import type { Writable } from 'node:stream';
 import { MESSAGE_COLUMNS, requireColumn } from '../core/csv/columns.ts';
 import { csvLine } from '../core/csv/format.ts';
-import { inputKindFromName, openTable } from '../core/csv/table.ts';
+import { openTable } from '../core/csv/table.ts';
+import { formatFromName } from '../core/scale/input.ts';
 import { minePatterns } from '../core/patterns/mine.ts';
 import { DEFAULT_CLUSTER_SETTINGS } from '../core/patterns/cluster.ts';
 import { parseNumber, UsageError } from './options.ts';
@@ -37,7 +38,7 @@ export async function patternsCommand(args: string[]): Promise<void> {
   const started = Date.now();
   const table = await openTable(
     inputPath === '-' ? process.stdin : createReadStream(inputPath, { highWaterMark: 1 << 20 }),
-    inputPath === '-' ? 'csv' : inputKindFromName(inputPath),
+    inputPath === '-' ? 'csv' : formatFromName(inputPath),
   );
   const column = values.column
     ? requireColumn(table.header, [values.column.trim().toLowerCase()], `"${values.column}"`)

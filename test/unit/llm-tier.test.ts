@@ -10,7 +10,8 @@ import { LlmKeyCollector, LlmTier, MemoryLlmCache, type LlmProgress, type LlmTie
 import { OpenAiClient } from '../../src/core/llm/openai-client.ts';
 import { promptConfigOf } from '../../src/core/llm/prompt.ts';
 import { maskMessage } from '../../src/core/masking.ts';
-import { runClassification, type ResultBatch } from '../../src/core/run.ts';
+import { runClassification } from '../../src/core/run.ts';
+import type { ResultBatch } from '../../src/core/run-report.ts';
 import { UNCLASSIFIED } from '../../src/core/types.ts';
 import { IdbLlmCache } from '../../src/storage/llm-cache.ts';
 import { FakeWebLlmEngine } from '../helpers/fake-webllm-engine.ts';

@@ -483,6 +483,21 @@ describe('results read back from the file', () => {
     }
   }, 120_000);
 
+  it('finds a search text in cells the quotes of their row split (text after a closing quote)', async () => {
+    const { text } = generatedCsv(2000, 'quoted-search');
+    const csv = text + 'now,web,"GET /x HTTP/1.1" 404 NotFound\n' + 'now,web,say ""hi"" there\n';
+    const blob = new Blob([csv]);
+    const input = await opened(blob, 'csv', 4096);
+    const processor = new LocalChunkProcessor(new Classifier(bundle()), input.format, { explain: false, columns: outputHeaderOf(input.format, false).columns });
+    const results = new ScaleResults();
+    results.begin(blob);
+    const summary = await runChunked({ input, processor, explain: false, onChunk: (o, first) => results.append(o, first) });
+    results.finish(summary.chunks);
+    expect(await results.query({ search: 'HTTP/1.1 404 notfound' })).toBe(1);
+    expect((await results.rows(0, 1))[0].message).toBe('GET /x HTTP/1.1 404 NotFound');
+    expect(await results.query({ search: 'say ""hi""' })).toBe(1);
+  });
+
   it('writes output to memory where there is no OPFS', async () => {
     const sink = await openOutputSink();
     expect(sink.kind).toBe('memory');

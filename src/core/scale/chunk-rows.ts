@@ -6,7 +6,6 @@
 import { findColumn, MESSAGE_COLUMNS } from '../csv/columns.ts';
 import { readCsvRows, type RowProblem } from '../csv/read.ts';
 import { isBlank } from '../types.ts';
-import type { OutputFormat } from './chunk.ts';
 import type { ChunkFormat } from './input.ts';
 
 export interface ParsedChunk {
@@ -92,15 +91,15 @@ function parseNdjsonRows(text: string, header: string[], csvOutput: boolean): Pa
 }
 
 /**
- * A chunk's rows. `output`, the output they are read for (none: read back for display), decides
- * which problems are told: keys of an NDJSON row that CSV output leaves out.
+ * A chunk's rows. `forCsvOutput`: they are read to be written as CSV, which leaves out the keys of
+ * an NDJSON row that the header lacks – that is told about.
  */
-export function parseChunkRows(text: string, format: ChunkFormat, output?: OutputFormat): ParsedChunk {
+export function parseChunkRows(text: string, format: ChunkFormat, forCsvOutput = false): ParsedChunk {
   if (format.format === 'text') {
     const rows = nonBlankLines(text).map((line) => [line]);
     return { rows, fieldCounts: rows.map(() => 1), problems: [] };
   }
-  if (format.format === 'ndjson') return parseNdjsonRows(text, format.header, output === 'csv');
+  if (format.format === 'ndjson') return parseNdjsonRows(text, format.header, forCsvOutput);
   const read = readCsvRows(text, { delimiter: format.delimiter!, newline: format.newline, width: format.header.length });
   return { rows: read.rows, fieldCounts: read.fieldCounts, problems: read.problems };
 }

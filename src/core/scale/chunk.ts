@@ -330,7 +330,7 @@ export class ChunkClassifier {
   /** The chunk's rows read whole (parseChunkRows), each written formatted. */
   private parsedRows(text: string, chunk: ByteChunk): ChunkRows {
     const ndjson = this.options.output === 'ndjson';
-    const parsed = parseChunkRows(text, this.format, ndjson ? 'ndjson' : 'csv');
+    const parsed = parseChunkRows(text, this.format, !ndjson);
     const { rows } = parsed;
     const { width, messageIndex, sourceIndex } = this;
     const safe = this.options.safeCsv ?? false;

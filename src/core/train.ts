@@ -55,6 +55,8 @@ export async function readLabelledRows(
     });
   }
   if (rows.length === 0) throw new InputError('The file has no labelled rows to train on.');
+  // In row order: a batch's reading problems came before its skipped rows.
+  warnings.sort((a, b) => a.row - b.row);
   return { rows, warnings };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openTable } from '../../src/core/csv/table.ts';
 import { InputError } from '../../src/core/errors.ts';
+import { readLabelledRows } from '../../src/core/train.ts';
 
 async function readAll(input: Parameters<typeof openTable>[0], kind: 'csv' | 'text' = 'csv') {
   const table = await openTable(input, kind);
@@ -91,5 +92,21 @@ describe('openTable', () => {
     expect(rows).toBe(40_000);
     expect(batches).toBeGreaterThan(1);
     expect(last).toBe(text.length);
+  });
+
+  it('reads a training CSV by the same rule as a run, telling what it found in row order', async () => {
+    const csv = 'log_message,target_label\r\n"GET /x HTTP/1.1" 404,HTTP Status\nUser User1 logged in.,User Action\nno label,\nDisk full,Error,extra\n';
+    const { rows, warnings } = await readLabelledRows(csv);
+    expect(rows).toEqual([
+      { message: 'GET /x HTTP/1.1 404', label: 'HTTP Status', source: '' },
+      { message: 'User User1 logged in.', label: 'User Action', source: '' },
+      { message: 'Disk full', label: 'Error,extra', source: '' },
+    ]);
+    expect(warnings.map((w) => [w.row, w.message.split(' ').slice(0, 3).join(' ')])).toEqual([
+      [0, 'The header row'],
+      [1, 'has text after'],
+      [3, 'skipped: no label'],
+      [4, 'has 3 fields,'],
+    ]);
   });
 });

@@ -40,11 +40,13 @@ INPUT is a CSV with a log_message column (source and any other columns are kept)
 file with one message per line, or NDJSON (.jsonl/.ndjson: one JSON object per line, the message
 in a log_message/message/msg/… key); "-" reads standard input (CSV unless --input-format says
 otherwise). Output goes to standard output unless --out is given, as CSV or, with --format ndjson,
-one JSON object per line (the input's fields plus target_label). Input and output are streamed,
-so classify can run as a stage of a log pipeline. --workers N classifies on N threads (default:
-one per core beyond the first from 4 cores up, else none) when the bundle uses n-grams and no
-LLM tier is set. Without --model, the built-in bundle is used. --safe-csv neutralises cells that a
-spreadsheet would run as formulas (a leading ' before =, +, -, @, tab or CR; plain numbers are kept).
+one JSON object per line (the input's fields plus target_label). An --out file (or any file a
+command writes) is replaced only when the command succeeds, and never by a file the command reads.
+Input and output are streamed, so classify can run as a stage of a log pipeline. --workers N
+classifies on N threads (default: one per core beyond the first from 4 cores up, else none) when
+the bundle uses n-grams and no LLM tier is set. Without --model, the built-in bundle is used.
+--safe-csv neutralises cells that a spreadsheet would run as formulas (a leading ' before =, +,
+-, @, tab or CR; plain numbers are kept).
 --embedder bert trains on BERT sentence embeddings; --model-dir DIR is the model's folder (config.json,
 tokenizer.json, tokenizer_config.json, onnx/model_quantized.onnx for q8 or onnx/model.onnx for fp32),
 e.g. public/models/Xenova/all-MiniLM-L6-v2 after npm run models:fetch. A bundle trained with BERT

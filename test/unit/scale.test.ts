@@ -136,6 +136,22 @@ describe('row-aligned chunks', () => {
     );
   });
 
+  it('finds the same row ends in long rows of many quoted fields, CR ended', () => {
+    // Rows of dozens of quoted fields and no LF: the scanner settles the CRs of its earlier
+    // stretches as it goes.
+    const row = fc.array(fc.constantFrom('"a",', '"b""c",', 'x,', '\r', '"d\re",'), { minLength: 50, maxLength: 300 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(row, fc.integer({ min: 1, max: 400 }), (t, piece) => {
+        const bytes = enc.encode(t);
+        const ends = rowEndsOf(t);
+        const scanner = new RowEndScanner({ format: 'csv', delimiter: ',' });
+        for (let at = 0; at < bytes.length; at += piece) scanner.feed(bytes.subarray(at, at + piece));
+        expect(scanner.lastEnd).toBe(ends.at(-1) ?? 0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('finds the chunk of a row', () => {
     expect([0, 5, 9, 10, 25].map((r) => chunkOfRow([0, 10, 20], r))).toEqual([0, 0, 0, 1, 2]);
   });

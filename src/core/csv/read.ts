@@ -125,13 +125,16 @@ export function readDelimited(text: string, o: ReadOptions): DelimitedRows {
   for (let i = nextCr; i >= 0; i = text.indexOf('\r', i + 1)) capacity++;
   let nextDelim = text.indexOf(delimiter);
   const rows: string[][] = [];
-  const picked: string[][] = pick.map(() => []);
+  const pickedA: string[] = [];
+  const pickedB: string[] = [];
   const fieldCounts = new Int32Array(capacity);
   const starts = new Int32Array(capacity);
   const ends = new Int32Array(capacity);
   const flagsOf = new Uint8Array(capacity);
   const problems: RowProblem[] = [];
-  const endings = { lf: 0, crlf: 0, cr: 0 };
+  let lfs = 0;
+  let crlfs = 0;
+  let crs = 0;
   const pickA = pick.length > 0 ? pick[0] : -1;
   const pickB = pick.length > 1 ? pick[1] : -1;
   let count = 0;
@@ -238,9 +241,9 @@ export function readDelimited(text: string, o: ReadOptions): DelimitedRows {
       if (nextDelim >= 0 && nextDelim < pos) nextDelim = text.indexOf(delimiter, pos);
       break;
     }
-    if (ending === '\n') endings.lf++;
-    else if (ending === '\r\n') endings.crlf++;
-    else if (ending === '\r') endings.cr++;
+    if (ending === '\n') lfs++;
+    else if (ending === '\r\n') crlfs++;
+    else if (ending === '\r') crs++;
     if (field === 1) {
       first = cells ? cells[0] : valueOf(text, firstFrom, firstTo, firstEscaped, firstAfterFrom, firstAfterTo);
       if (isBlank(first)) continue;
@@ -259,8 +262,8 @@ export function readDelimited(text: string, o: ReadOptions): DelimitedRows {
       while (cells.length < width) cells.push('');
       rows.push(cells);
     } else {
-      if (pickA >= 0) picked[0].push(a);
-      if (pickB >= 0) picked[1].push(b);
+      if (pickA >= 0) pickedA.push(a);
+      if (pickB >= 0) pickedB.push(b);
     }
     if (ending !== null && usual !== '' && ending !== usual) (rowProblems ??= []).push(lineEndingProblem(ending, usual));
     if (rowProblems) for (const message of rowProblems) problems.push({ index: count, message });
@@ -273,13 +276,13 @@ export function readDelimited(text: string, o: ReadOptions): DelimitedRows {
   return {
     count,
     rows,
-    picked,
+    picked: pickB >= 0 ? [pickedA, pickedB] : pickA >= 0 ? [pickedA] : [],
     fieldCounts: fieldCounts.subarray(0, count),
     starts: starts.subarray(0, count),
     ends: ends.subarray(0, count),
     flags: flagsOf.subarray(0, count),
     problems,
-    endings,
+    endings: { lf: lfs, crlf: crlfs, cr: crs },
   };
 }
 

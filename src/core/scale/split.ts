@@ -29,6 +29,8 @@ export const MAX_ROW_BYTES = 64 << 20;
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
+/** How far back the scanner looks for a LF before it looks forward instead. */
+const LOOK_BACK = 256;
 
 /** A row longer than MAX_ROW_BYTES; the run names its row number (run-chunked.ts). */
 export class RowTooLongError extends InputError {
@@ -86,71 +88,109 @@ export class RowEndScanner {
   /** Scans the next bytes. */
   feed(bytes: Uint8Array): void {
     const base = this.fed;
-    this.fed += bytes.length;
+    const n = bytes.length;
+    this.fed += n;
+    if (n === 0) return;
     if (!this.csv) {
       const e = bytes.lastIndexOf(LF);
       if (e >= 0) this.lastEnd = base + e + 1;
       return;
     }
-    const n = bytes.length;
+    // Locals in the loop, written back once at the end.
+    let state = this.state;
+    let lastEnd = this.lastEnd;
     let i = 0;
-    if (n === 0) return;
-    if (this.state === AFTER_CR) {
+    if (state === AFTER_CR) {
       if (bytes[0] === LF) i = 1;
-      this.lastEnd = base + i;
-      this.state = FIELD_START;
-    } else if (this.state === QUOTE_IN_QUOTED) {
+      lastEnd = base + i;
+      state = FIELD_START;
+    } else if (state === QUOTE_IN_QUOTED) {
       if (bytes[0] === QUOTE) {
         i = 1;
-        this.state = QUOTED;
-      } else this.state = UNQUOTED;
+        state = QUOTED;
+      } else state = UNQUOTED;
     }
     const delim = this.delimiter;
-    // The next LF and CR from where the scan is (-1: none left): looking backwards for the last
-    // one of a stretch is then bounded by the stretch.
-    let nextLf = bytes.indexOf(LF, i);
-    let nextCr = bytes.indexOf(CR, i);
+    // No search may run back far past a stretch (a row of many quoted fields would be read over
+    // and over): the last LF found bounds a look back; beyond LOOK_BACK from it, the next LF is
+    // looked for forward, from where it was last looked for (-1: none left; -2: not yet).
+    let lastLf = -1;
+    let nextLf = -2;
+    // The unquoted stretches after the last LF found (from, to pairs), where a CR may end a later
+    // row: looked at once, backwards from the end – most files have no CR, and a search for one
+    // would read every buffer to its end.
+    const afterLf: number[] = [];
+    /** The last CR in the stretches of afterLf[0 .. upTo), -1 when none. */
+    const lastCr = (upTo: number): number => {
+      for (let r = upTo - 2; r >= 0; r -= 2) {
+        for (let k = afterLf[r + 1] - 1; k >= afterLf[r]; k--) if (bytes[k] === CR) return k;
+      }
+      return -1;
+    };
     while (i < n) {
-      if (this.state === QUOTED) {
+      if (state === QUOTED) {
         const q = bytes.indexOf(QUOTE, i);
-        if (q < 0) return;
+        if (q < 0) break;
         if (q === n - 1) {
-          this.state = QUOTE_IN_QUOTED;
-          return;
+          state = QUOTE_IN_QUOTED;
+          break;
         }
         if (bytes[q + 1] === QUOTE) {
           i = q + 2;
           continue;
         }
         i = q + 1;
-        this.state = UNQUOTED;
+        state = UNQUOTED;
         continue;
       }
       // Unquoted text up to the next quote: its row ends are every CR and LF; only the last counts.
       const q = bytes.indexOf(QUOTE, i);
       const limit = q < 0 ? n : q;
       if (limit > i) {
-        if (nextLf >= 0 && nextLf < i) nextLf = bytes.indexOf(LF, i);
-        if (nextCr >= 0 && nextCr < i) nextCr = bytes.indexOf(CR, i);
-        const lf = nextLf >= 0 && nextLf < limit ? bytes.lastIndexOf(LF, limit - 1) : -1;
-        let cr = nextCr >= 0 && nextCr < limit ? bytes.lastIndexOf(CR, limit - 1) : -1;
-        // A CR as the last byte fed: its row end waits for the next byte (a LF would be part of it).
-        const crLast = cr === n - 1;
-        if (crLast) cr = cr > nextCr ? bytes.lastIndexOf(CR, cr - 1) : -1;
-        const end = Math.max(lf, cr);
-        if (end >= 0) this.lastEnd = base + end + 1;
-        if (crLast) {
-          this.state = AFTER_CR;
-          return;
+        let lf: number;
+        if (limit - lastLf <= LOOK_BACK) {
+          // Near the last LF found: looking back stops there at the latest.
+          lf = bytes.lastIndexOf(LF, limit - 1);
+          if (lf < i) lf = -1;
+        } else {
+          // Far from it (a long row): look forward for the next LF once, then back from the end
+          // of the stretch only when one is in it.
+          if (nextLf !== -1 && nextLf < i) nextLf = bytes.indexOf(LF, i);
+          lf = nextLf >= 0 && nextLf < limit ? bytes.lastIndexOf(LF, limit - 1) : -1;
+        }
+        if (lf >= 0) {
+          lastLf = lf;
+          lastEnd = base + lf + 1;
+          afterLf.length = 0;
+          if (limit > lf + 1) afterLf.push(lf + 1, limit);
+        } else {
+          afterLf.push(i, limit);
+          // Many stretches and no LF (a long row of quoted fields): settle all but the last now.
+          if (afterLf.length > 64) {
+            const cr = lastCr(afterLf.length - 2);
+            if (cr >= 0) lastEnd = base + cr + 1;
+            afterLf.splice(0, afterLf.length - 2);
+          }
         }
         const last = bytes[limit - 1];
-        this.state = last === LF || last === CR || last === delim ? FIELD_START : UNQUOTED;
+        state = last === LF || last === CR || last === delim ? FIELD_START : UNQUOTED;
       }
-      if (q < 0) return;
+      if (q < 0) break;
       // A quote opens a quoted field only at a field's start; elsewhere it is a character.
-      this.state = this.state === FIELD_START ? QUOTED : UNQUOTED;
+      state = state === FIELD_START ? QUOTED : UNQUOTED;
       i = q + 1;
     }
+    // A CR after the last LF ends a row – unless it is the last byte fed: then its row end waits
+    // for the next byte (a LF would be part of it).
+    let cr = lastCr(afterLf.length);
+    if (cr === n - 1) {
+      state = AFTER_CR;
+      afterLf[afterLf.length - 1] = n - 1;
+      cr = lastCr(afterLf.length);
+    }
+    if (cr >= 0) lastEnd = base + cr + 1;
+    this.state = state;
+    this.lastEnd = lastEnd;
   }
 
   /** Forgets the first `offset` bytes (handed out as a chunk): offsets count from there on. */

@@ -55,7 +55,7 @@ export function refuseNul(bytes: Uint8Array, offset: number | null): void {
   );
 }
 
-/** Where a scan stopped, so that the next bytes go on from there. */
+// Where a scan stopped, so that the next bytes go on from there:
 /** The next byte starts a field. */
 const FIELD_START = 0;
 /** Inside an unquoted field, or after a quoted one's closing quote: a quote is a character. */

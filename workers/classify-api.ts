@@ -5,7 +5,7 @@
 import type { Rule, SourceRoutes, Tier } from '../src/core/types.ts';
 import type { RuleEngine } from '../src/core/rules.ts';
 import type { EvalMetrics } from '../src/core/metrics.ts';
-import type { RowWarning, RunProgress, RunSummary } from '../src/core/run.ts';
+import type { RowWarning, RunProgress, RunSummary } from '../src/core/run-report.ts';
 import type { ClassCount, RowOrigin, RowQuery } from '../src/core/training-set.ts';
 import type { WorkspaceMetrics, WorkspacePhase } from '../src/core/workspace.ts';
 import type { VersionMeta } from '../src/storage/db.ts';

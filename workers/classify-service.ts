@@ -11,7 +11,9 @@ import { parseBundle, serializeBundle, type ModelBundle } from '../src/core/bund
 import { Classifier } from '../src/core/classifier.ts';
 import { CancelledError } from '../src/core/errors.ts';
 import { ruleEngine, ruleProblem, validateRules } from '../src/core/rules.ts';
-import { inputKindFromName, runClassification, type ResultBatch, type RunSummary } from '../src/core/run.ts';
+import { runClassification } from '../src/core/run.ts';
+import type { ResultBatch, RunSummary } from '../src/core/run-report.ts';
+import { formatFromName } from '../src/core/scale/input.ts';
 import { createEmbedder, type EmbedderContext } from '../src/core/features/registry.ts';
 import type { Rule, SourceRoutes } from '../src/core/types.ts';
 import type { BundleStorage } from '../src/storage/db.ts';
@@ -255,7 +257,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
       let llmRun: LlmRun | null = null;
       try {
         const cls = await newClassifier();
-        const kind = inputKindFromName(fileName);
+        const kind = formatFromName(fileName);
         clearResults();
         lastRun = null;
         // The LLM tier (workers/llm-run.ts): for a remote LLM, a dry run and the user's confirmation first.

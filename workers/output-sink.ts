@@ -1,9 +1,12 @@
 /**
  * Where a run's output goes while it is produced: a file in the origin-private file system
  * (OPFS), written through a sync access handle in this worker, so the output is never held in
- * memory; the download is then a File backed by that disk file. Where OPFS is missing (Node
+ * memory; the download is then a File backed by that disk file. Each run writes a file of its
+ * own, offered only once the run has finished; a run that fails or is cancelled removes its
+ * unfinished file, and a full storage fails the run with the reason rather than write less. Where OPFS is missing (Node
  * tests, a browser without it) the output is gathered in Blob parts (output-collector.ts).
  */
+import { storageError } from '../src/storage/storage-faults.ts';
 import { OutputCollector } from './output-collector.ts';
 
 export interface OutputSink {
@@ -79,7 +82,17 @@ export async function openOutputSink(type = 'text/csv;charset=utf-8'): Promise<O
     write(data) {
       const bytes = typeof data === 'string' ? encoder.encode(data) : data;
       let done = 0;
-      while (done < bytes.length) done += access.write(bytes.subarray(done), { at: at + done });
+      try {
+        while (done < bytes.length) {
+          const written = access.write(bytes.subarray(done), { at: at + done });
+          // A write that takes nothing would be asked again for ever: the storage is full.
+          if (!(written > 0)) throw new DOMException('The output file takes no more bytes.', 'QuotaExceededError');
+          done += written;
+        }
+      } catch (error) {
+        // The run fails with what happened; it removes this unfinished file (abort).
+        throw storageError(error, 'writing the classified file');
+      }
       at += bytes.length;
     },
     async finish() {

@@ -9,7 +9,8 @@
  * come back without their lines, and previews use the stored example lines instead.
  */
 import { findColumn, MESSAGE_COLUMNS, requireColumn, SOURCE_COLUMNS } from '../src/core/csv/columns.ts';
-import { inputKindFromName, openTable } from '../src/core/csv/table.ts';
+import { openTable } from '../src/core/csv/table.ts';
+import { formatFromName } from '../src/core/scale/input.ts';
 import { CancelledError } from '../src/core/errors.ts';
 import type { Embedder } from '../src/core/features/embedder.ts';
 import {
@@ -432,7 +433,7 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
     async discoverFromFile(input, fileName, onProgress) {
       await ensureLoaded();
       return job(onProgress, async (signal, report) => {
-        const table = await openTable(input, inputKindFromName(fileName));
+        const table = await openTable(input, formatFromName(fileName));
         const messageColumn = requireColumn(table.header, MESSAGE_COLUMNS, 'log message');
         const sourceColumn = findColumn(table.header, SOURCE_COLUMNS);
         const messages: string[] = [];

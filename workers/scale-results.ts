@@ -10,7 +10,8 @@
  */
 import { CancelledError } from '../src/core/errors.ts';
 import { findColumn, MESSAGE_COLUMNS, SOURCE_COLUMNS } from '../src/core/csv/columns.ts';
-import { decodeChunk, parseChunkRows, type ChunkOutcome } from '../src/core/scale/chunk.ts';
+import type { ChunkOutcome } from '../src/core/scale/chunk.ts';
+import { decodeChunk, parseChunkRows } from '../src/core/scale/chunk-rows.ts';
 import { chunkOfRow, type ChunkIndex } from '../src/core/scale/run-chunked.ts';
 import { TIERS, type Tier } from '../src/core/types.ts';
 import type { ResultRow, RowFilter } from './classify-api.ts';
@@ -117,8 +118,7 @@ export class ScaleResults {
           const text = await this.chunkText(c);
           if (generation !== this.generation) throw new CancelledError();
           // Most chunks of a big file do not hold a rare search text at all: skip their parsing.
-          // (A `"` is written `""` inside quoted CSV fields, so such a needle always parses.)
-          if (needle.includes('"') || text.toLowerCase().includes(needle)) {
+          if (mayHold(text, needle, this.index.format.format)) {
             const rows = this.parse(c, text);
             for (let i = from; i < to; i++) {
               if (!matches(i)) continue;
@@ -218,3 +218,15 @@ export class ScaleResults {
 
 }
 
+/**
+ * Whether a chunk's text may hold a cell with `needle` (lower case) in it. A CSV cell is its text
+ * less some quotes – a quoted field's enclosing ones, one of each `""`, none other (csv/read.ts)
+ * – so without any quotes, a cell's text is in the chunk's text. NDJSON cells are decoded from
+ * JSON escapes: their chunks are always read.
+ */
+function mayHold(text: string, needle: string, format: string): boolean {
+  if (format === 'ndjson') return true;
+  const lower = text.toLowerCase();
+  if (!needle.includes('"') && lower.includes(needle)) return true;
+  return lower.includes('"') && lower.replaceAll('"', '').includes(needle.replaceAll('"', ''));
+}

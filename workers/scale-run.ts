@@ -7,7 +7,7 @@
  */
 import { serializeBundle, type ModelBundle } from '../src/core/bundle.ts';
 import type { Classifier } from '../src/core/classifier.ts';
-import type { ResultBatch, RunProgress } from '../src/core/run.ts';
+import type { ResultBatch, RunProgress } from '../src/core/run-report.ts';
 import { ChunkBuffers } from '../src/core/scale/chunk-buffers.ts';
 import { formatFromName, openChunkedInput, SCALE_CHUNK_BYTES } from '../src/core/scale/input.ts';
 import { LocalChunkProcessor } from '../src/core/scale/local.ts';

@@ -7,7 +7,7 @@
 import { BundleError, CancelledError } from '../src/core/errors.ts';
 import type { EmbedderContext } from '../src/core/features/registry.ts';
 import type { ModelBundle } from '../src/core/bundle.ts';
-import { inputKindFromName } from '../src/core/run.ts';
+import { formatFromName } from '../src/core/scale/input.ts';
 import { readLabelledRows } from '../src/core/train.ts';
 import {
   addRows,
@@ -181,7 +181,7 @@ export function createWorkspaceApi(ctx: WorkspaceContext): WorkspaceApi {
     async importTrainingCsv(input: Blob, fileName: string): Promise<AddRowsOutcome> {
       const controller = ctx.startJob();
       try {
-        const read = await readLabelledRows(input, inputKindFromName(fileName), controller.signal);
+        const read = await readLabelledRows(input, formatFromName(fileName), controller.signal);
         return await add(
           read.rows.map((row) => ({ ...row, origin: 'import' as const })),
           read.warnings,

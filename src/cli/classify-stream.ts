@@ -7,7 +7,8 @@
  */
 import { serializeBundle } from '../core/bundle.ts';
 import type { Classifier } from '../core/classifier.ts';
-import type { RunSummary } from '../core/run.ts';
+import { MESSAGE_COLUMNS, requireColumn } from '../core/csv/columns.ts';
+import type { RunSummary } from '../core/run-report.ts';
 import type { OutputFormat } from '../core/scale/chunk.ts';
 import { openChunkedInput, type ByteSource } from '../core/scale/input.ts';
 import { LocalChunkProcessor } from '../core/scale/local.ts';
@@ -30,6 +31,8 @@ export interface StreamClassifyOptions {
 
 export async function classifyStream(o: StreamClassifyOptions): Promise<RunSummary & { embeddingCalls?: number; workers: number }> {
   const opened = await openChunkedInput(o.input, o.format);
+  // Told here rather than by each pool thread.
+  requireColumn(opened.format.header, MESSAGE_COLUMNS, 'log message');
   const { columns } = outputHeaderOf(opened.format, o.explain);
   const settings = { explain: o.explain, safeCsv: o.safeCsv, output: o.output, columns };
   const pooled = o.workers > 0 && o.classifier.bundle.embedder.id === 'ngram' && !o.classifier.llm;

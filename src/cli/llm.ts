@@ -4,13 +4,16 @@
  * (LOGSIFT_LLM_API_KEY), never from a flag, so it stays out of shell history and process lists.
  * The local WebLLM models need WebGPU and run in the page only.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { ModelBundle } from '../core/bundle.ts';
 import { LlmTier, MemoryLlmCache, type LlmAnswer } from '../core/llm/llm-tier.ts';
 import { GROQ_BASE_URL, LlmHttpError, OpenAiClient } from '../core/llm/openai-client.ts';
 import { promptConfigOf, type LabelScope } from '../core/llm/prompt.ts';
 import { compileRedactor } from '../core/llm/redact.ts';
+import { InputError } from '../core/errors.ts';
 import { parseNumber, UsageError } from './options.ts';
+import { planOutput, writeOutput, type OutputPlan } from './output-file.ts';
+import { say } from './terminal.ts';
 
 export const LLM_KEY_ENV = 'LOGSIFT_LLM_API_KEY';
 
@@ -54,7 +57,7 @@ async function loadCacheFile(path: string): Promise<MemoryLlmCache> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return cache;
-    throw new UsageError(`--llm-cache ${path}: ${(error as Error).message}`);
+    throw new InputError(`--llm-cache ${path}: ${(error as Error).message}`);
   }
   try {
     const entries = JSON.parse(text) as Record<string, LlmAnswer>;
@@ -62,13 +65,20 @@ async function loadCacheFile(path: string): Promise<MemoryLlmCache> {
       if (typeof answer?.label === 'string' && typeof answer.reason === 'string') cache.entries.set(key, { label: answer.label, reason: answer.reason });
     }
   } catch {
-    throw new UsageError(`--llm-cache ${path}: not a logsift LLM cache file (JSON)`);
+    throw new InputError(`--llm-cache ${path}: not a logsift LLM cache file (JSON); it is left as it is`);
   }
   return cache;
 }
 
-/** Reads the --llm flags; null without --llm. Throws UsageError for flags that do not fit together. */
-export async function llmFrom(values: LlmValues, env: NodeJS.ProcessEnv = process.env): Promise<CliLlm | null> {
+/**
+ * Reads the --llm flags; null without --llm. Throws UsageError for flags that do not fit together.
+ * `files`: what the command reads and writes otherwise, which the answer cache must not be.
+ */
+export async function llmFrom(
+  values: LlmValues,
+  env: NodeJS.ProcessEnv = process.env,
+  files: { reads: readonly string[]; outputs: readonly OutputPlan[] } = { reads: [], outputs: [] },
+): Promise<CliLlm | null> {
   if (values.llm === undefined) {
     const stray = Object.keys(LLM_OPTIONS).find((flag) => flag !== 'llm' && values[flag as keyof LlmValues] !== undefined);
     if (stray) throw new UsageError(`--${stray} needs --llm openai`);
@@ -87,10 +97,10 @@ export async function llmFrom(values: LlmValues, env: NodeJS.ProcessEnv = proces
     concurrency,
     timeoutMs: 1000 * parseNumber('--llm-timeout', values['llm-timeout'], 60, (n) => n > 0, 'a number of seconds > 0'),
     retries: parseNumber('--llm-retries', values['llm-retries'], 4, (n) => Number.isInteger(n) && n >= 0 && n <= 10, 'a whole number from 0 to 10'),
-    onRetry: (info) => process.stderr.write(`LLM: ${info.reason} Retrying in ${(info.delayMs / 1000).toFixed(1)} s.\n`),
+    onRetry: (info) => say(`LLM: ${info.reason} Retrying in ${(info.delayMs / 1000).toFixed(1)} s.`),
   });
   if (!env[LLM_KEY_ENV] && !isLocalHost(client.host)) {
-    process.stderr.write(`warning: ${LLM_KEY_ENV} is not set; ${client.host} will probably refuse the requests\n`);
+    say(`warning: ${LLM_KEY_ENV} is not set; ${client.host} will probably refuse the requests`);
   }
   if (!client.model) {
     const models = await client.listModels();
@@ -100,6 +110,7 @@ export async function llmFrom(values: LlmValues, env: NodeJS.ProcessEnv = proces
   }
   const model = client.model;
   const cachePath = values['llm-cache'];
+  const cachePlan = cachePath ? await planOutput('--llm-cache', cachePath, files.reads, files.outputs) : null;
   const cache = cachePath ? await loadCacheFile(cachePath) : new MemoryLlmCache();
   const tiers: LlmTier[] = [];
   const redact = compileRedactor();
@@ -114,7 +125,7 @@ export async function llmFrom(values: LlmValues, env: NodeJS.ProcessEnv = proces
         concurrency,
         redact,
         confirm: ({ destination }) => {
-          process.stderr.write(`LLM: sending distinct masked and redacted messages to ${destination} (model ${model})…\n`);
+          say(`LLM: sending distinct masked and redacted messages to ${destination} (model ${model})…`);
           return true;
         },
       });
@@ -129,12 +140,11 @@ export async function llmFrom(values: LlmValues, env: NodeJS.ProcessEnv = proces
         total.failed += tier.stats.failed;
         total.lastError = tier.stats.lastError ?? total.lastError;
       }
-      process.stderr.write(
+      say(
         `LLM: sent ${total.sent} distinct messages to ${client.host} (model ${model}); ${total.cached} answered from the cache` +
-          (total.failed ? `; ${total.failed} failed, their rows stay unlabelled (last error: ${total.lastError})` : '') +
-          '\n',
+          (total.failed ? `; ${total.failed} failed, their rows stay unlabelled (last error: ${total.lastError})` : ''),
       );
-      if (cachePath) await writeFile(cachePath, JSON.stringify(Object.fromEntries(cache.entries)));
+      if (cachePlan) await writeOutput(cachePlan, JSON.stringify(Object.fromEntries(cache.entries)));
     },
   };
 }

@@ -1,10 +1,7 @@
 /** The logsift command line: classify, train and eval on the same core as the page. */
-import { createReadStream, createWriteStream } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Writable } from 'node:stream';
 import { parseBundle, serializeBundle } from '../core/bundle.ts';
 import { Classifier } from '../core/classifier.ts';
 import { BundleError, InputError, ModelError } from '../core/errors.ts';
@@ -12,16 +9,18 @@ import { evaluate } from '../core/evaluate.ts';
 import { BertEmbedder, describeBertModel } from '../core/features/bert.ts';
 import type { EmbedderSpec } from '../core/features/embedder.ts';
 import { createEmbedder, type EmbedderContext } from '../core/features/registry.ts';
-import type { InputSource } from '../core/run.ts';
 import { readLabelledRows, trainBundle } from '../core/train.ts';
 import { bertRuntimeFromDir, parseDtype } from './bert-model.ts';
-import { loadRules, parseNumber, parseRoutes, thresholdsFrom, UsageError } from './options.ts';
+import { parseNumber, settingsFrom, UsageError } from './options.ts';
 import { LLM_OPTIONS, LLM_USAGE, llmFrom, LlmHttpError } from './llm.ts';
 import { formatEvaluation } from './report.ts';
 import { patternsCommand } from './patterns.ts';
 import { classifyStream } from './classify-stream.ts';
 import { defaultWorkers } from './pool.ts';
-import { formatFromName, type ByteSource } from '../core/scale/input.ts';
+import { formatFromName } from '../core/scale/input.ts';
+import { inputOf, withOutput } from './io.ts';
+import { checkInput, checkStandardOutput, openOutput, planOutput, systemReason, writeOutput } from './output-file.ts';
+import { printable, say } from './terminal.ts';
 
 export const DEFAULT_BUNDLE_URL = new URL('../../public/default-bundle.json', import.meta.url);
 
@@ -41,11 +40,13 @@ INPUT is a CSV with a log_message column (source and any other columns are kept)
 file with one message per line, or NDJSON (.jsonl/.ndjson: one JSON object per line, the message
 in a log_message/message/msg/… key); "-" reads standard input (CSV unless --input-format says
 otherwise). Output goes to standard output unless --out is given, as CSV or, with --format ndjson,
-one JSON object per line (the input's fields plus target_label). Input and output are streamed,
-so classify can run as a stage of a log pipeline. --workers N classifies on N threads (default:
-one per core beyond the first from 4 cores up, else none) when the bundle uses n-grams and no
-LLM tier is set. Without --model, the built-in bundle is used. --safe-csv neutralises cells that a
-spreadsheet would run as formulas (a leading ' before =, +, -, @, tab or CR; plain numbers are kept).
+one JSON object per line (the input's fields plus target_label). An --out file (or any file a
+command writes) is replaced only when the command succeeds, and never by a file the command reads.
+Input and output are streamed, so classify can run as a stage of a log pipeline. --workers N
+classifies on N threads (default: one per core beyond the first from 4 cores up, else none) when
+the bundle uses n-grams and no LLM tier is set. Without --model, the built-in bundle is used.
+--safe-csv neutralises cells that a spreadsheet would run as formulas (a leading ' before =, +,
+-, @, tab or CR; plain numbers are kept).
 --embedder bert trains on BERT sentence embeddings; --model-dir DIR is the model's folder (config.json,
 tokenizer.json, tokenizer_config.json, onnx/model_quantized.onnx for q8 or onnx/model.onnx for fp32),
 e.g. public/models/Xenova/all-MiniLM-L6-v2 after npm run models:fetch. A bundle trained with BERT
@@ -53,20 +54,15 @@ needs --model-dir again to classify.
 
 ${LLM_USAGE}`;
 
-function inputOf(path: string): InputSource {
-  return path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
-}
-
-async function write(stream: Writable, text: string | Uint8Array): Promise<void> {
-  if (!stream.write(text)) await once(stream, 'drain');
-}
+/** Rules from a file are read too: a path, unless `default` or `none`. */
+const rulesFile = (choice: string) => (choice === 'default' || choice === 'none' ? [] : [choice]);
 
 async function loadBundle(path: string | URL) {
   let json: string;
   try {
     json = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read the model bundle ${String(path)}: ${(error as Error).message}`);
+    throw new InputError(`Cannot read the model bundle ${path instanceof URL ? path.pathname : path}: ${systemReason(error)}.`);
   }
   return parseBundle(json);
 }
@@ -115,8 +111,13 @@ async function classifyCommand(args: string[]): Promise<void> {
     throw new UsageError(`--input-format must be csv, ndjson or text, got "${inputFormat}"`);
   }
   const workers = parseNumber('--workers', values.workers, defaultWorkers(), (n) => Number.isInteger(n) && n >= 0 && n <= 64, 'a whole number from 0 to 64');
-  const llm = await llmFrom(values);
   const [inputPath] = positionals;
+  // Every path is checked before any work: the files read, and where the output goes.
+  await checkInput(inputPath);
+  const reads = [inputPath, ...(values.model ? [values.model] : [])];
+  const outPlan = values.out !== undefined ? await planOutput('--out', values.out, reads) : null;
+  if (!outPlan) await checkStandardOutput(reads);
+  const llm = await llmFrom(values, process.env, { reads, outputs: outPlan ? [outPlan] : [] });
   const bundle = await loadBundle(values.model ?? DEFAULT_BUNDLE_URL);
   // The bundle says which embedder; --model-dir says where a BERT model's files are.
   const spec = bundle.embedder;
@@ -124,36 +125,28 @@ async function classifyCommand(args: string[]): Promise<void> {
     spec.id === 'bert' && values['model-dir'] ? { bert: bertRuntimeFromDir(values['model-dir'], parseDtype(values.dtype) ?? spec.dtype) } : {};
   const embedder = createEmbedder(spec, context);
   if (embedder instanceof BertEmbedder) await embedder.ready();
-  const out = values.out ? createWriteStream(values.out) : process.stdout;
-  const summary = await classifyStream({
-    input: inputOf(inputPath) as ByteSource,
-    format: inputFormat,
-    output,
-    classifier: new Classifier(bundle, embedder, { llm: llm?.tierFor(bundle) }),
-    explain: values.explain,
-    safeCsv: values['safe-csv'],
-    workers,
-    write: (data) => write(out, data),
-  });
-  if (out !== process.stdout) {
-    out.end();
-    await once(out, 'finish');
-  }
-  for (const warning of summary.warnings) {
-    process.stderr.write(`warning: ${warning.row ? `row ${warning.row} ` : ''}${warning.message}\n`);
-  }
-  if (summary.warningCount > summary.warnings.length) {
-    process.stderr.write(`warning: … and ${summary.warningCount - summary.warnings.length} more\n`);
-  }
+  const summary = await withOutput(outPlan && (await openOutput(outPlan)), (writeOut) =>
+    classifyStream({
+      input: inputOf(inputPath),
+      format: inputFormat,
+      output,
+      classifier: new Classifier(bundle, embedder, { llm: llm?.tierFor(bundle) }),
+      explain: values.explain,
+      safeCsv: values['safe-csv'],
+      workers,
+      write: writeOut,
+    }),
+  );
+  for (const warning of summary.warnings) say(`warning: ${warning.row ? `row ${warning.row} ` : ''}${warning.message}`);
+  if (summary.warningCount > summary.warnings.length) say(`warning: … and ${summary.warningCount - summary.warnings.length} more`);
   const seconds = summary.elapsedMs / 1000;
-  process.stderr.write(
+  say(
     `${summary.rows} rows classified in ${seconds.toFixed(2)} s (${Math.round(summary.rows / Math.max(seconds, 1e-3))} rows/s), ` +
       `${summary.distinctKeys} distinct keys; ` +
       Object.entries(summary.byTier)
         .filter(([, n]) => n > 0)
         .map(([tier, n]) => `${tier} ${n}`)
-        .join(', ') +
-      '\n',
+        .join(', '),
   );
   await llm?.finish();
 }
@@ -172,22 +165,21 @@ async function trainCommand(args: string[]): Promise<void> {
     options: { ...SETTINGS_OPTIONS, ...EMBEDDER_OPTIONS, out: { type: 'string' }, name: { type: 'string' } },
   });
   if (positionals.length !== 1) throw new UsageError('train takes one LABELED.csv file');
-  if (!values.out) throw new UsageError('train needs --out BUNDLE.json');
+  if (values.out === undefined) throw new UsageError('train needs --out BUNDLE.json');
+  await checkInput(positionals[0]);
+  const outPlan = await planOutput('--out', values.out, [positionals[0], ...rulesFile(values.rules)]);
+  const settings = await settingsFrom(values);
   const embedding = await embedderFrom(values);
   const { rows, warnings } = await readLabelledRows(inputOf(positionals[0]));
-  for (const warning of warnings) process.stderr.write(`warning: row ${warning.row} ${warning.message}\n`);
+  for (const warning of warnings) say(`warning: ${warning.row ? `row ${warning.row} ` : ''}${warning.message}`);
   const started = Date.now();
   const bundle = await trainBundle(rows, {
     name: values.name ?? `Trained on ${basename(positionals[0])}`,
-    rules: await loadRules(values.rules),
-    sourceRoutes: parseRoutes(values.routes),
-    ...thresholdsFrom(values),
+    ...settings,
     ...embedding,
   });
-  await writeFile(values.out, serializeBundle(bundle));
-  process.stderr.write(
-    `trained on ${rows.length} rows, ${bundle.labels.length} labels, in ${((Date.now() - started) / 1000).toFixed(2)} s → ${values.out}\n`,
-  );
+  await writeOutput(outPlan, serializeBundle(bundle));
+  say(`trained on ${rows.length} rows, ${bundle.labels.length} labels, in ${((Date.now() - started) / 1000).toFixed(2)} s → ${values.out}`);
 }
 
 async function evalCommand(args: string[]): Promise<void> {
@@ -204,19 +196,21 @@ async function evalCommand(args: string[]): Promise<void> {
     },
   });
   if (positionals.length !== 1) throw new UsageError('eval takes one LABELED.csv file');
-  const llm = await llmFrom(values);
+  await checkInput(positionals[0]);
+  const llm = await llmFrom(values, process.env, { reads: [positionals[0], ...rulesFile(values.rules)], outputs: [] });
+  const testFraction = parseNumber('--test-fraction', values['test-fraction'], 0.3, (n) => n > 0 && n < 1, 'between 0 and 1');
+  const settings = await settingsFrom(values);
   const embedding = await embedderFrom(values);
   const { rows } = await readLabelledRows(inputOf(positionals[0]));
   const result = await evaluate(rows, {
-    testFraction: parseNumber('--test-fraction', values['test-fraction'], 0.3, (n) => n > 0 && n < 1, 'between 0 and 1'),
+    testFraction,
     seed: values.seed,
-    rules: await loadRules(values.rules),
-    sourceRoutes: parseRoutes(values.routes),
-    ...thresholdsFrom(values),
+    ...settings,
     ...embedding,
     llm: llm ? (bundle) => llm.tierFor(bundle) : undefined,
   });
-  process.stdout.write(values.json ? JSON.stringify(result) + '\n' : formatEvaluation(result));
+  // Label names come from the file: the report shows them escaped (JSON escapes them itself).
+  process.stdout.write(values.json ? JSON.stringify(result) + '\n' : formatEvaluation(result).split('\n').map(printable).join('\n'));
   await llm?.finish();
 }
 
@@ -227,7 +221,15 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   patterns: patternsCommand,
 };
 
+const HINT = 'Run "logsift --help" for the commands and their options.';
+
 export async function main(argv: string[]): Promise<number> {
+  // A reader that stops early (`logsift classify x.csv | head`) closes the pipe: stop quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(141);
+    say(`logsift: cannot write to standard output: ${systemReason(error)}`);
+    process.exit(1);
+  });
   const [command, ...args] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(USAGE);
@@ -235,26 +237,33 @@ export async function main(argv: string[]): Promise<number> {
   }
   const run = COMMANDS[command];
   if (!run) {
-    process.stderr.write(`logsift: unknown command "${command}"\n\n${USAGE}`);
+    say(`logsift: unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    say(HINT);
     return 2;
   }
   try {
     await run(args);
     return 0;
   } catch (error) {
-    const message = (error as Error).message;
-    if (error instanceof InputError || error instanceof BundleError || error instanceof ModelError || error instanceof LlmHttpError) {
-      process.stderr.write(`logsift: ${message}\n`);
-      return 1;
-    }
+    // One line (file content in it escaped), and at most a hint; never a stack trace.
+    const message = (error as Error)?.message ?? String(error);
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`logsift: ${message}\n\n${USAGE}`);
+      say(`logsift: ${message}`);
+      say(HINT);
       return 2;
     }
-    if ((error as { code?: string }).code === 'ENOENT') {
-      process.stderr.write(`logsift: ${message}\n`);
+    if (error instanceof InputError || error instanceof BundleError || error instanceof ModelError || error instanceof LlmHttpError) {
+      say(`logsift: ${message}`);
       return 1;
     }
-    throw error;
+    const { code, path } = error as { code?: string; path?: string };
+    if (code && path) say(`logsift: ${path}: ${systemReason(error)}`);
+    else if (code) say(`logsift: ${systemReason(error)}`);
+    else {
+      say(`logsift: ${message}`);
+      if (process.env.LOGSIFT_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+      else say('(An unexpected error: LOGSIFT_DEBUG=1 shows where it happened.)');
+    }
+    return 1;
   }
 }

@@ -23,6 +23,20 @@ export class CancelledError extends Error {
   }
 }
 
+/**
+ * An error that crossed to another thread as its name and message (a pool worker's), made again
+ * as the class it had where it is one of the errors written for the user, so it is shown as such.
+ */
+export function errorNamed(name: string, message: string): Error {
+  const kinds: Record<string, new (message: string) => Error> = { InputError, BundleError, ModelError };
+  const kind = kinds[name];
+  if (kind) return new kind(message);
+  if (name === 'CancelledError') return new CancelledError();
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
+
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new CancelledError();
 }

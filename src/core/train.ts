@@ -4,9 +4,8 @@
  * the full rows (the objective is a weighted sum) at a fraction of the cost.
  */
 import { BUNDLE_FORMAT, BUNDLE_VERSION, encodeFloat32, type ModelBundle } from './bundle.ts';
-import type { InputSource } from './csv/chunks.ts';
 import { LABEL_COLUMNS, MESSAGE_COLUMNS, SOURCE_COLUMNS, findColumn, requireColumn } from './csv/columns.ts';
-import { openTable, type InputKind } from './csv/table.ts';
+import { openTable } from './csv/table.ts';
 import { InputError, throwIfAborted } from './errors.ts';
 import type { EmbedderSpec, FeatureVector } from './features/embedder.ts';
 import { DEFAULT_NGRAM_SPEC } from './features/ngram.ts';
@@ -15,7 +14,9 @@ import { llmLabels, pickExamples } from './llm/prompt.ts';
 import { fitLogistic } from './logreg.ts';
 import { maskMessage } from './masking.ts';
 import type { EvalMetrics } from './metrics.ts';
-import type { RowWarning } from './run.ts';
+import { headerWarning, type RowWarning } from './run-report.ts';
+import type { ByteSource } from './scale/input.ts';
+import type { RowFormat } from './scale/split.ts';
 import type { Rule, SourceRoutes } from './types.ts';
 
 export interface LabelledRow {
@@ -24,10 +25,13 @@ export interface LabelledRow {
   source: string;
 }
 
-/** Reads a labelled CSV (log_message, target_label, optional source); unusable rows are skipped with a warning each. */
+/**
+ * Reads a labelled CSV (log_message, target_label, optional source); unusable rows are skipped
+ * with a warning each, and what the reader found in the rest (csv/read.ts) is told too.
+ */
 export async function readLabelledRows(
-  input: InputSource,
-  kind: InputKind = 'csv',
+  input: ByteSource,
+  kind: RowFormat = 'csv',
   signal?: AbortSignal,
 ): Promise<{ rows: LabelledRow[]; warnings: RowWarning[] }> {
   if (kind !== 'csv') throw new InputError('Training needs a CSV file with log_message and target_label columns.');
@@ -36,9 +40,10 @@ export async function readLabelledRows(
   const labelIndex = requireColumn(table.header, LABEL_COLUMNS, 'label');
   const sourceIndex = findColumn(table.header, SOURCE_COLUMNS);
   const rows: LabelledRow[] = [];
-  const warnings: RowWarning[] = [];
+  const warnings: RowWarning[] = table.headerProblems.map((problem) => ({ row: 0, message: headerWarning(problem) }));
   for await (const batch of table.batches) {
     throwIfAborted(signal);
+    for (const problem of batch.problems) warnings.push({ row: batch.firstRow + problem.index, message: problem.message });
     batch.rows.forEach((fields, i) => {
       const message = fields[messageIndex] ?? '';
       const label = (fields[labelIndex] ?? '').trim();
@@ -50,6 +55,8 @@ export async function readLabelledRows(
     });
   }
   if (rows.length === 0) throw new InputError('The file has no labelled rows to train on.');
+  // In row order: a batch's reading problems came before its skipped rows.
+  warnings.sort((a, b) => a.row - b.row);
   return { rows, warnings };
 }
 

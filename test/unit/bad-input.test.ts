@@ -49,11 +49,14 @@ describe('bad input', () => {
     expect(summary.warnings[0]).toEqual({ row: 0, message: expect.stringMatching(/repeat: log_message/) });
   });
 
-  it('keeps rows with too many or too few fields, padded, with a warning each', async () => {
+  it('keeps rows with too many or too few fields in the header’s columns, with a warning each', async () => {
     const { summary, rows } = await classify('log_message,source\nshort\nlong,A,extra,more\nfine,B\n');
-    expect(rows.slice(1).map((row) => row.slice(0, 2))).toEqual([['short', ''], ['long', 'A'], ['fine', 'B']]);
-    expect(rows[2].slice(2, 4)).toEqual(['extra', 'more']);
+    // Every row has the header's columns and target_label after them: a short row padded, a long
+    // one's extra fields kept, as written, in its last column.
+    expect(rows.map((row) => row.length)).toEqual([3, 3, 3, 3]);
+    expect(rows.slice(1).map((row) => row.slice(0, 2))).toEqual([['short', ''], ['long', 'A,extra,more'], ['fine', 'B']]);
     expect(summary.warnings.map((w) => w.row)).toEqual([1, 2]);
+    expect(summary.warnings[1].message).toMatch(/has 4 fields, the header has 2; .* in its last column \(source\)/);
   });
 
   it('refuses a binary file renamed .csv', async () => {

@@ -15,6 +15,7 @@ import { capacityFor, ChunkBuffers } from '../../src/core/scale/chunk-buffers.ts
 import type { PoolPort } from '../../src/core/scale/pool.ts';
 import { servePoolWorker } from '../../src/core/scale/pool-worker.ts';
 import { runScale, StandbyPool } from '../../workers/scale-run.ts';
+import { memoryOpfs } from '../helpers/memory-opfs.ts';
 
 const BUNDLE_JSON = readFileSync(resolve(import.meta.dirname, '../../public/default-bundle.json'), 'utf8');
 
@@ -51,41 +52,6 @@ describe('chunk buffers', () => {
     expect(next).not.toContain(moved);
   });
 });
-
-/** An OPFS directory in memory whose sync access handle copies what it is given, as the browser's does. */
-function memoryOpfs() {
-  const files = new Map<string, Uint8Array<ArrayBuffer>>();
-  return {
-    async getFileHandle(name: string) {
-      return {
-        async createSyncAccessHandle() {
-          let bytes = new Uint8Array(new ArrayBuffer(0));
-          return {
-            write(data: Uint8Array, options?: { at?: number }) {
-              const at = options?.at ?? 0;
-              if (at + data.length > bytes.length) {
-                const grown = new Uint8Array(new ArrayBuffer(Math.max(at + data.length, bytes.length * 2)));
-                grown.set(bytes);
-                bytes = grown;
-              }
-              bytes.set(data, at);
-              return data.length;
-            },
-            truncate: (size: number) => void (bytes = bytes.slice(0, size)),
-            close: () => void files.set(name, bytes),
-          };
-        },
-        getFile: async () => new File([files.get(name) ?? new Uint8Array(0)], name),
-      };
-    },
-    async removeEntry(name: string) {
-      files.delete(name);
-    },
-    async *keys() {
-      yield* files.keys();
-    },
-  };
-}
 
 /** Pool workers in this thread; messages move as postMessage moves them (transferred buffers are detached). */
 function transferringWorkers() {

@@ -2,7 +2,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { Classifier } from '../../src/core/classifier.ts';
 import { InputError } from '../../src/core/errors.ts';
-import { runClassification, type RunSummary } from '../../src/core/run.ts';
+import { runClassification } from '../../src/core/run.ts';
+import type { RunSummary } from '../../src/core/run-report.ts';
 import { UNCLASSIFIED } from '../../src/core/types.ts';
 import { labelledRows, smallBundle } from './fixtures.ts';
 

@@ -1,8 +1,9 @@
 /**
- * Issue #8, the chunked pipeline: row-aligned chunks (quotes, newlines in fields, CRLF), the same
- * output as the text pipeline of run.ts whatever the chunk size, input order kept by a pool whose
- * workers finish out of order, each masked key embedded once over the pool, NDJSON in and out,
- * and the results store that reads row text back from the file.
+ * The chunked pipeline: row-aligned chunks (quotes, newlines in fields, mixed line endings), the
+ * same output whatever the chunk size (against runClassification, which reads 1 MiB chunks in this
+ * thread), input order kept by a pool whose workers finish out of order, each masked key embedded
+ * once over the pool, NDJSON in and out, and the results store that reads row text back from the
+ * file.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -19,12 +20,12 @@ import { openChunkedInput, type ChunkedInput } from '../../src/core/scale/input.
 import { ChunkBuffers } from '../../src/core/scale/chunk-buffers.ts';
 import { ChunkClassifier } from '../../src/core/scale/chunk.ts';
 import { LocalChunkProcessor } from '../../src/core/scale/local.ts';
-import { WorkerPoolProcessor, type PoolPort } from '../../src/core/scale/pool.ts';
-import { servePoolWorker } from '../../src/core/scale/pool-worker.ts';
+import { WorkerPoolProcessor } from '../../src/core/scale/pool.ts';
 import { chunkOfRow, outputHeaderOf, runChunked } from '../../src/core/scale/run-chunked.ts';
-import { rowAlignedChunks, RowBoundaryScanner } from '../../src/core/scale/split.ts';
+import { firstRowEnd, rowAlignedChunks, RowEndScanner } from '../../src/core/scale/split.ts';
 import { ScaleResults } from '../../workers/scale-results.ts';
 import { openOutputSink } from '../../workers/output-sink.ts';
+import { inThreadPorts } from '../helpers/in-thread-pool.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const BUNDLE_JSON = readFileSync(resolve(root, 'public/default-bundle.json'), 'utf8');
@@ -70,7 +71,8 @@ async function chunkedOutput(text: string, options: { chunkBytes: number; explai
   return { text: parts.join(''), summary };
 }
 
-async function legacyOutput(text: string, options: { explain?: boolean; safeCsv?: boolean; kind?: 'csv' | 'text' }) {
+/** The output and summary of runClassification: 1 MiB chunks, in this thread. */
+async function oneChunkOutput(text: string, options: { explain?: boolean; safeCsv?: boolean; kind?: 'csv' | 'text' }) {
   let out = '';
   const summary = await runClassification({
     input: new Blob([text]),
@@ -84,14 +86,23 @@ async function legacyOutput(text: string, options: { explain?: boolean; safeCsv?
 }
 
 describe('row-aligned chunks', () => {
-  it('finds row ends outside quoted fields only, with CRLF and escaped quotes', () => {
-    const scanner = new RowBoundaryScanner({ format: 'csv', delimiter: ',', newline: '\n' });
+  /** Every row end the scanner finds, fed a byte at a time (a CR's end shows once the next byte is in). */
+  function rowEndsOf(text: string, delimiter = ','): number[] {
+    const scanner = new RowEndScanner({ format: 'csv', delimiter });
+    const ends: number[] = [];
+    for (const byte of enc.encode(text)) {
+      scanner.feed(Uint8Array.of(byte));
+      if (scanner.lastEnd > (ends.at(-1) ?? 0)) ends.push(scanner.lastEnd);
+    }
+    return ends;
+  }
+
+  it('finds row ends outside quoted fields only, at LF, CR LF or CR, with escaped quotes', () => {
     const text = 'a,b\n"x\ny",2\n"q""\n",3\nmid"quote,4\n';
-    const ends = scanner.rowEnds(enc.encode(text));
-    expect(ends.map((e) => text.slice(0, e).split('\n').length - 1)).toEqual([1, 3, 5, 6]);
-    const crlf = new RowBoundaryScanner({ format: 'csv', delimiter: ';', newline: '\r\n' });
-    const t2 = 'a;b\r\nc\nd;e\r\n';
-    expect(crlf.rowEnds(enc.encode(t2))).toEqual([5, t2.length]);
+    expect(rowEndsOf(text).map((e) => text.slice(0, e).split('\n').length - 1)).toEqual([1, 3, 5, 6]);
+    // Every line ending ends a row, whichever the file mostly uses; CR LF is one ending.
+    expect(rowEndsOf('a;b\r\nc\nd;e\r\n', ';')).toEqual([5, 7, 12]);
+    expect(rowEndsOf('a\rb\r\n"c\rd"\re\n')).toEqual([2, 5, 11, 13]);
   });
 
   it('cuts any stream into chunks of whole rows that add up to the input', async () => {
@@ -110,17 +121,34 @@ describe('row-aligned chunks', () => {
     }
   });
 
-  it('cuts at the last row end, whatever the quoting', () => {
-    // The cut looks only for the last row end; it must be the last of all the row ends.
+  it('finds the same row ends whatever pieces the bytes come in', () => {
     const text = fc.array(fc.constantFrom('a', ',', '"', '\n', '\r', ';'), { maxLength: 60 }).map((chars) => chars.join(''));
     fc.assert(
-      fc.property(text, fc.constantFrom('\n', '\r\n'), fc.constantFrom(',', ';'), (t, newline, delimiter) => {
-        const scanner = new RowBoundaryScanner({ format: 'csv', delimiter, newline });
+      fc.property(text, fc.constantFrom(',', ';'), fc.integer({ min: 1, max: 7 }), (t, delimiter, piece) => {
         const bytes = enc.encode(t);
-        const ends = scanner.rowEnds(bytes);
-        expect(scanner.lastRowEnd(bytes)).toBe(ends.length ? ends[ends.length - 1] : 0);
+        const ends = rowEndsOf(t, delimiter);
+        const scanner = new RowEndScanner({ format: 'csv', delimiter });
+        for (let at = 0; at < bytes.length; at += piece) scanner.feed(bytes.subarray(at, at + piece));
+        expect(scanner.lastEnd).toBe(ends.at(-1) ?? 0);
+        expect(firstRowEnd(bytes, 0, { format: 'csv', delimiter }, false)).toBe(ends[0] ?? -1);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('finds the same row ends in long rows of many quoted fields, CR ended', () => {
+    // Rows of dozens of quoted fields and no LF: the scanner settles the CRs of its earlier
+    // stretches as it goes.
+    const row = fc.array(fc.constantFrom('"a",', '"b""c",', 'x,', '\r', '"d\re",'), { minLength: 50, maxLength: 300 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(row, fc.integer({ min: 1, max: 400 }), (t, piece) => {
+        const bytes = enc.encode(t);
+        const ends = rowEndsOf(t);
+        const scanner = new RowEndScanner({ format: 'csv', delimiter: ',' });
+        for (let at = 0; at < bytes.length; at += piece) scanner.feed(bytes.subarray(at, at + piece));
+        expect(scanner.lastEnd).toBe(ends.at(-1) ?? 0);
+      }),
+      { numRuns: 300 },
     );
   });
 
@@ -130,22 +158,22 @@ describe('row-aligned chunks', () => {
 });
 
 describe('the chunked run', () => {
-  it('writes exactly what the text pipeline writes, for any chunk size, plain, explained and safe', async () => {
+  it('writes the same bytes for any chunk size, plain, explained and safe', async () => {
     const { text } = generatedCsv(2000, 'same');
     const withFormula = text + csvLine(['t', 'App', '=HYPERLINK("x")', '-5']) + csvLine(['t', 'App', 'short row']).replace(/,short row\n$/, ',short row\n');
     for (const options of [{}, { explain: true }, { safeCsv: true }, { safeCsv: true, explain: true }]) {
-      const legacy = await legacyOutput(withFormula, options);
+      const whole = await oneChunkOutput(withFormula, options);
       for (const chunkBytes of [97, 4096, 1 << 20]) {
         const chunked = await chunkedOutput(withFormula, { ...options, chunkBytes });
-        expect(chunked.text).toBe(legacy.text);
-        expect(chunked.summary.rows).toBe(legacy.summary.rows);
-        expect(chunked.summary.byLabel).toEqual(legacy.summary.byLabel);
-        expect(chunked.summary.warnings).toEqual(legacy.summary.warnings);
+        expect(chunked.text).toBe(whole.text);
+        expect(chunked.summary.rows).toBe(whole.summary.rows);
+        expect(chunked.summary.byLabel).toEqual(whole.summary.byLabel);
+        expect(chunked.summary.warnings).toEqual(whole.summary.warnings);
       }
     }
   }, 120_000);
 
-  it('matches the text pipeline on random CSV (delimiters, quoting, blank lines, CRLF)', async () => {
+  it('reads random CSV the same for any chunk size (delimiters, quoting, blank lines, CRLF)', async () => {
     const cell = fc.oneof(fc.constantFrom('', 'a', 'User User12 logged in.', 'x"y', 'two\nlines', ' spaced ', 'é ü', '=1+1'), fc.string({ maxLength: 12 }));
     await fc.assert(
       fc.asyncProperty(
@@ -157,18 +185,18 @@ describe('the chunked run', () => {
           const quote = (v: string) => (/[",;\t\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
           const body = rows.map((r) => r.map(quote).join(delimiter)).join(newline);
           const text = ['source', 'log_message', 'extra'].join(delimiter) + newline + body + newline;
-          const legacy = await legacyOutput(text, { explain: true }).catch((error: Error) => error);
+          const whole = await oneChunkOutput(text, { explain: true }).catch((error: Error) => error);
           const chunked = await chunkedOutput(text, { explain: true, chunkBytes }).catch((error: Error) => error);
           // A file too small to guess its delimiter from fails the same way in both.
-          if (legacy instanceof Error || chunked instanceof Error) {
-            expect(String(chunked)).toBe(String(legacy));
+          if (whole instanceof Error || chunked instanceof Error) {
+            expect(String(chunked)).toBe(String(whole));
             return;
           }
           // Rows are copied as they were written (a field quoted without need stays quoted), so
           // the files may differ in quoting only: they read back as the same cells.
           const cells = (csv: string) => Papa.parse<string[]>(csv, { delimiter: ',', newline: '\n' }).data;
-          expect(cells(chunked.text)).toEqual(cells(legacy.text));
-          expect(chunked.summary.warningCount).toBe(legacy.summary.warningCount);
+          expect(cells(chunked.text)).toEqual(cells(whole.text));
+          expect(chunked.summary.warningCount).toBe(whole.summary.warningCount);
         },
       ),
       { numRuns: 150 },
@@ -215,38 +243,24 @@ describe('the chunked run', () => {
     );
   }, 120_000);
 
-  it('reads plain-text logs like the text pipeline', async () => {
+  it('reads plain-text logs the same for any chunk size', async () => {
     const text = 'User User12 logged in.\r\n\n  \nBackup completed\nlast line without newline';
-    const legacy = await legacyOutput(text, { kind: 'text' });
-    expect((await chunkedOutput(text, { chunkBytes: 8, format: 'text' })).text).toBe(legacy.text);
+    const whole = await oneChunkOutput(text, { kind: 'text' });
+    expect((await chunkedOutput(text, { chunkBytes: 8, format: 'text' })).text).toBe(whole.text);
   });
 
   it('keeps input order when the pool finishes chunks out of order, and embeds each key once', async () => {
     const { text } = generatedCsv(3000, 'pool');
-    const legacy = await legacyOutput(text, {});
+    const whole = await oneChunkOutput(text, {});
     const input = await opened(new Blob([text]), 'csv', 2048);
     const columns = outputHeaderOf(input.format, false).columns;
-    // Workers in this thread, each message delayed at random, so answers come back in any order.
-    let seed = 7;
-    const delay = () => new Promise((r) => setTimeout(r, (seed = (seed * 48271) % 2147483647) % 5));
-    // Messages keep their order on each side, as postMessage does; workers answer at their own pace.
-    const ports: PoolPort[] = Array.from({ length: 3 }, () => {
-      let toCoordinator: (m: unknown) => void = () => {};
-      let up = Promise.resolve();
-      let down = Promise.resolve();
-      const handle = servePoolWorker((message) => void (up = up.then(delay).then(() => toCoordinator(structuredClone(message)))));
-      return {
-        post: (message) => void (down = down.then(delay).then(() => handle(structuredClone(message) as never))),
-        listen: (handler) => (toCoordinator = handler),
-        terminate: () => {},
-      };
-    });
+    const ports = inThreadPorts(3);
     const pool = new WorkerPoolProcessor(ports, { bundleJson: BUNDLE_JSON, format: input.format, explain: false, columns });
     const parts: string[] = [];
     const firstRows: number[] = [];
     const summary = await runChunked({ input, processor: pool, explain: false, onOutput: (d) => void parts.push(typeof d === 'string' ? d : dec.decode(d)), onChunk: (_o, first) => void firstRows.push(first) });
-    expect(parts.join('')).toBe(legacy.text);
-    expect(summary.distinctKeys).toBe(legacy.summary.distinctKeys);
+    expect(parts.join('')).toBe(whole.text);
+    expect(summary.distinctKeys).toBe(whole.summary.distinctKeys);
     expect(summary.embeddingCalls).toBe(summary.distinctKeys);
     expect(firstRows).toEqual([...firstRows].sort((a, b) => a - b));
     expect(summary.chunks.starts.length).toBeGreaterThan(10);
@@ -484,6 +498,21 @@ describe('results read back from the file', () => {
       expect(await results.query({ search: '😀' })).toBe(messages.filter((m) => m.includes('😀')).length);
     }
   }, 120_000);
+
+  it('finds a search text in cells the quotes of their row split (text after a closing quote)', async () => {
+    const { text } = generatedCsv(2000, 'quoted-search');
+    const csv = text + 'now,web,"GET /x HTTP/1.1" 404 NotFound\n' + 'now,web,say ""hi"" there\n';
+    const blob = new Blob([csv]);
+    const input = await opened(blob, 'csv', 4096);
+    const processor = new LocalChunkProcessor(new Classifier(bundle()), input.format, { explain: false, columns: outputHeaderOf(input.format, false).columns });
+    const results = new ScaleResults();
+    results.begin(blob);
+    const summary = await runChunked({ input, processor, explain: false, onChunk: (o, first) => results.append(o, first) });
+    results.finish(summary.chunks);
+    expect(await results.query({ search: 'HTTP/1.1 404 notfound' })).toBe(1);
+    expect((await results.rows(0, 1))[0].message).toBe('GET /x HTTP/1.1 404 NotFound');
+    expect(await results.query({ search: 'say ""hi""' })).toBe(1);
+  });
 
   it('writes output to memory where there is no OPFS', async () => {
     const sink = await openOutputSink();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { textChunks } from '../../src/core/csv/chunks.ts';
 import { openTable } from '../../src/core/csv/table.ts';
 import { InputError } from '../../src/core/errors.ts';
+import { readLabelledRows } from '../../src/core/train.ts';
 
 async function readAll(input: Parameters<typeof openTable>[0], kind: 'csv' | 'text' = 'csv') {
   const table = await openTable(input, kind);
@@ -76,14 +76,37 @@ describe('openTable', () => {
     await expect(openTable(new Blob([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14, 0])]), 'csv')).rejects.toThrow(/binary/);
   });
 
-  it('streams without holding the input: chunk texts add up to the file', async () => {
-    let total = '';
+  it('streams without holding the input: batches report the bytes read so far, up to the file', async () => {
+    const text = 'log_message\n' + 'x'.repeat(60).concat('\n').repeat(40_000);
+    const table = await openTable(new Blob([text]), 'csv');
+    let rows = 0;
     let last = 0;
-    for await (const chunk of textChunks(new Blob(['x'.repeat(3000)]), 1024)) {
-      total += chunk.text;
-      expect(chunk.bytesDone).toBeGreaterThan(last);
-      last = chunk.bytesDone;
+    let batches = 0;
+    for await (const batch of table.batches) {
+      expect(batch.firstRow).toBe(rows + 1);
+      expect(batch.bytesDone).toBeGreaterThan(last);
+      last = batch.bytesDone;
+      rows += batch.rows.length;
+      batches++;
     }
-    expect(total.length).toBe(3000);
+    expect(rows).toBe(40_000);
+    expect(batches).toBeGreaterThan(1);
+    expect(last).toBe(text.length);
+  });
+
+  it('reads a training CSV by the same rule as a run, telling what it found in row order', async () => {
+    const csv = 'log_message,target_label\r\n"GET /x HTTP/1.1" 404,HTTP Status\nUser User1 logged in.,User Action\nno label,\nDisk full,Error,extra\n';
+    const { rows, warnings } = await readLabelledRows(csv);
+    expect(rows).toEqual([
+      { message: 'GET /x HTTP/1.1 404', label: 'HTTP Status', source: '' },
+      { message: 'User User1 logged in.', label: 'User Action', source: '' },
+      { message: 'Disk full', label: 'Error,extra', source: '' },
+    ]);
+    expect(warnings.map((w) => [w.row, w.message.split(' ').slice(0, 3).join(' ')])).toEqual([
+      [0, 'The header row'],
+      [1, 'has text after'],
+      [3, 'skipped: no label'],
+      [4, 'has 3 fields,'],
+    ]);
   });
 });

@@ -6,7 +6,7 @@
  * out, so a worker can hold the list and the page can show it.
  */
 import { maskMessage } from '../masking.ts';
-import type { ResultBatch } from '../run.ts';
+import type { ResultBatch } from '../run-report.ts';
 import type { LabelledRow } from '../train.ts';
 import { UNCLASSIFIED } from '../types.ts';
 

@@ -1,138 +1,20 @@
 /**
  * One chunk of the chunked pipeline, the same in every worker, in the CLI and in the page:
- * parse its rows (CSV, plain text or NDJSON), classify them, and give back the output text and
+ * read its rows (chunk-rows.ts, csv/read.ts), classify them, and give back the output text and
  * compact columns (label index, tier, confidence). Row numbers here are 0-based within the
  * chunk; the coordinator (run-chunked.ts) adds the chunk's first row.
- *
- * `parseChunkRows` is also how a row's text is read back later (the results table, search):
- * the same bytes parse to the same rows.
  */
-import Papa from 'papaparse';
 import type { Classifier } from '../classifier.ts';
 import { findColumn, MESSAGE_COLUMNS, requireColumn, SOURCE_COLUMNS } from '../csv/columns.ts';
 import { csvCell, csvRow } from '../csv/format.ts';
-import { outputColumns } from '../run.ts';
+import { FORMULA_LIKE, MALFORMED, readDelimited } from '../csv/read.ts';
+import { outputColumns } from '../run-report.ts';
 import { isBlank, TIERS, type Classification, type LogRecord } from '../types.ts';
+import { csvRowCells, decodeChunk, fieldCountProblem, parseChunkRows, type ParsedChunk } from './chunk-rows.ts';
 import type { ChunkFormat } from './input.ts';
-import { readLeanRows } from './lean-csv.ts';
-import { RowBoundaryScanner, type ByteChunk } from './split.ts';
+import type { ByteChunk } from './split.ts';
 
 export type OutputFormat = 'csv' | 'ndjson';
-
-export interface ParsedChunk {
-  /** Each row's fields, in the header's order (NDJSON: the header keys' values). */
-  rows: string[][];
-  /** NDJSON only: each row's line as it was (null for a line that is not a JSON object). */
-  lines?: (string | null)[];
-  /** NDJSON only: each row's object, parsed (null for a line that is not a JSON object). */
-  objects?: (Record<string, unknown> | null)[];
-  /** Parse problems, by row index. */
-  problems: { index: number; message: string }[];
-}
-
-interface LowLevelParser {
-  parse(input: string, baseIndex: number, ignoreLastRow: boolean): Papa.ParseResult<string[]>;
-}
-const LowLevel = (Papa as unknown as { Parser: new (config: Papa.ParseConfig) => LowLevelParser }).Parser;
-
-const utf8 = new TextDecoder('utf-8');
-
-export function decodeChunk(bytes: Uint8Array): string {
-  return utf8.decode(bytes);
-}
-
-function isBlankRow(row: string[]): boolean {
-  return row.length === 1 && isBlank(row[0]);
-}
-
-/** Splits text into lines without their line ending, skipping blank ones. */
-function nonBlankLines(text: string): string[] {
-  const out: string[] = [];
-  let from = 0;
-  while (from < text.length) {
-    let to = text.indexOf('\n', from);
-    if (to < 0) to = text.length;
-    const end = to > from && text.charCodeAt(to - 1) === 13 ? to - 1 : to;
-    const line = text.slice(from, end);
-    if (!isBlank(line)) out.push(line);
-    from = to + 1;
-  }
-  return out;
-}
-
-/** A JSON value as a table cell: strings as they are, null/undefined empty, everything else as JSON. */
-function cellOf(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value === null || value === undefined) return '';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-
-/** The line's JSON object; null for a line that is not one. */
-function jsonObject(line: string): Record<string, unknown> | null {
-  try {
-    const value = JSON.parse(line) as unknown;
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * NDJSON rows: each line's object read by the header's keys. The header has only the keys of the
- * first lines (input.ts), so with `csvOutput` a row whose object has others is told that they
- * have no CSV column; NDJSON output keeps each line, and them.
- */
-function parseNdjsonRows(text: string, header: string[], csvOutput: boolean): ParsedChunk {
-  const messageIndex = Math.max(0, findColumn(header, MESSAGE_COLUMNS));
-  const known = new Set(header);
-  const rows: string[][] = [];
-  const lines: (string | null)[] = [];
-  const objects: (Record<string, unknown> | null)[] = [];
-  const problems: ParsedChunk['problems'] = [];
-  for (const line of nonBlankLines(text)) {
-    const object = jsonObject(line);
-    if (object) {
-      const unseen = csvOutput ? Object.keys(object).filter((key) => !known.has(key)) : [];
-      if (unseen.length) problems.push({ index: rows.length, message: `has keys not in the header (${unseen.join(', ')}); they are left out of CSV output` });
-      rows.push(header.map((key) => cellOf(object[key])));
-      lines.push(line);
-    } else {
-      problems.push({ index: rows.length, message: 'is not a JSON object; read as a plain-text line' });
-      const fields = header.map(() => '');
-      fields[messageIndex] = line;
-      rows.push(fields);
-      lines.push(null);
-    }
-    objects.push(object);
-  }
-  return { rows, lines, objects, problems };
-}
-
-/**
- * A chunk's rows. `output`, the output they are read for (none: read back for display), decides
- * which problems are told: keys of an NDJSON row that CSV output leaves out.
- */
-export function parseChunkRows(text: string, format: ChunkFormat, output?: OutputFormat): ParsedChunk {
-  if (format.format === 'text') return { rows: nonBlankLines(text).map((line) => [line]), problems: [] };
-  if (format.format === 'ndjson') return parseNdjsonRows(text, format.header, output === 'csv');
-  const parser = new LowLevel({ delimiter: format.delimiter, newline: format.newline as '\n', quoteChar: '"' });
-  const result = parser.parse(text, 0, false);
-  const rows: string[][] = [];
-  const problems: ParsedChunk['problems'] = [];
-  let problemsByRow: Map<number, string> | null = null;
-  for (const error of result.errors) {
-    if (typeof error.row === 'number') (problemsByRow ??= new Map()).set(error.row, error.message);
-  }
-  const data = result.data;
-  for (let i = 0; i < data.length; i++) {
-    const row = data[i];
-    if (isBlankRow(row)) continue;
-    const problem = problemsByRow?.get(i);
-    if (problem) problems.push({ index: rows.length, message: `could not be parsed cleanly: ${problem}` });
-    rows.push(row);
-  }
-  return { rows, problems };
-}
 
 export interface ChunkOutcome {
   index: number;
@@ -209,7 +91,7 @@ class ByteWriter {
 }
 
 /**
- * A chunk's rows as classifying needs them, read by readLeanRows or by papaparse: each row's
+ * A chunk's rows as classifying needs them, read lean or whole (csv/read.ts): each row's
  * message, source and field count, and how to write the row's output.
  */
 interface ChunkRows {
@@ -220,6 +102,34 @@ interface ChunkRows {
   problems: ParsedChunk['problems'];
   /** The chunk's output: each row with its added cells (`cells[i]`, `addedBytes` long in all). */
   output(cells: Formatted[], addedBytes: number): Uint8Array;
+}
+
+/**
+ * Byte offsets of text offsets in the text's UTF-8, counted forward: `at` must be asked for
+ * offsets in increasing order (each row's start, then its end).
+ */
+class Utf8Offsets {
+  private char = 0;
+  private byte = 0;
+  constructor(private readonly text: string) {}
+  at(offset: number): number {
+    const text = this.text;
+    let byte = this.byte;
+    let i = this.char;
+    for (; i < offset; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) byte++;
+      else if (c < 0x800) byte += 2;
+      else if (c >= 0xd800 && c < 0xdc00) {
+        // A surrogate pair: one character of four bytes.
+        byte += 4;
+        i++;
+      } else byte += 3;
+    }
+    this.char = i;
+    this.byte = byte;
+    return byte;
+  }
 }
 
 /**
@@ -263,7 +173,6 @@ export class ChunkClassifier {
   private readonly outputKeys: string[];
   /** NDJSON output: keys whose presence makes an object be written anew (see ndjsonRow). */
   private readonly renamedKeys: string[];
-  private scanner: RowBoundaryScanner | null = null;
   /** Whether rows can be copied to the output as they are (comma-separated CSV in and out). */
   private readonly passesThrough: boolean;
 
@@ -278,8 +187,7 @@ export class ChunkClassifier {
     this.outputKeys = options.columns.map((name) => JSON.stringify(name));
     const header = outputColumns(format.header, options.explain);
     this.renamedKeys = [...new Set([...header.columns.slice(this.width), ...header.renamed])];
-    this.passesThrough =
-      format.format === 'csv' && format.delimiter === ',' && (format.newline === '\n' || format.newline === '\r\n') && options.output !== 'ndjson';
+    this.passesThrough = format.format === 'csv' && format.delimiter === ',' && options.output !== 'ndjson';
   }
 
   private formattedOf(result: Classification): Formatted {
@@ -321,7 +229,7 @@ export class ChunkClassifier {
     const width = this.width;
     for (let i = 0; i < n; i++) {
       while (p < problems.length && problems[p].index === i) warn(i, problems[p++].message);
-      if (fieldCounts[i] !== width) warn(i, `has ${fieldCounts[i]} fields, the header has ${width}`);
+      if (fieldCounts[i] !== width) warn(i, fieldCountProblem(fieldCounts[i], this.format.header));
       const message = messages[i];
       if (isBlank(message)) warn(i, 'has no log message; labelled Unclassified');
       else if (undecodable && message.includes(REPLACEMENT_CHARACTER)) {
@@ -363,52 +271,47 @@ export class ChunkClassifier {
   }
 
   /**
-   * Comma-separated CSV out of comma-separated CSV: rows read by readLeanRows, and each written
-   * as its own bytes and the added cells – no field is formatted again (papaparse reads the same
-   * fields back) – unless it is short or long or has a cell safe output must neutralise. Null
-   * where that does not apply (other delimiters, NDJSON, a malformed chunk).
+   * Comma-separated CSV out of comma-separated CSV: rows read lean (no array of cells per row),
+   * and each written as its own bytes and the added cells – no field is formatted again (any
+   * reader reads the same fields back: a row reaches here only in the form every reader reads
+   * alike) – unless it is short or long, written otherwise than every reader reads alike, or has
+   * a cell safe output must neutralise. Null where that does not apply (other delimiters, NDJSON).
    */
   private leanRows(text: string, chunk: ByteChunk): ChunkRows | null {
     if (!this.passesThrough) return null;
     const f = this.format;
-    const lean = readLeanRows(text, f.delimiter!, f.newline!, this.messageIndex, this.sourceIndex);
-    if (!lean) return null;
+    const { width } = this;
+    const lean = readDelimited(text, { delimiter: f.delimiter!, newline: f.newline, width, pick: [this.messageIndex, this.sourceIndex] });
     const input = chunk.bytes;
     // Where each row's bytes are: in ASCII text a character is a byte, so the rows' text offsets
-    // serve; otherwise the row ends are found in the bytes (papaparse's raw rows, blank ones too).
+    // serve; otherwise they are counted in UTF-8 – unless the text holds a replacement character,
+    // which may stand for bytes that were not UTF-8: then every row is formatted anew.
     const ascii = text.length === input.length;
-    const ends = ascii ? null : (this.scanner ??= new RowBoundaryScanner(f)).rowEnds(input);
-    if (ends && ends.length + 1 !== lean.rawCount) return null;
-    const crlf = f.newline === '\r\n';
-    const { width } = this;
+    const bytesUnknown = !ascii && text.includes(REPLACEMENT_CHARACTER);
     const safe = this.options.safeCsv ?? false;
     return {
       count: lean.count,
-      messages: lean.messages,
-      sources: lean.sources,
+      messages: lean.picked[0],
+      sources: this.sourceIndex >= 0 ? lean.picked[1] : new Array<string>(lean.count).fill(''),
       fieldCounts: lean.fieldCounts,
-      problems: [],
+      problems: lean.problems,
       output: (cells, addedBytes) => {
         const n = lean.count;
         // Each row's bytes, line end left out; from -1: the row is formatted anew.
         const from = new Int32Array(n);
         const to = new Int32Array(n);
         let allCopied = true;
+        const bytes = ascii ? null : new Utf8Offsets(text);
         for (let i = 0; i < n; i++) {
-          if (lean.fieldCounts[i] !== width || (safe && lean.formulaLike[i])) {
+          if (bytesUnknown || lean.fieldCounts[i] !== width || lean.flags[i] & MALFORMED || (safe && lean.flags[i] & FORMULA_LIKE)) {
             from[i] = -1;
             allCopied = false;
-          } else if (ends) {
-            const raw = lean.rawIndex[i];
-            const start = raw === 0 ? 0 : ends[raw - 1];
-            let end = raw < ends.length ? ends[raw] : input.length;
-            if (end > start && input[end - 1] === 0x0a) end--;
-            if (crlf && end > start && input[end - 1] === 0x0d) end--;
-            from[i] = start;
-            to[i] = end;
+          } else if (bytes) {
+            from[i] = bytes.at(lean.starts[i]);
+            to[i] = bytes.at(lean.ends[i]);
           } else {
-            from[i] = lean.textStarts[i];
-            to[i] = lean.textEnds[i];
+            from[i] = lean.starts[i];
+            to[i] = lean.ends[i];
           }
         }
         const over = allCopied && chunk.ownsBuffer ? writeOverInput(input, from, to, cells) : null;
@@ -417,20 +320,17 @@ export class ChunkClassifier {
         const out = new ByteWriter(input.length + addedBytes, input);
         for (let i = 0; i < n; i++) {
           if (from[i] >= 0) out.putInputRow(from[i], to[i], cells[i].cellBytes);
-          else {
-            const fields = parseChunkRows(text.slice(lean.textStarts[i], lean.textEnds[i]), f).rows[0] ?? [''];
-            out.text(csvRow(fields, width, cells[i].cells, safe));
-          }
+          else out.text(csvRow(csvRowCells(text.slice(lean.starts[i], lean.ends[i]), f), width, cells[i].cells, safe));
         }
         return out.result();
       },
     };
   }
 
-  /** The chunk's rows read by papaparse (parseChunkRows), each written formatted. */
+  /** The chunk's rows read whole (parseChunkRows), each written formatted. */
   private parsedRows(text: string, chunk: ByteChunk): ChunkRows {
     const ndjson = this.options.output === 'ndjson';
-    const parsed = parseChunkRows(text, this.format, ndjson ? 'ndjson' : 'csv');
+    const parsed = parseChunkRows(text, this.format, !ndjson);
     const { rows } = parsed;
     const { width, messageIndex, sourceIndex } = this;
     const safe = this.options.safeCsv ?? false;
@@ -438,7 +338,7 @@ export class ChunkClassifier {
       count: rows.length,
       messages: rows.map((fields) => fields[messageIndex] ?? ''),
       sources: rows.map((fields) => (sourceIndex >= 0 ? (fields[sourceIndex] ?? '') : '')),
-      fieldCounts: rows.map((fields) => fields.length),
+      fieldCounts: parsed.fieldCounts,
       problems: parsed.problems,
       output: (cells, addedBytes) => {
         const out = new ByteWriter(chunk.bytes.length + addedBytes + 64);

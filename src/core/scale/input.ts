@@ -1,20 +1,23 @@
 /**
  * Opens an input for the chunked pipeline: recognises the format, reads the header (CSV), the
- * keys of the first objects (NDJSON) or none (plain text), guesses the delimiter and line ending,
- * and hands out the rest as row-aligned byte chunks. A UTF-16 file (by its byte order mark) is
- * read as UTF-8, transcoded as it streams; its chunks' offsets and lengths stay the file's.
+ * keys of the first objects (NDJSON) or none (plain text), guesses the delimiter and usual line
+ * ending (csv/detect.ts), and hands out the rest as row-aligned byte chunks. A UTF-16 file (by
+ * its byte order mark) is read as UTF-8, transcoded as it streams; its chunks' offsets and
+ * lengths stay the file's. Every reader of files goes through here: runs, and the table reader
+ * of training CSVs and pattern files (csv/table.ts).
  */
-import Papa from 'papaparse';
+import { byteOrderMark, detectDialect, type SourceEncoding } from '../csv/detect.ts';
+import { readCsvRows, type RowProblem } from '../csv/read.ts';
 import { InputError } from '../errors.ts';
 import { ChunkBuffers } from './chunk-buffers.ts';
-import { rowAlignedChunks, RowBoundaryScanner, type ByteChunk, type RowFormat, type SplitConfig } from './split.ts';
+import { firstRowEnd, MAX_ROW_BYTES, refuseNul, rowAlignedChunks, RowTooLongError, type ByteChunk, type RowFormat, type SplitConfig } from './split.ts';
 
-export type ByteSource = Blob | AsyncIterable<Uint8Array | string>;
+export type { SourceEncoding } from '../csv/detect.ts';
+
+/** A file, a stream (standard input), or text. */
+export type ByteSource = Blob | string | AsyncIterable<Uint8Array | string>;
 
 export const SCALE_CHUNK_BYTES = 1 << 20;
-
-/** A file in UTF-16 (else it is UTF-8). */
-export type SourceEncoding = 'utf-16le' | 'utf-16be';
 
 /** What every chunk needs to be parsed the same way, wherever it is parsed. */
 export interface ChunkFormat extends SplitConfig {
@@ -30,6 +33,8 @@ export interface ChunkedInput {
   bytesTotal: number | null;
   /** Byte offset where the data rows start (after the BOM and the header row). */
   dataStart: number;
+  /** What the header row has that a reader of the file should know (see csv/read.ts). */
+  headerProblems: string[];
   chunks: AsyncGenerator<ByteChunk>;
 }
 
@@ -66,6 +71,11 @@ export async function* sourceBuffers(source: ByteSource, pieceBytes = SCALE_CHUN
     }
   }
   const encoder = new TextEncoder();
+  if (typeof source === 'string') {
+    const bytes = encoder.encode(source);
+    for (let at = 0; at < bytes.length; at += pieceBytes) yield bytes.subarray(at, at + pieceBytes);
+    return;
+  }
   for await (const part of source as AsyncIterable<Uint8Array | string>) {
     yield typeof part === 'string' ? encoder.encode(part) : part;
   }
@@ -103,13 +113,6 @@ export function utf16Length(bytes: Uint8Array): number {
   return units * 2;
 }
 
-/** The encoding a byte order mark at the start of `bytes` names, if it names UTF-16. */
-function utf16Encoding(bytes: Uint8Array): SourceEncoding | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  return undefined;
-}
-
 const decoder = new TextDecoder('utf-8');
 
 function isBlankLine(bytes: Uint8Array, from: number, to: number): boolean {
@@ -143,90 +146,114 @@ export async function openChunkedInput(
     firstBytes += next.value.length;
   }
   // (The first two bytes may come in two pieces: a stream can hand over one byte.)
-  const encoding = utf16Encoding(first.length === 1 ? first[0] : Uint8Array.from(first.flatMap((piece) => Array.from(piece.subarray(0, 2)))));
+  const mark = byteOrderMark(first.length === 1 ? first[0] : Uint8Array.from(first.flatMap((piece) => Array.from(piece.subarray(0, 2)))));
+  const encoding = mark.encoding === 'utf-8' ? undefined : mark.encoding;
   const stream = (encoding ? utf16AsUtf8(replay(first, raw), encoding) : replay(first, raw))[Symbol.asyncIterator]();
   // Offsets in the file: a UTF-16 file's are those of its UTF-16 bytes, after its byte order mark.
   const sourceLength = encoding ? utf16Length : undefined;
-  const head: Uint8Array[] = [];
-  let headBytes = new Uint8Array(0);
-  let ended = false;
-  const readMore = async () => {
-    const next = await stream.next();
-    if (next.done) {
-      ended = true;
-      return;
-    }
-    head.push(next.value);
-    const joined = new Uint8Array(headBytes.length + next.value.length);
-    joined.set(headBytes);
-    joined.set(next.value, headBytes.length);
-    headBytes = joined;
-  };
-  // The guesses look at the first 64 KiB or 20 lines (or the whole input when it is shorter), as run.ts does.
-  const enoughLines = () => {
-    let lines = 0;
-    for (let i = headBytes.indexOf(0x0a); i >= 0; i = headBytes.indexOf(0x0a, i + 1)) if (++lines > SNIFF_LINES) return true;
-    return false;
-  };
-  while (!ended && headBytes.length < SNIFF_BYTES && !enoughLines()) await readMore();
-  if (decoder.decode(headBytes.subarray(0, 8192)).includes('\u0000')) {
-    throw new InputError('This file is binary, not text: expected a CSV or a plain-text log file.');
-  }
-  const bom = headBytes[0] === 0xef && headBytes[1] === 0xbb && headBytes[2] === 0xbf ? 3 : 0;
+  const head = new HeadBytes(stream);
+  // The guesses look at the first 64 KiB or 20 lines (or the whole input when it is shorter).
+  while (!head.ended && head.length < SNIFF_BYTES && countLines(head.bytes, SNIFF_LINES + 1) <= SNIFF_LINES) await head.readMore();
+  refuseNul(head.bytes, encoding ? null : 0);
+  const bom = byteOrderMark(head.bytes).encoding === 'utf-8' ? byteOrderMark(head.bytes).length : 0;
   const bytesTotal = isBlob ? (source as Blob).size : null;
 
   let config: SplitConfig = { format };
   let header: string[];
+  let headerProblems: string[] = [];
   let dataStart = bom;
   if (format === 'csv') {
-    const sniffText = decoder.decode(headBytes.subarray(bom, bom + SNIFF_BYTES));
-    const sniffed = Papa.parse<string[]>(sniffText, { preview: SNIFF_LINES, skipEmptyLines: true });
-    config = { format, delimiter: sniffed.meta.delimiter || ',', newline: sniffed.meta.linebreak || '\n' };
+    config = { format, ...detectDialect(decoder.decode(head.bytes.subarray(bom, bom + SNIFF_BYTES))) };
     // The header is the first row that is not blank; read on until its end is in.
-    const scanner = new RowBoundaryScanner(config);
     let rowStart = bom;
     for (;;) {
-      const end = scanner.firstRowEnd(headBytes, rowStart);
+      const end = firstRowEnd(head.bytes, rowStart, config, head.ended);
       if (end > rowStart) {
-        if (isBlankLine(headBytes, rowStart, end)) {
+        if (isBlankLine(head.bytes, rowStart, end)) {
           rowStart = end;
           continue;
         }
         dataStart = end;
         break;
       }
-      if (ended) {
-        dataStart = headBytes.length;
+      if (head.ended) {
+        dataStart = head.length;
         break;
       }
-      await readMore();
+      if (head.length - rowStart > MAX_ROW_BYTES) throw new RowTooLongError('The header row');
+      await head.readMore(true);
+      refuseNul(head.bytes, encoding ? null : 0);
     }
-    if (isBlankLine(headBytes, rowStart, dataStart)) throw new InputError('The file is empty: it has no header row and no log lines.');
-    const parsed = Papa.parse<string[]>(decoder.decode(headBytes.subarray(rowStart, dataStart)), {
-      delimiter: config.delimiter,
-      newline: config.newline as '\n',
-      quoteChar: '"',
-    });
-    header = parsed.data[0] ?? [];
+    if (isBlankLine(head.bytes, rowStart, dataStart)) throw new InputError('The file is empty: it has no header row and no log lines.');
+    // The header row's line ending is its own: the reader compares it with the file's usual one.
+    const read = readCsvRows(decoder.decode(head.bytes.subarray(rowStart, dataStart)), { delimiter: config.delimiter!, newline: config.newline });
+    header = read.rows[0] ?? [];
+    headerProblems = read.problems.map((problem: RowProblem) => problem.message);
   } else if (format === 'ndjson') {
-    header = ndjsonHeader(decoder.decode(headBytes.subarray(bom, bom + SNIFF_BYTES)), ended);
+    header = ndjsonHeader(decoder.decode(head.bytes.subarray(bom, bom + SNIFF_BYTES)), head.ended);
   } else {
     header = ['log_message'];
   }
-  if (format === 'ndjson' && isBlankLine(headBytes, bom, headBytes.length) && ended) {
+  if (format === 'ndjson' && isBlankLine(head.bytes, bom, head.length) && head.ended) {
     throw new InputError('The file is empty: it has no header row and no log lines.');
   }
 
-  const rest = headBytes.subarray(dataStart);
-  const fileDataStart = sourceLength ? 2 + sourceLength(headBytes.subarray(0, dataStart)) : dataStart;
+  const rest = head.bytes.subarray(dataStart);
+  const fileDataStart = sourceLength ? 2 + sourceLength(head.bytes.subarray(0, dataStart)) : dataStart;
   return {
     format: { ...config, header, ...(encoding ? { encoding } : {}) },
     bytesTotal,
     dataStart: fileDataStart,
+    headerProblems,
     // A stream (standard input in a log pipeline) is cut as its data arrives, so each row goes out
     // as soon as the rows before it are done; a Blob in chunks of `chunkBytes`.
     chunks: rowAlignedChunks(replay(rest.length ? [rest] : [], stream), config, isBlob ? chunkBytes : 1, { offset: fileDataStart, into, sourceLength }),
   };
+}
+
+/** The LFs in `bytes`, counted up to `atLeast`. */
+function countLines(bytes: Uint8Array, atLeast: number): number {
+  let lines = 0;
+  for (let i = bytes.indexOf(0x0a); i >= 0 && lines < atLeast; i = bytes.indexOf(0x0a, i + 1)) lines++;
+  return lines;
+}
+
+/** The start of a stream, read on demand. */
+class HeadBytes {
+  bytes = new Uint8Array(0);
+  ended = false;
+  constructor(private readonly stream: AsyncIterator<Uint8Array>) {}
+
+  get length(): number {
+    return this.bytes.length;
+  }
+
+  /**
+   * Reads the next piece – or, `doubling`, pieces until the bytes have at least doubled, so that a
+   * long header row is not joined and scanned again at each piece of a stream.
+   */
+  async readMore(doubling = false): Promise<void> {
+    const parts: Uint8Array[] = [this.bytes];
+    let size = this.bytes.length;
+    const want = doubling ? Math.max(1, size) : 1;
+    while (size - this.bytes.length < want) {
+      const next = await this.stream.next();
+      if (next.done) {
+        this.ended = true;
+        break;
+      }
+      parts.push(next.value);
+      size += next.value.length;
+    }
+    if (parts.length === 1) return;
+    const joined = new Uint8Array(size);
+    let at = 0;
+    for (const part of parts) {
+      joined.set(part, at);
+      at += part.length;
+    }
+    this.bytes = joined;
+  }
 }
 
 /**

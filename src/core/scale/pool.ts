@@ -4,7 +4,7 @@
  * keeps the masked-key table the workers share (shared-keys.ts) and gives the outcomes back
  * to run-chunked.ts, which takes them in input order. The workers run pool-worker.ts.
  */
-import { CancelledError } from '../errors.ts';
+import { CancelledError, errorNamed } from '../errors.ts';
 import type { ChunkOutcome, OutputFormat } from './chunk.ts';
 import type { ChunkFormat } from './input.ts';
 import type { ChunkProcessor } from './run-chunked.ts';
@@ -154,9 +154,7 @@ export class WorkerPoolProcessor implements ChunkProcessor {
           slot.embedded = message.embedded;
           job.resolve(message.outcome);
         } else {
-          const error = new Error(message.message);
-          error.name = message.name;
-          job.reject(error);
+          job.reject(errorNamed(message.name, message.message));
         }
         break;
       }

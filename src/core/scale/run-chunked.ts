@@ -2,16 +2,15 @@
  * The chunked run: the input cut into row-aligned byte chunks (split.ts), each parsed and
  * classified by a `ChunkProcessor` – in this thread, or by a pool of workers several at a time –
  * and the outcomes taken back in input order: output written in order, the compact columns
- * handed on, warnings numbered by input row. Same contract as run.ts: every input row gives one
- * output row, in order.
+ * handed on, warnings numbered by input row. Every input row gives one output row, in order.
  */
-import { CancelledError } from '../errors.ts';
+import { CancelledError, InputError } from '../errors.ts';
 import { csvLine } from '../csv/format.ts';
-import { outputColumns, RunTally, type RunProgress, type RunSummary } from '../run.ts';
+import { outputColumns, RunTally, type RunProgress, type RunSummary } from '../run-report.ts';
 import { TIERS } from '../types.ts';
 import type { ChunkOutcome, OutputFormat } from './chunk.ts';
 import type { ChunkedInput, ChunkFormat } from './input.ts';
-import type { ByteChunk } from './split.ts';
+import { RowTooLongError, rowTooLongMessage, type ByteChunk } from './split.ts';
 
 export interface ChunkProcessor {
   /** How many chunks may be out at once (a pool: a few per worker, so none waits). */
@@ -62,7 +61,7 @@ export async function runChunked(options: ChunkedRunOptions): Promise<ChunkedRun
   const { input, processor, explain, signal, onProgress, onOutput, onChunk, safeCsv = false } = options;
   const started = Date.now();
   const { columns, renamed } = outputHeaderOf(input.format, explain);
-  const tally = new RunTally(input.format.header, renamed);
+  const tally = new RunTally(input.format.header, renamed, input.headerProblems);
   const { byLabel, byTier } = tally;
   if (options.output !== 'ndjson') await onOutput?.(csvLine(columns, safeCsv));
 
@@ -78,7 +77,14 @@ export async function runChunked(options: ChunkedRunOptions): Promise<ChunkedRun
         cancelled = true;
         break;
       }
-      const head = await feed.next();
+      let head: Awaited<ReturnType<ChunkFeed['next']>>;
+      try {
+        head = await feed.next();
+      } catch (error) {
+        // The chunks before the long row are all taken: it is the next row.
+        if (error instanceof RowTooLongError) throw new InputError(rowTooLongMessage(`Row ${rows + 1}`));
+        throw error;
+      }
       if (!head) break;
       let outcome: ChunkOutcome;
       try {

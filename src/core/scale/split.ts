@@ -1,12 +1,16 @@
 /**
- * Cuts a byte stream into chunks that end on row boundaries, so that each chunk can be parsed
- * (and classified) on its own, in any worker, and re-read later from its byte range alone.
+ * Cuts a byte stream into chunks that end on row ends, so that each chunk can be parsed (and
+ * classified) on its own, in any worker, and re-read later from its byte range alone.
  *
- * CSV: a small state machine over the bytes that mirrors papaparse's quoting (a quote opens a
- * quoted field only at the start of a field; `""` inside one is a quote; a newline inside one is
- * data). Every byte it looks at is ASCII, so it runs on UTF-8 bytes without decoding. Plain text
- * and NDJSON: every newline ends a row.
+ * CSV: row ends by the reader's rule (csv/read.ts) – a LF, CR LF or lone CR outside a quoted
+ * field; a quote opens a quoted field only at a field's start and closes at the next lone quote.
+ * Every byte it looks at is ASCII, so it runs on UTF-8 bytes without decoding, jumping from
+ * quote to quote with indexOf. Plain text and NDJSON: every LF ends a row.
+ *
+ * It also holds the rules that apply to the bytes themselves: no NUL byte (a file with one is
+ * binary), and no row longer than MAX_ROW_BYTES (the memory a row may take).
  */
+import { InputError } from '../errors.ts';
 import type { ChunkBuffers } from './chunk-buffers.ts';
 
 export type RowFormat = 'csv' | 'text' | 'ndjson';
@@ -15,136 +19,219 @@ export interface SplitConfig {
   format: RowFormat;
   /** CSV only: the field delimiter (one ASCII character). */
   delimiter?: string;
-  /** CSV only: the line ending papaparse will use ('\n', '\r\n' or '\r'). */
+  /** CSV only: the line ending most rows end with (the reader tells about rows that end otherwise). */
   newline?: string;
 }
+
+/** The longest row logsift reads: a longer one is most likely a quote never closed, and would have to be held whole. */
+export const MAX_ROW_BYTES = 64 << 20;
 
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
-const SPACE = 0x20;
-const TAB = 0x09;
+/** How far back the scanner looks for a LF before it looks forward instead. */
+const LOOK_BACK = 256;
+
+/** A row longer than MAX_ROW_BYTES; the run names its row number (run-chunked.ts). */
+export class RowTooLongError extends InputError {
+  constructor(readonly what = 'A row') {
+    super(rowTooLongMessage(what));
+  }
+}
+
+export function rowTooLongMessage(what: string): string {
+  return `${what} is longer than ${MAX_ROW_BYTES >> 20} MiB, the most logsift reads as one row: is a quote (") opened at the start of a field and never closed? A quoted field runs over line ends to its closing quote.`;
+}
+
+/** Refuses bytes that hold a NUL: text never does; binary files (archives, images, databases) nearly always do. */
+export function refuseNul(bytes: Uint8Array, offset: number | null): void {
+  const at = bytes.indexOf(0);
+  if (at < 0) return;
+  // ASCII text in UTF-16 without a byte order mark has a NUL in every other byte.
+  const utf16 = bytes.length >= 4 && ((bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0 && bytes[3] !== 0));
+  throw new InputError(
+    `This file is binary, not text: it holds a NUL byte${offset === null ? '' : ` (at byte ${(offset + at).toLocaleString('en-US')})`}, which text never does.` +
+      (utf16 ? ' It looks like UTF-16 without a byte order mark: save it as UTF-8, or as UTF-16 with one.' : ' logsift reads CSV, NDJSON and plain-text logs.'),
+  );
+}
+
+// Where a scan stopped, so that the next bytes go on from there:
+/** The next byte starts a field. */
+const FIELD_START = 0;
+/** Inside an unquoted field, or after a quoted one's closing quote: a quote is a character. */
+const UNQUOTED = 1;
+const QUOTED = 2;
+/** Inside a quoted field, just after a quote: `""` or the closing quote, as the next byte says. */
+const QUOTE_IN_QUOTED = 3;
+/** Just after a CR that ends a row: a LF next belongs to the same line ending. */
+const AFTER_CR = 4;
 
 /**
- * Finds row ends in successive byte buffers. `scan(bytes)` returns the offset just past the last
- * row end in `bytes` (0 when none), carrying its state over to the next call, which must start at
- * that offset (the caller keeps the unfinished rest and prepends it).
+ * Finds the last row end in a stream of byte buffers, fed one after another: `lastEnd` is the
+ * offset (from the start of everything fed) just past the last row end seen – never between the
+ * CR and the LF of one line ending, even when they come in two buffers. Each byte is looked at
+ * once, however long a row is.
  */
-export class RowBoundaryScanner {
-  private readonly delimiter: number;
-  private readonly crlf: boolean;
-  private readonly endByte: number;
+export class RowEndScanner {
+  /** Offset just past the last row end fed so far; 0 when none. */
+  lastEnd = 0;
+  private fed = 0;
+  private state = FIELD_START;
   private readonly csv: boolean;
+  private readonly delimiter: number;
 
   constructor(config: SplitConfig) {
     this.csv = config.format === 'csv';
     this.delimiter = (config.delimiter ?? ',').charCodeAt(0);
-    const newline = config.newline ?? '\n';
-    this.crlf = newline === '\r\n';
-    this.endByte = newline === '\r' ? CR : LF;
   }
 
-  /**
-   * Scans `bytes` from `from` (a row start) and returns the offset just past the last row end,
-   * or `from` when there is none. Always restarts at a row start, so it keeps no state.
-   */
-  lastRowEnd(bytes: Uint8Array, from = 0): number {
-    return this.rowEnd(bytes, from, false);
-  }
-
-  /** The offset just past the first row end after `from`, or `from` when there is none. */
-  firstRowEnd(bytes: Uint8Array, from = 0): number {
-    return this.rowEnd(bytes, from, true);
-  }
-
-  /** Every row end after `from`: the offsets just past each row's line ending. */
-  rowEnds(bytes: Uint8Array, from = 0): number[] {
-    const ends: number[] = [];
-    this.scan(bytes, from, (end) => {
-      ends.push(end);
-      return false;
-    });
-    return ends;
-  }
-
-  private rowEnd(bytes: Uint8Array, from: number, first: boolean): number {
-    let last = from;
-    if (!this.csv && !first) {
-      const i = bytes.lastIndexOf(this.endByte);
-      return i < from ? from : i + 1;
-    }
-    this.scan(
-      bytes,
-      from,
-      (end) => {
-        last = end;
-        return first;
-      },
-      !first,
-    );
-    return last;
-  }
-
-  /**
-   * Calls `found` with each row end in order until it returns true – or, with `lastOnly`, with
-   * only the last row end between two quoted fields, which is all a cut needs. Jumps from quote
-   * to quote and newline to newline with indexOf/lastIndexOf (native, memchr-fast) rather than
-   * looking at each byte.
-   */
-  private scan(bytes: Uint8Array, from: number, found: (end: number) => boolean, lastOnly = false): void {
+  /** Scans the next bytes. */
+  feed(bytes: Uint8Array): void {
+    const base = this.fed;
     const n = bytes.length;
-    const end = this.endByte;
-    const crlf = this.crlf;
-    const delim = this.delimiter;
-    // With CRLF line endings a lone LF is data (papaparse reads it so); it does not end the row.
-    const endsRow = (e: number) => !crlf || (e > 0 && bytes[e - 1] === CR);
-    // Row ends between `pos` and `limit` (no quote in between).
-    const newlines = (pos: number, limit: number): boolean => {
-      if (lastOnly) {
-        for (let e = limit > 0 ? bytes.lastIndexOf(end, limit - 1) : -1; e >= pos; e = e > 0 ? bytes.lastIndexOf(end, e - 1) : -1) {
-          if (endsRow(e)) return found(e + 1);
-        }
-        return false;
-      }
-      for (let e = bytes.indexOf(end, pos); e >= 0 && e < limit; e = bytes.indexOf(end, e + 1)) {
-        if (endsRow(e) && found(e + 1)) return true;
-      }
-      return false;
-    };
+    this.fed += n;
+    if (n === 0) return;
     if (!this.csv) {
-      newlines(from, n);
+      const e = bytes.lastIndexOf(LF);
+      if (e >= 0) this.lastEnd = base + e + 1;
       return;
     }
-    let pos = from;
-    while (pos < n) {
-      const q = bytes.indexOf(QUOTE, pos);
-      if (newlines(pos, q < 0 ? n : q)) return;
-      if (q < 0) return;
-      const prev = q === from ? -1 : bytes[q - 1];
-      if (!(prev === -1 || prev === delim || prev === LF || prev === CR)) {
-        // A quote inside an unquoted field is data.
-        pos = q + 1;
-        continue;
+    // Locals in the loop, written back once at the end.
+    let state = this.state;
+    let lastEnd = this.lastEnd;
+    let i = 0;
+    if (state === AFTER_CR) {
+      if (bytes[0] === LF) i = 1;
+      lastEnd = base + i;
+      state = FIELD_START;
+    } else if (state === QUOTE_IN_QUOTED) {
+      if (bytes[0] === QUOTE) {
+        i = 1;
+        state = QUOTED;
+      } else state = UNQUOTED;
+    }
+    const delim = this.delimiter;
+    // No search may run back far past a stretch (a row of many quoted fields would be read over
+    // and over): the last LF found bounds a look back; beyond LOOK_BACK from it, the next LF is
+    // looked for forward, from where it was last looked for (-1: none left; -2: not yet).
+    let lastLf = -1;
+    let nextLf = -2;
+    // The unquoted stretches after the last LF found (from, to pairs), where a CR may end a later
+    // row: looked at once, backwards from the end – most files have no CR, and a search for one
+    // would read every buffer to its end.
+    const afterLf: number[] = [];
+    /** The last CR in the stretches of afterLf[0 .. upTo), -1 when none. */
+    const lastCr = (upTo: number): number => {
+      for (let r = upTo - 2; r >= 0; r -= 2) {
+        for (let k = afterLf[r + 1] - 1; k >= afterLf[r]; k--) if (bytes[k] === CR) return k;
       }
-      // A quoted field: find its closing quote (`""` is a quote; a quote followed by anything
-      // but a delimiter, a line ending or spaces does not close it, as in papaparse).
-      let s = q + 1;
-      for (;;) {
-        const c = bytes.indexOf(QUOTE, s);
-        if (c < 0 || c + 1 >= n) return; // unfinished here: the rest waits for more bytes
-        const next = bytes[c + 1];
-        if (next === QUOTE) {
-          s = c + 2;
-          continue;
-        }
-        if (next === delim || next === LF || next === CR || next === SPACE || next === TAB) {
-          pos = c + 1;
+      return -1;
+    };
+    while (i < n) {
+      if (state === QUOTED) {
+        const q = bytes.indexOf(QUOTE, i);
+        if (q < 0) break;
+        if (q === n - 1) {
+          state = QUOTE_IN_QUOTED;
           break;
         }
-        s = c + 1;
+        if (bytes[q + 1] === QUOTE) {
+          i = q + 2;
+          continue;
+        }
+        i = q + 1;
+        state = UNQUOTED;
+        continue;
       }
+      // Unquoted text up to the next quote: its row ends are every CR and LF; only the last counts.
+      const q = bytes.indexOf(QUOTE, i);
+      const limit = q < 0 ? n : q;
+      if (limit > i) {
+        let lf: number;
+        if (limit - lastLf <= LOOK_BACK) {
+          // Near the last LF found: looking back stops there at the latest.
+          lf = bytes.lastIndexOf(LF, limit - 1);
+          if (lf < i) lf = -1;
+        } else {
+          // Far from it (a long row): look forward for the next LF once, then back from the end
+          // of the stretch only when one is in it.
+          if (nextLf !== -1 && nextLf < i) nextLf = bytes.indexOf(LF, i);
+          lf = nextLf >= 0 && nextLf < limit ? bytes.lastIndexOf(LF, limit - 1) : -1;
+        }
+        if (lf >= 0) {
+          lastLf = lf;
+          lastEnd = base + lf + 1;
+          afterLf.length = 0;
+          if (limit > lf + 1) afterLf.push(lf + 1, limit);
+        } else {
+          afterLf.push(i, limit);
+          // Many stretches and no LF (a long row of quoted fields): settle all but the last now.
+          if (afterLf.length > 64) {
+            const cr = lastCr(afterLf.length - 2);
+            if (cr >= 0) lastEnd = base + cr + 1;
+            afterLf.splice(0, afterLf.length - 2);
+          }
+        }
+        const last = bytes[limit - 1];
+        state = last === LF || last === CR || last === delim ? FIELD_START : UNQUOTED;
+      }
+      if (q < 0) break;
+      // A quote opens a quoted field only at a field's start; elsewhere it is a character.
+      state = state === FIELD_START ? QUOTED : UNQUOTED;
+      i = q + 1;
     }
+    // A CR after the last LF ends a row – unless it is the last byte fed: then its row end waits
+    // for the next byte (a LF would be part of it).
+    let cr = lastCr(afterLf.length);
+    if (cr === n - 1) {
+      state = AFTER_CR;
+      afterLf[afterLf.length - 1] = n - 1;
+      cr = lastCr(afterLf.length);
+    }
+    if (cr >= 0) lastEnd = base + cr + 1;
+    this.state = state;
+    this.lastEnd = lastEnd;
   }
+
+  /** Forgets the first `offset` bytes (handed out as a chunk): offsets count from there on. */
+  drop(offset: number): void {
+    this.fed -= offset;
+    this.lastEnd = Math.max(0, this.lastEnd - offset);
+  }
+}
+
+/**
+ * The offset just past the first row end after `from` (a row start), or -1 when `bytes` do not
+ * hold it yet – also when they end on a CR, which a LF may follow. `ended`: nothing follows.
+ */
+export function firstRowEnd(bytes: Uint8Array, from: number, config: SplitConfig, ended: boolean): number {
+  const n = bytes.length;
+  if (config.format !== 'csv') {
+    const e = bytes.indexOf(LF, from);
+    return e < 0 ? -1 : e + 1;
+  }
+  const delim = (config.delimiter ?? ',').charCodeAt(0);
+  let fieldStart = true;
+  for (let i = from; i < n; i++) {
+    const c = bytes[i];
+    if (c === QUOTE && fieldStart) {
+      // A quoted field: to its closing quote.
+      for (i++; ; i += 2) {
+        i = bytes.indexOf(QUOTE, i);
+        if (i < 0 || (i === n - 1 && !ended)) return -1;
+        if (bytes[i + 1] !== QUOTE) break;
+      }
+      fieldStart = false;
+      continue;
+    }
+    if (c === LF) return i + 1;
+    if (c === CR) {
+      if (i + 1 < n) return bytes[i + 1] === LF ? i + 2 : i + 1;
+      return ended ? i + 1 : -1;
+    }
+    fieldStart = c === delim;
+  }
+  return -1;
 }
 
 /** One piece of the input: whole rows, with where they are in the file. */
@@ -165,6 +252,7 @@ export interface ByteChunk {
  * (the last one ends where the input ends). `offset` is the byte position of the first buffer.
  * With `into`, every chunk is copied into a buffer of it (room for its output behind the rows).
  * With `sourceLength`, the buffers were transcoded: it gives how many input bytes a chunk was.
+ * Throws (after the chunks before) on a NUL byte or a row longer than MAX_ROW_BYTES.
  */
 export async function* rowAlignedChunks(
   buffers: AsyncIterable<Uint8Array>,
@@ -181,29 +269,34 @@ export async function* rowAlignedChunks(
     start += read;
     return made;
   };
-  const scanner = new RowBoundaryScanner(config);
+  const scanner = new RowEndScanner(config);
   let parts: Uint8Array[] = [];
   let size = 0;
   for await (const buffer of buffers) {
     if (buffer.length === 0) continue;
+    // Offsets in the file are known where the bytes are the file's (not transcoded).
+    refuseNul(buffer, sourceLength ? null : start + size);
+    scanner.feed(buffer);
     parts.push(buffer);
     size += buffer.length;
     if (size < target) continue;
-    const owned = !!into || parts.length > 1; // concat gives a new buffer
-    const joined = concat(parts, size, into);
-    const cut = scanner.lastRowEnd(joined);
+    const cut = scanner.lastEnd;
     if (cut === 0) {
-      // One row longer than the target (a huge quoted field): keep gathering.
-      parts = [joined];
+      // One row longer than the target (a huge quoted field): keep gathering, up to the limit.
+      if (size > MAX_ROW_BYTES) throw new RowTooLongError();
       continue;
     }
+    const owned = !!into || parts.length > 1; // concat gives a new buffer
+    const joined = concat(parts, size, into);
     // The rest is copied out before the chunk is handed on (its buffer may move to a worker).
     // (new Uint8Array(view) copies; a Node Buffer's slice() would not.)
     const rest = new Uint8Array(joined.subarray(cut));
     parts = rest.length ? [rest] : [];
     size = rest.length;
+    scanner.drop(cut);
     yield chunk(joined.subarray(0, cut), owned);
   }
+  if (size - scanner.lastEnd > MAX_ROW_BYTES) throw new RowTooLongError();
   if (size > 0) yield chunk(concat(parts, size, into), !!into || parts.length > 1);
 }
 

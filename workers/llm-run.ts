@@ -169,5 +169,5 @@ export class LlmRun {
 }
 
 function emptySummary(): RunSummary {
-  return { rows: 0, byLabel: {}, byTier: { regex: 0, ngram: 0, bert: 0, llm: 0, 'llm-pending': 0, none: 0 }, distinctKeys: 0, warnings: [], warningCount: 0, elapsedMs: 0, cancelled: false, columns: [] };
+  return { rows: 0, byLabel: {}, byTier: { regex: 0, ngram: 0, bert: 0, llm: 0, 'llm-pending': 0, none: 0 }, unsure: 0, distinctKeys: 0, warnings: [], warningCount: 0, elapsedMs: 0, cancelled: false, columns: [] };
 }

@@ -154,6 +154,7 @@ export async function runScale(o: ScaleRunOptions, standby: StandbyPool | null):
       input: opened,
       processor,
       explain: o.explain,
+      threshold: cls.bundle.thresholds.confidence,
       safeCsv: o.safeCsv ?? false,
       signal: o.signal,
       onProgress: o.onProgress,

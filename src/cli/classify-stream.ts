@@ -43,7 +43,15 @@ export async function classifyStream(o: StreamClassifyOptions): Promise<RunSumma
     processor = pool;
   } else processor = new LocalChunkProcessor(o.classifier, opened.format, settings);
   try {
-    const summary = await runChunked({ input: opened, processor, explain: o.explain, safeCsv: o.safeCsv, output: o.output, onOutput: o.write });
+    const summary = await runChunked({
+      input: opened,
+      processor,
+      explain: o.explain,
+      threshold: o.classifier.bundle.thresholds.confidence,
+      safeCsv: o.safeCsv,
+      output: o.output,
+      onOutput: o.write,
+    });
     return { ...summary, workers: pool?.size ?? 0 };
   } finally {
     pool?.terminate();

@@ -148,7 +148,19 @@ async function classifyCommand(args: string[]): Promise<void> {
         .map(([tier, n]) => `${tier} ${n}`)
         .join(', '),
   );
+  if (summary.unsure > 0) say(unsureNote(summary, inputPath, !!llm));
   await llm?.finish();
+}
+
+/** Where the rows the model was not sure of went, and what to do about them. */
+function unsureNote(summary: { rows: number; unsure: number; threshold?: number }, inputPath: string, hasLlm: boolean): string {
+  const share = ((100 * summary.unsure) / Math.max(summary.rows, 1)).toFixed(1);
+  const threshold = summary.threshold === undefined ? '' : ` (${summary.threshold})`;
+  const next = hasLlm ? 'the LLM tier did not label them' : 'an LLM tier (--llm) can label them';
+  return (
+    `${summary.unsure} rows (${share}%) are Unclassified because the model was not sure: below the confidence threshold${threshold}, ` +
+    `or a label with too few examples. ${next[0].toUpperCase()}${next.slice(1)}; \`logsift patterns ${inputPath === '-' ? 'FILE' : inputPath}\` groups lines into patterns to write rules from.`
+  );
 }
 
 const SETTINGS_OPTIONS = {

@@ -24,6 +24,14 @@ export interface RunSummary {
   rows: number;
   byLabel: Record<string, number>;
   byTier: Record<Tier, number>;
+  /**
+   * Rows the model tier scored but did not accept – its best label below the confidence
+   * threshold, or a label with too few training examples – and no later tier labelled:
+   * Unclassified because the model was not sure, not because the row was empty.
+   */
+  unsure: number;
+  /** The confidence threshold of the run's bundle, when the caller gave it. */
+  threshold?: number;
   distinctKeys: number;
   /** The first MAX_WARNINGS warnings; warningCount has them all. */
   warnings: RowWarning[];

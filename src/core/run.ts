@@ -41,6 +41,7 @@ export async function runClassification(options: RunOptions): Promise<RunSummary
     input,
     processor,
     explain,
+    threshold: classifier.bundle.thresholds.confidence,
     safeCsv,
     signal,
     onProgress,

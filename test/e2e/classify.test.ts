@@ -4,6 +4,9 @@
  * rows it labelled. Then Explain, and the table's filters and search.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateSystemLogs } from '../../src/core/generate/system/corpus.ts';
 import { bundleLabels, classifyFile, download, type GeneratedFile, openSession, parseCsv, useBrowser, writeGeneratedCsv } from './helpers.ts';
 
 const UNCLASSIFIED = 'Unclassified';
@@ -103,5 +106,34 @@ describe('classifying a picked CSV', () => {
     await page.getByTestId('filter-search').fill('');
     await page.getByTestId('filter-tier').selectOption('regex');
     await expect.poll(() => rows.first().locator('[role="cell"]').nth(4).innerText()).toBe('regex');
+  });
+
+  it('labels a raw system log file, says how sure it was, and points the unsure lines to patterns and the LLM tier', async () => {
+    env.session = await openSession(env.browser);
+    const { page } = env.session;
+    // Whole lines of a .log file (headers included) from software families, and lines no model could place.
+    const system = [...generateSystemLogs({ rows: 600, seed: 'e2e-real-logs' })];
+    const babble = Array.from({ length: 40 }, (_, i) => `zorblat quuxing fendrel ${i % 7} vopnik`);
+    const path = join(env.tmp.dir, 'mixed-system.log');
+    writeFileSync(path, [...system.map((log) => log.log_message.replace(/[\r\n]+/g, ' ')), ...babble].join('\n') + '\n');
+    await classifyFile(page, path);
+    await page.getByTestId('explain').check();
+    const out = parseCsv((await download(page)).text).rows;
+    expect(out).toHaveLength(640);
+    // The families' lines are labelled, mostly as their authors labelled them.
+    const given = out.slice(0, 600).map((row, i) => ({ row, truth: system[i].target_label })).filter(({ row }) => row.target_label !== UNCLASSIFIED);
+    expect(given.length / 600).toBeGreaterThan(0.9);
+    expect(given.filter(({ row, truth }) => row.target_label === truth).length / given.length).toBeGreaterThan(0.8);
+
+    // The summary counts exactly the rows the model scored and did not accept.
+    const unsure = out.filter((row) => row.tier === 'none' && Number(row.confidence) > 0).length;
+    expect(unsure).toBeGreaterThan(0);
+    const sure = page.getByTestId('summary-sure');
+    await expect.poll(() => sure.innerText()).toMatch(new RegExp(`^${unsure.toLocaleString('en-US')} lines \\(\\d+(\\.\\d)?%\\) are Unclassified because the model was not sure: below the confidence threshold \\(0\\.\\d+\\)`));
+    await sure.getByRole('link', { name: 'Discover patterns' }).click();
+    expect(await page.evaluate(() => location.hash)).toBe('#patterns');
+    await expect.poll(() => page.getByTestId('patterns-panel').evaluate((el) => el.getBoundingClientRect().top < window.innerHeight)).toBe(true);
+    await sure.getByRole('link', { name: 'LLM tier' }).click();
+    await expect.poll(() => page.getByTestId('llm-panel').evaluate((el) => el.getBoundingClientRect().top < window.innerHeight)).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csvLine } from '../../src/core/csv/format.ts';
 import { labelledRows } from './fixtures.ts';
+import { generateSystemLogs } from '../../src/core/generate/system/corpus.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/logsift.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'logsift-cli-'));
@@ -41,6 +42,21 @@ describe('logsift CLI', () => {
     const routed = rows.filter((r) => r.source === 'LegacyCRM').length;
     expect(correct / (rows.length - routed)).toBeGreaterThan(0.98);
     expect(stderr).toMatch(/4000 rows classified/);
+  });
+
+  it('says how many rows the model was not sure of, and what labels them', () => {
+    const system = [...generateSystemLogs({ rows: 400, seed: 'cli-unsure' })].map((log) => log.log_message.replace(/[\r\n]+/g, ' '));
+    const { code, stdout, stderr } = logsift(['classify', '-', '--explain'], csvLine(['log_message']) + system.map((m) => csvLine([m])).join(''));
+    expect(code).toBe(0);
+    const unsure = parse(stdout).slice(1).filter((row) => row[2] === 'none' && Number(row[3]) > 0).length;
+    expect(unsure).toBeGreaterThan(0);
+    expect(stderr).toContain(`${unsure} rows (${((100 * unsure) / system.length).toFixed(1)}%) are Unclassified because the model was not sure`);
+    expect(stderr).toMatch(/below the confidence threshold \(0\.\d+\)/);
+    expect(stderr).toMatch(/--llm/);
+    expect(stderr).toMatch(/logsift patterns FILE/);
+    // A run where every row was labelled says nothing of the kind.
+    const sure = logsift(['classify', '-'], 'log_message\nBackup completed successfully.\n');
+    expect(sure.stderr).not.toMatch(/not sure/);
   });
 
   it('explains tiers and confidence, reads standard input and writes --out', () => {

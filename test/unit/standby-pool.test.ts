@@ -120,7 +120,7 @@ describe('the standby pool', () => {
     const standby = new StandbyPool({ startPool: fake.start, poolSize: 2 });
     const first = await run(standby.take(), await csvInput(500), BUNDLE_JSON);
     standby.giveBack(first.pool.release()!, BUNDLE_JSON);
-    const unreadable = BUNDLE_JSON.replace('"confidence": 0.5', '"confidence": 1.5');
+    const unreadable = BUNDLE_JSON.replace(/"confidence": [0-9.]+/, '"confidence": 1.5');
     expect(unreadable).not.toBe(BUNDLE_JSON);
     await expect(run(standby.take(), await csvInput(500), unreadable)).rejects.toThrow(/thresholds are malformed/);
   });

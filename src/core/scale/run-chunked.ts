@@ -12,6 +12,8 @@ import type { ChunkOutcome, OutputFormat } from './chunk.ts';
 import type { ChunkedInput, ChunkFormat } from './input.ts';
 import { RowTooLongError, rowTooLongMessage, type ByteChunk } from './split.ts';
 
+const TIER_NONE = TIERS.indexOf('none');
+
 export interface ChunkProcessor {
   /** How many chunks may be out at once (a pool: a few per worker, so none waits). */
   readonly concurrency: number;
@@ -37,6 +39,8 @@ export interface ChunkedRunOptions {
   input: ChunkedInput;
   processor: ChunkProcessor;
   explain: boolean;
+  /** The confidence threshold the rows are classified with, for the summary. */
+  threshold?: number;
   safeCsv?: boolean;
   output?: OutputFormat;
   signal?: AbortSignal;
@@ -67,6 +71,7 @@ export async function runChunked(options: ChunkedRunOptions): Promise<ChunkedRun
 
   const index: ChunkIndex = { format: input.format, starts: [], lengths: [], firstRows: [] };
   let rows = 0;
+  let unsure = 0;
   let cancelled = false;
   let bytesDone = input.dataStart;
   const feed = new ChunkFeed(input.chunks, processor, signal);
@@ -100,6 +105,8 @@ export async function runChunked(options: ChunkedRunOptions): Promise<ChunkedRun
       for (let i = 0; i < outcome.rows; i++) {
         labelCounts[outcome.labelIds[i]]++;
         tierCounts[outcome.tiers[i]]++;
+        // A row the model scored has a confidence; an empty row has none.
+        if (outcome.tiers[i] === TIER_NONE && outcome.confidence[i] > 0) unsure++;
       }
       labelCounts.forEach((n, id) => {
         if (n > 0) byLabel[outcome.labels[id]] = (byLabel[outcome.labels[id]] ?? 0) + n;
@@ -136,6 +143,8 @@ export async function runChunked(options: ChunkedRunOptions): Promise<ChunkedRun
     rows,
     byLabel,
     byTier,
+    unsure,
+    ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
     distinctKeys: processor.distinctKeys(),
     embeddingCalls: processor.embeddingCalls(),
     warnings: tally.warnings,

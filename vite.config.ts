@@ -9,8 +9,8 @@ import { serviceWorkerPlugin } from './scripts/lib/service-worker-plugin.ts';
 // Workers are ES modules so that they can import the core (code splitting).
 export default defineConfig({
   base: '/',
-  // servedModelsPlugin: dist/models/index.json lists the BERT models under public/models/ (issue #3).
-  // cspHeadersPlugin: the CSP headers of `vite preview` and dist/_headers; serviceWorkerPlugin: dist/sw.js and its precache list (issue #7).
+  // servedModelsPlugin: dist/models/index.json lists the BERT models under public/models/.
+  // cspHeadersPlugin: the CSP headers of `vite preview` and dist/_headers; serviceWorkerPlugin: dist/sw.js and its precache list.
   plugins: [
     svelte(),
     servedModelsPlugin(fileURLToPath(new URL('./public/models', import.meta.url))),

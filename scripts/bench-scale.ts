@@ -1,5 +1,5 @@
 /**
- * Scale benchmark (issue #8), printed, not asserted:
+ * Scale benchmark, printed, not asserted:
  *   npm run bench:scale [-- --rows 1000000,5000000 --reps 3 --skip-page --skip-cli --dist dist-scale]
  *
  * For each size, on generated data (timestamp, source, log_message, request_id; no labels):

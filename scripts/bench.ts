@@ -3,15 +3,15 @@
  *  - CLI: rows/s classifying a generated CSV with the built-in bundle (default 1,000,000 rows);
  *  - training: seconds to train a bundle on generated labelled rows (default 100,000);
  *  - page: rows/s of the built app in headless Chromium (default 200,000 rows; builds dist/ first).
- *  - BERT (issue #3): sentences/s of the BERT embedder in Node (default the tiny test model;
+ *  - BERT: sentences/s of the BERT embedder in Node (default the tiny test model;
  *    `--bert-model-dir public/models/Xenova/all-MiniLM-L6-v2` after `npm run models:fetch`), and
  *    embedding calls per 1,000,000 generated rows classified through the pipeline (`--bert-rows`).
  *    `--skip-bert` leaves it out.
- *  - BERT in the page (issue #3): sentences/s of the tiny test model in headless Chromium (WASM),
+ *  - BERT in the page: sentences/s of the tiny test model in headless Chromium (WASM),
  *    imported through the Models panel's file input and run by its "Check the embedder" on the
  *    same distinct messages as the Node figure (`--bert-page-model-dir` for another model folder).
  *    Left out with --skip-page or --skip-bert.
- * Targets (issue #2): CLI ≥ 250,000 rows/s, page ≥ 100,000 rows/s, training ≤ 10 s.
+ * Targets: CLI ≥ 250,000 rows/s, page ≥ 100,000 rows/s, training ≤ 10 s.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';

@@ -10,36 +10,13 @@ import type { ClassCount, RowOrigin, RowQuery } from '../src/core/training-set.t
 import type { WorkspaceMetrics, WorkspacePhase } from '../src/core/workspace.ts';
 import type { VersionMeta } from '../src/storage/db.ts';
 import type { LlmRunHooks } from './llm-run.ts';
+import type { BundleInfo, Settings } from './bundle-api.ts';
 import type { PatternsApi } from './patterns-api.ts';
 import type { ModelsApi } from './models-api.ts';
 import type { StoredDataUsage } from './storage-usage.ts';
 
-export type { RuleEngine, StoredDataUsage };
+export type { BundleInfo, RuleEngine, Settings, StoredDataUsage };
 export type { ClassCount, EvalMetrics, RowOrigin, RowQuery, RowWarning, RunProgress, RunSummary, VersionMeta, WorkspaceMetrics, WorkspacePhase };
-
-/** What the page shows about the bundle in use. */
-export interface BundleInfo {
-  name: string;
-  createdAt: string;
-  /** The embedder's id, e.g. "ngram". */
-  embedder: string;
-  /** Each label with its number of training samples; `modelled`: enough samples for the model tier. */
-  labels: { label: string; count: number; modelled: boolean }[];
-  rules: Rule[];
-  sourceRoutes: SourceRoutes;
-  minSamples: number;
-  confidence: number;
-  /** True when no bundle is stored and the built-in default is in use. */
-  builtIn: boolean;
-  /** False when the browser gives no IndexedDB: edits then last until the tab closes. */
-  persistent: boolean;
-  /** The stored version in use; null for the built-in default. */
-  versionId: string | null;
-  /** Held-out metrics stored in the bundle (with the threshold curve when the training workspace made it). */
-  metrics: EvalMetrics | WorkspaceMetrics | null;
-  /** What went wrong with the browser's storage (not opened, blocked by another tab, a corrupt record), in words. */
-  storageNotice?: string;
-}
 
 /** The table's filter; every given criterion must match. `search`: case-insensitive substring of message or source. */
 export interface RowFilter {
@@ -67,11 +44,6 @@ export interface RuleError {
 }
 
 export type SaveRulesResult = { ok: true; info: BundleInfo } | { ok: false; errors: RuleError[] };
-
-export interface Settings {
-  minSamples: number;
-  confidence: number;
-}
 
 /** The training workspace's labelled lines: size and classes (with the minSamples rule of the bundle in use). */
 export interface TrainingSetInfo {

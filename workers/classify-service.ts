@@ -28,6 +28,7 @@ import { createStorageUsageApi } from './storage-usage.ts';
 import { createPatternsApi } from './patterns-service.ts';
 import { createNgramEmbedder } from '../src/core/features/ngram.ts';
 import { openPatternsStore, type PatternsStore } from '../src/storage/patterns-store.ts';
+import type { BundleInUse } from './bundle-in-use.ts';
 
 export interface ServiceDeps {
   /** Where the current bundle is kept; `persistent` false when it lasts only as long as the worker. */
@@ -38,19 +39,12 @@ export interface ServiceDeps {
   progressIntervalMs?: number;
   /** Embedders beyond n-grams (a BERT model) that this worker can run, for training and imports. */
   embedderContext?: EmbedderContext;
-  /** BERT models (issue #3): model file storage, the served list, navigator.gpu, how a runtime is built. */
+  /** BERT models: model file storage, the served list, navigator.gpu, how a runtime is built. */
   models?: ModelsDeps;
-  /** Issue #8: the pool of workers that classify a big file's chunks (none: classify in this worker). */
+  /** The pool of workers that classify a big file's chunks (none: classify in this worker). */
   pool?: PoolDeps;
   /** Where pattern discovery keeps its patterns (default: its own IndexedDB database, logsift-patterns). */
   patternsStore?: () => Promise<{ store: PatternsStore; persistent: boolean }>;
-}
-
-export interface Current {
-  bundle: ModelBundle;
-  builtIn: boolean;
-  /** The stored version in use; null for the built-in default. */
-  versionId: string | null;
 }
 
 interface LastRun {
@@ -70,16 +64,16 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
   /** A stored bundle that could not be used, for the page to say (src/storage/storage-faults.ts has the rest). */
   let bundleProblem: string | null = null;
   let patternsStoreReady: Promise<{ store: PatternsStore; persistent: boolean }> | null = null;
-  let current: Current | null = null;
+  let current: BundleInUse | null = null;
   let lastRun: LastRun | null = null;
   let job: AbortController | null = null;
   const standbyPool = new StandbyPool(deps.pool ?? {});
-  // Results of the last run: columns, with the text read back from the file (issue #8).
+  // Results of the last run: columns, with the text read back from the file.
   const results = new ScaleResults();
   const clearResults = () => results.clear();
   /** Pattern discovery's copy of the run's lines, made for the duration of one discovery. */
   let runSnapshot: { fileName: string; messages: string[]; sources: string[]; ruleMatched: Uint8Array } | null = null;
-  // Embedding models (issue #3): installed BERT models, their backend, import, retraining – workers/models-service.ts.
+  // Embedding models: installed BERT models, their backend, import, retraining – workers/models-service.ts.
   const models = createModelsHost(deps.models ?? {}, {
     storage,
     currentBundle,
@@ -103,7 +97,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
     return parseBundle(await deps.loadDefaultBundle());
   }
 
-  async function currentBundle(): Promise<Current> {
+  async function currentBundle(): Promise<BundleInUse> {
     if (current) return current;
     const { storage: store } = await storage();
     const id = await store.activeVersion();
@@ -134,7 +128,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
     return new Classifier(bundle, embedder);
   }
 
-  async function describe(c: Current): Promise<BundleInfo> {
+  async function describe(c: BundleInUse): Promise<BundleInfo> {
     const { persistent, problem } = await storage();
     const notices = [problem?.() ?? null, c.builtIn ? bundleProblem : null].filter((n): n is string => !!n);
     const b = c.bundle;
@@ -269,7 +263,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
           llmRun = prepared;
         }
         const collect = llmRun ? (batch: ResultBatch) => llmRun?.collect(batch) : undefined;
-        // The chunked pipeline (issue #8): output to OPFS, columns for the table, a pool of workers.
+        // The chunked pipeline: output to OPFS, columns for the table, a pool of workers.
         const scale = await runScale(
           // safeCsv: the page exports safe by default (cells a spreadsheet would run as formulas are neutralised).
           { input, fileName, explain, safeCsv: true, classifier: cls, signal: controller.signal, onProgress: report, results, onResults: collect },
@@ -406,7 +400,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
     }),
 
     ...patternsApi,
-    // The run's lines are read back from the file for one discovery, then dropped (issue #8).
+    // The run's lines are read back from the file for one discovery, then dropped.
     async discoverFromRun(...args: Parameters<typeof patternsApi.discoverFromRun>) {
       runSnapshot = lastRun ? { fileName: lastRun.fileName, ...(await results.snapshot()) } : null;
       try {

@@ -3,7 +3,7 @@
  * Exposes `ClassifyApi` (workers/classify-api.ts) through comlink; the work is in
  * workers/classify-service.ts.
  *
- * BERT (issue #3): model files come from this site (/models/, listed in /models/index.json) or
+ * BERT: model files come from this site (/models/, listed in /models/index.json) or
  * from the user's import (Cache Storage); onnxruntime-web's WASM from the files Vite bundles
  * (`?url`), never from a CDN. transformers.js itself is imported only when a model loads.
  */
@@ -38,7 +38,7 @@ async function loadTrainingCorpus(): Promise<LabelledRow[]> {
 const service = createClassifyService({
   storage: () => openBundleStorage(),
   loadDefaultBundle,
-  // Issue #8: big files are classified on a pool of workers, one per core.
+  // Big files are classified on a pool of workers, one per core.
   pool: { startPool: startScaleWorkers },
   models: {
     store: openModelFileStore,

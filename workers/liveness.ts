@@ -4,7 +4,8 @@
  * releases the lock only when this worker is gone, which is how the page learns that it died
  * even when it died without a word (out of memory, `close()`, terminated).
  */
-import { ALIVE_MESSAGE } from '../src/app/supervised-worker.ts';
+/** The message this worker posts once it holds its lock; the page's supervisor waits for it. */
+export const ALIVE_MESSAGE = 'logsift-worker-alive';
 
 interface WorkerScope {
   name?: string;

@@ -1,11 +1,12 @@
 /**
- * The embedding models part of the classify worker's comlink API (issue #3, the page side):
+ * The embedding models part of the classify worker's comlink API (the page side):
  * which BERT models are installed (served under /models/ or imported into browser storage),
  * the backend each runs on (WebGPU or WASM, and why), the throughput of the last run, importing
  * model files, retraining the default bundle on BERT features, and a small `embedTexts` to check
  * a model's numbers. ClassifyApi extends it (workers/classify-api.ts).
  */
 import type { BertDtype } from '../src/core/features/bert.ts';
+import type { BundleInfo } from './bundle-api.ts';
 
 export type { BertDtype };
 
@@ -135,11 +136,11 @@ export interface ModelsApi {
    * Retrains the built-in default bundle (its rules, routes and thresholds) on BERT features of
    * the example data, stores it as a version and uses it. One job at a time; `cancel()` stops it.
    */
-  retrainDefaultOnBert(modelId: string, onProgress?: RetrainProgressCallback): Promise<import('./classify-api.ts').BundleInfo>;
+  retrainDefaultOnBert(modelId: string, onProgress?: RetrainProgressCallback): Promise<BundleInfo>;
   /** Goes back to the built-in n-gram default bundle (BERT versions are kept). */
-  useNgramDefault(): Promise<import('./classify-api.ts').BundleInfo>;
+  useNgramDefault(): Promise<BundleInfo>;
   /** Uses the stored BERT default for `modelId` if there is one, else retrains it. */
-  useBertDefault(modelId: string, onProgress?: RetrainProgressCallback): Promise<import('./classify-api.ts').BundleInfo>;
+  useBertDefault(modelId: string, onProgress?: RetrainProgressCallback): Promise<BundleInfo>;
   /** Embeds texts with a model (default: the one of the bundle in use, else the first installed). */
   embedTexts(texts: string[], options?: { model?: string; dtype?: BertDtype }): Promise<EmbedResult>;
   /** Dismisses the "a bundle needs model X" notice. */

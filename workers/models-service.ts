@@ -1,5 +1,5 @@
 /**
- * The classify worker's embedding models (issue #3, the page side): which BERT models this
+ * The classify worker's embedding models (the page side): which BERT models this
  * worker can run, on which backend, and the jobs around them. Plugged into createClassifyService
  * like the workspace API; it shares the service's bundle, storage and one-job-at-a-time rule.
  *
@@ -41,7 +41,7 @@ import { trainBundle, type LabelledRow } from '../src/core/train.ts';
 import { MemoryModelFileStore, type ModelFileStore } from '../src/storage/model-files.ts';
 import type { BundleStorage } from '../src/storage/db.ts';
 import type { BundleInfo } from './classify-api.ts';
-import type { Current } from './classify-service.ts';
+import type { BundleInUse } from './bundle-in-use.ts';
 import type {
   EmbedderInUse,
   EmbedResult,
@@ -94,7 +94,7 @@ export interface ModelsDeps {
 /** What the models part needs from the classify service. */
 export interface ModelsContext {
   storage(): Promise<{ storage: BundleStorage; persistent: boolean }>;
-  currentBundle(): Promise<Current>;
+  currentBundle(): Promise<BundleInUse>;
   addAndUse(bundle: ModelBundle, origin: 'trained' | 'imported'): Promise<BundleInfo>;
   useVersion(id: string): Promise<BundleInfo>;
   resetBundle(): Promise<BundleInfo>;

@@ -4,7 +4,7 @@
  * sensitivity, split, merge), find paraphrases, and turn a pattern into a rule or training rows.
  * Plain data only; the work is in workers/patterns-service.ts.
  */
-import type { MaskingConfig, MaskingRule, MaskPreview, MinerSettings, SlotValues, ValueCount } from '../src/core/patterns.ts';
+import type { MaskingConfig, MaskingRule, MaskPreview, MinerSettings, SlotValues, ValueCount } from '../src/core/patterns/index.ts';
 import type { Rule } from '../src/core/types.ts';
 import type { PatternSourceRecord } from '../src/storage/patterns-store.ts';
 

@@ -27,7 +27,7 @@ import {
   type MinerState,
   type Pattern,
   type PatternEdit,
-} from '../src/core/patterns.ts';
+} from '../src/core/patterns/index.ts';
 import { previewRule, synthesizeRuleFor } from '../src/core/rule-synthesis.ts';
 import type { Rule } from '../src/core/types.ts';
 import type { PatternSourceRecord, PatternsStore } from '../src/storage/patterns-store.ts';

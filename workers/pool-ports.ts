@@ -1,4 +1,4 @@
-/** The classify worker's pool (issue #8): Web Workers running workers/scale.worker.ts, as PoolPorts. */
+/** The classify worker's pool: Web Workers running workers/scale.worker.ts, as PoolPorts. */
 import type { PoolPort } from '../src/core/scale/pool.ts';
 
 export function startScaleWorkers(size: number): PoolPort[] {

@@ -35,13 +35,13 @@ import type {
   TrainProgressCallback,
   TrainSettings,
 } from './classify-api.ts';
-import type { Current } from './classify-service.ts';
+import type { BundleInUse } from './bundle-in-use.ts';
 import { throttle } from './throttle.ts';
 
 export interface WorkspaceContext {
   storage(): Promise<{ storage: BundleStorage; persistent: boolean }>;
-  currentBundle(): Promise<Current>;
-  describe(c: Current): Promise<BundleInfo>;
+  currentBundle(): Promise<BundleInUse>;
+  describe(c: BundleInUse): Promise<BundleInfo>;
   addAndUse(bundle: ModelBundle, origin: 'trained' | 'imported'): Promise<BundleInfo>;
   useVersion(id: string): Promise<BundleInfo>;
   startJob(): AbortController;

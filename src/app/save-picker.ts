@@ -1,5 +1,5 @@
 /**
- * Saving a big output where the user picks, streamed (issue #8): the File System Access API's save
+ * Saving a big output where the user picks, streamed: the File System Access API's save
  * picker where the browser has it (Chromium). The picker must open from the click itself, before
  * any await; the file is then written from the output's stream, never held whole in memory.
  */

@@ -15,6 +15,7 @@
  * again is reported as such and not restarted until the page reloads.
  */
 import * as Comlink from 'comlink';
+import { ALIVE_MESSAGE } from '../../workers/liveness.ts';
 
 /** What a worker must offer: comlink's endpoint plus `terminate`. `Worker` fits. */
 export interface WorkerHandle extends Comlink.Endpoint {
@@ -51,9 +52,6 @@ export interface WorkerDeath {
   /** How many calls were in flight and were rejected. */
   pendingCalls: number;
 }
-
-/** The message the worker posts once it holds its lock (workers/liveness.ts). */
-export const ALIVE_MESSAGE = 'logsift-worker-alive';
 
 export const MAX_RESTARTS = 3;
 export const RESTART_WINDOW_MS = 60_000;

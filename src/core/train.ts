@@ -17,13 +17,9 @@ import type { EvalMetrics } from './metrics.ts';
 import { headerWarning, type RowWarning } from './run-report.ts';
 import type { ByteSource } from './scale/input.ts';
 import type { RowFormat } from './scale/split.ts';
-import type { Rule, SourceRoutes } from './types.ts';
+import type { LabelledRow, Rule, SourceRoutes } from './types.ts';
 
-export interface LabelledRow {
-  message: string;
-  label: string;
-  source: string;
-}
+export type { LabelledRow } from './types.ts';
 
 /**
  * Reads a labelled CSV (log_message, target_label, optional source); unusable rows are skipped

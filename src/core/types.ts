@@ -16,6 +16,13 @@ export interface Rule {
   enabled: boolean;
 }
 
+/** One row of training data: a message, its source, and the label a person gave it. */
+export interface LabelledRow {
+  message: string;
+  label: string;
+  source: string;
+}
+
 /** Sources whose lines skip tiers 1 and 2 and go straight to the LLM tier. */
 export type SourceRoutes = Record<string, 'llm'>;
 

@@ -17,7 +17,7 @@
  * Used from the classify worker. Unit tests run it on fake-indexeddb.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { MinerSettings, MinerState } from '../core/patterns.ts';
+import type { MinerSettings, MinerState } from '../core/patterns/index.ts';
 import { openGuarded, storageError, withStorageErrors, type GuardedOpenHooks } from './storage-faults.ts';
 
 export const PATTERNS_DB_NAME = 'logsift-patterns';

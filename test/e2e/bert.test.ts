@@ -1,5 +1,5 @@
 /**
- * BERT in the page (issue #3): the tiny test model's files imported through the page's file
+ * BERT in the page: the tiny test model's files imported through the page's file
  * input are checked, kept in browser storage and loaded from there after a reload (no request
  * for model files, nothing beyond 127.0.0.1); the default bundle is retrained on BERT features
  * (progress shown); a generated CSV is classified with tier "bert"; the embeddings of Chromium's

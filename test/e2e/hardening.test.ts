@@ -1,5 +1,5 @@
 /**
- * Privacy, security and faults in the page (issue #7):
+ * Privacy, security and faults in the page:
  * - log text is untrusted: HTML/JS payloads in messages, sources, column names and labels show as
  *   text in the table, the summary, the warnings, the patterns and the training set; nothing runs,
  *   no element is injected, the Content-Security-Policy is never even asked to block anything;

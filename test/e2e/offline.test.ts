@@ -1,5 +1,5 @@
 /**
- * Offline use (issue #7): the service worker precaches the app, so that after one visit the page
+ * Offline use: the service worker precaches the app, so that after one visit the page
  * loads, classifies and downloads with the server gone and the browser offline; the app is
  * installable; a new version waits while a run is in progress and is used after Reload.
  *

@@ -1,5 +1,5 @@
 /**
- * Issue #8: a file big enough for the worker pool (several 1 MiB chunks) – the table reads row
+ * A file big enough for the worker pool (several 1 MiB chunks) – the table reads row
  * text back from the file lazily, so scroll to the very end and check a far row's text; search
  * re-reads the file; the download (an OPFS file) keeps every row in order, and Save to… streams
  * the same into a picked file. Memory is printed by `npm run bench:scale`, not asserted here.

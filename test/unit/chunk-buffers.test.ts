@@ -1,5 +1,5 @@
 /**
- * Issue #8: a run's chunks are assembled in buffers with room for their output, which the pool
+ * A run's chunks are assembled in buffers with room for their output, which the pool
  * worker writes over the input; once the output is in the OPFS file the buffer takes a later
  * chunk, so a run does not allocate (and V8 collect) a megabyte or two per chunk.
  */

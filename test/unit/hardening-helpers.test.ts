@@ -1,5 +1,5 @@
 /**
- * Small parts of issue #7: the network reporter (what the indicator is told), the CSP policies
+ * Small parts of the hardening work: the network reporter (what the indicator is told), the CSP policies
  * and the host list a deployment adds, the Storage panel's list, and the precache list of the
  * service worker plugin.
  */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { PatternMiner } from '../../src/core/patterns.ts';
+import { PatternMiner } from '../../src/core/patterns/index.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/logsift.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'logsift-patterns-'));

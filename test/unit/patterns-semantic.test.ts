@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CancelledError } from '../../src/core/errors.ts';
 import { createNgramEmbedder } from '../../src/core/features/ngram.ts';
-import { cosine, dbscan, semanticGroups, semanticText } from '../../src/core/patterns.ts';
+import { cosine, dbscan, semanticGroups, semanticText } from '../../src/core/patterns/index.ts';
 
 describe('dbscan', () => {
   it('finds dense groups and leaves isolated points as noise', () => {

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvLine } from '../../src/core/csv/format.ts';
 import { generateLogs } from '../../src/core/generate/generator.ts';
-import { DEFAULT_MASKING } from '../../src/core/patterns.ts';
+import { DEFAULT_MASKING } from '../../src/core/patterns/index.ts';
 import { IdbBundleStorage } from '../../src/storage/db.ts';
 import { IdbPatternsStore, MemoryPatternsStore } from '../../src/storage/patterns-store.ts';
 import { createClassifyService } from '../../workers/classify-service.ts';

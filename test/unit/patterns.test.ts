@@ -11,7 +11,7 @@ import {
   validateMasking,
   valueDistributions,
   type MaskingConfig,
-} from '../../src/core/patterns.ts';
+} from '../../src/core/patterns/index.ts';
 
 const backups = ['Backup started at 02:00:01', 'Backup started at 03:15:44', 'Backup started at 23:59:59'];
 const connections = ['Connection from 10.0.0.1 closed', 'Connection from 10.0.0.2 closed', 'Connection from 192.168.1.20 closed'];

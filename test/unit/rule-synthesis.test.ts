@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minePatterns, valueDistributions } from '../../src/core/patterns.ts';
+import { minePatterns, valueDistributions } from '../../src/core/patterns/index.ts';
 import { compileRules, ruleProblem } from '../../src/core/rules.ts';
 import { escapeRegex, previewRule, spanRegex, synthesizeRule, synthesizeRuleFor, templateRegex } from '../../src/core/rule-synthesis.ts';
 import type { Rule } from '../../src/core/types.ts';

@@ -1,6 +1,6 @@
 /**
- * The page's pool workers are started while the page is idle and kept between runs (issue #8:
- * a run must not wait a few hundred milliseconds for workers to start and read the bundle). A
+ * The page's pool workers are started while the page is idle and kept between runs
+ * (a run must not wait a few hundred milliseconds for workers to start and read the bundle). A
  * worker that failed is never handed to a run; a cancelled run's workers are terminated; a new
  * run never sees the shared decisions of the last one.
  */

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_MINER_SETTINGS } from '../../src/core/patterns.ts';
+import { DEFAULT_MINER_SETTINGS } from '../../src/core/patterns/index.ts';
 import { LLM_CACHE_DB, IdbLlmCache } from '../../src/storage/llm-cache.ts';
 import { MemoryLlmSettingsStore, openLlmSettings } from '../../src/storage/llm-settings.ts';
 import { MemoryPatternsStore, openPatternsStore } from '../../src/storage/patterns-store.ts';

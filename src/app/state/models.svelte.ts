@@ -1,5 +1,5 @@
 /**
- * The embedding models as the page sees them (issue #3): the worker's ModelsStatus (kept fresh
+ * The embedding models as the page sees them: the worker's ModelsStatus (kept fresh
  * through a watcher), importing model files, retraining the default bundle on BERT features
  * (progress, cancel), switching between the n-gram and BERT defaults, and the embedder check.
  * The worker does the work; this mirrors its answers.

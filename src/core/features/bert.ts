@@ -12,9 +12,9 @@
  */
 import type { env as TransformersEnv } from '@huggingface/transformers';
 import { ModelError, throwIfAborted } from '../errors.ts';
-import type { EmbedOptions, Embedder } from './embedder.ts';
+import type { BertDtype, BertSpec, EmbedOptions, Embedder } from './embedder.ts';
 
-export type BertDtype = 'fp32' | 'fp16' | 'q8';
+export type { BertDtype, BertSpec } from './embedder.ts';
 export const BERT_DTYPES: readonly BertDtype[] = ['fp32', 'fp16', 'q8'];
 /** 'cpu' is onnxruntime-node; 'wasm' and 'webgpu' are onnxruntime-web. */
 export type BertDevice = 'cpu' | 'wasm' | 'webgpu';
@@ -36,20 +36,6 @@ export const BERT_REQUIRED_FILES = ['config.json', 'tokenizer.json', 'tokenizer_
  */
 export function defaultBertDtype(device: BertDevice): BertDtype {
   return device === 'webgpu' ? 'fp32' : 'q8';
-}
-
-/** What a bundle records about its BERT embedder. */
-export interface BertSpec {
-  id: 'bert';
-  version: 1;
-  /** The model's id, e.g. "Xenova/all-MiniLM-L6-v2" or "test-tiny-bert" (its folder under public/models/). */
-  model: string;
-  /** Hidden size of the model = length of an embedding. */
-  dim: number;
-  /** The dtype the bundle was trained with; classifying may use another (results differ very slightly). */
-  dtype: BertDtype;
-  pooling: 'mean';
-  normalize: true;
 }
 
 export function bertSpec(model: string, dim: number, dtype: BertDtype): BertSpec {

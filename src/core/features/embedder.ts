@@ -3,7 +3,6 @@
  * (a few hundred non-zeros out of thousands of dimensions), BERT gives dense ones; the logistic
  * regression takes either, so neither pays for the other's shape.
  */
-import type { BertSpec } from './bert.ts';
 
 export interface SparseVector {
   indices: Int32Array;
@@ -20,6 +19,22 @@ export interface NgramSpec {
   dim: number;
   wordNgrams: number[];
   charNgrams: number[];
+}
+
+export type BertDtype = 'fp32' | 'fp16' | 'q8';
+
+/** What a bundle records about its BERT embedder. */
+export interface BertSpec {
+  id: 'bert';
+  version: 1;
+  /** The model's id, e.g. "Xenova/all-MiniLM-L6-v2" or "test-tiny-bert" (its folder under public/models/). */
+  model: string;
+  /** Hidden size of the model = length of an embedding. */
+  dim: number;
+  /** The dtype the bundle was trained with; classifying may use another (results differ very slightly). */
+  dtype: BertDtype;
+  pooling: 'mean';
+  normalize: true;
 }
 
 export type EmbedderSpec = NgramSpec | BertSpec;

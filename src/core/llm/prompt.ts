@@ -5,8 +5,7 @@
  * cached answers are keyed by it, so a changed prompt never reuses an old answer.
  */
 import { maskMessage } from '../masking.ts';
-import type { LabelledRow } from '../train.ts';
-import { UNCLASSIFIED } from '../types.ts';
+import { UNCLASSIFIED, type LabelledRow } from '../types.ts';
 import type { ChatMessage } from './engine.ts';
 
 export const PROMPT_VERSION = 1;

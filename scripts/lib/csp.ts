@@ -14,7 +14,7 @@
  *
  * `vite preview` (npm start, the e2e tests) sends these headers (cspHeadersPlugin); the build
  * writes them to `dist/_headers` (Netlify / Cloudflare Pages syntax) for static hosts, and the
- * README shows the same for nginx.
+ * nginx section of docs/security.md shows the same.
  */
 import type { Plugin } from 'vite';
 

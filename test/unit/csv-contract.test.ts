@@ -1,5 +1,5 @@
 /**
- * How logsift reads CSV (README, "Reading CSV"), and that every way in gives the same rows:
+ * How logsift reads CSV (docs/user-guide.md, "Reading CSV"), and that every way in gives the same rows:
  * the rules on the cases the README names; the same reading as papaparse's whole-file mode on
  * well-formed CSV; the lean reading (the workers') the same as the whole one; the chunk
  * splitter's row ends the reader's, whatever pieces the bytes come in; and the whole pipeline –

@@ -82,6 +82,9 @@ describe('the reading rules', () => {
     expect(detectDialect('a\tb\n1\t2\n').delimiter).toBe('\t');
     expect(detectDialect('a|b\n1|2\n').delimiter).toBe('|');
     expect(detectDialect('log_message\nhello\n').delimiter).toBe(',');
+    // The header's delimiter wins over ragged data rows that another delimiter would make steady.
+    expect(detectDialect('source,log_message,n\n;;"\nUser User7 logged in.').delimiter).toBe(',');
+    expect(detectDialect('a;b,c\n1;2\n3;4\n').delimiter).toBe(';');
     expect(detectDialect('a,b\r\nc,d\r\ne,f\n').newline).toBe('\r\n');
   });
 });

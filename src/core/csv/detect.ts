@@ -32,14 +32,19 @@ export interface Dialect {
  * The delimiter whose first rows have a steady field count above one – papaparse's rule: a
  * later candidate wins when its rows change their field count no more often and have more
  * fields – read by logsift's own rule, so that quoting counts as when the file is read; a comma
- * when none fits. The
- * line ending is the one most rows of `head` end with.
+ * when none fits. A header names the file's columns, so where some delimiter splits the first
+ * row, only those that do are candidates, and ragged data rows cannot outvote it (a message
+ * full of semicolons under a comma header). The line ending is the one most rows of `head` end
+ * with.
  */
 export function detectDialect(head: string): Dialect {
+  const candidates = DELIMITERS.map((delimiter) => ({ delimiter, fieldCounts: readDelimited(head, { delimiter, maxRows: GUESS_ROWS }).fieldCounts })).filter(
+    (candidate) => candidate.fieldCounts.length > 0,
+  );
+  const splitHeader = candidates.filter((candidate) => candidate.fieldCounts[0] > 1);
+  const headerDecides = splitHeader.length > 0;
   let best: { delimiter: string; delta: number; average: number } | null = null;
-  for (const delimiter of DELIMITERS) {
-    const { fieldCounts } = readDelimited(head, { delimiter, maxRows: GUESS_ROWS });
-    if (fieldCounts.length === 0) continue;
+  for (const { delimiter, fieldCounts } of headerDecides ? splitHeader : candidates) {
     let delta = 0;
     let sum = 0;
     for (let i = 0; i < fieldCounts.length; i++) {
@@ -47,7 +52,7 @@ export function detectDialect(head: string): Dialect {
       if (i > 0) delta += Math.abs(fieldCounts[i] - fieldCounts[i - 1]);
     }
     const average = sum / fieldCounts.length;
-    if (average > 1.99 && (!best || (delta <= best.delta && average > best.average))) best = { delimiter, delta, average };
+    if ((headerDecides || average > 1.99) && (!best || (delta <= best.delta && average > best.average))) best = { delimiter, delta, average };
   }
   const delimiter = best?.delimiter ?? ',';
   const { endings } = readDelimited(head, { delimiter });

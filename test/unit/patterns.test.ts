@@ -51,6 +51,13 @@ describe('masking', () => {
 });
 
 describe('PatternMiner', () => {
+  it('keeps one key per message when every line carries a fresh id, and shows an id that never changes', () => {
+    const lines = Array.from({ length: 200 }, (_, i) => `session ${((i + 1) * 2654435761 >>> 0).toString(16).padStart(8, '0')}cafe${i % 10}bead opened on node kx7z9 by agent9`);
+    const { miner, patternOf } = mine(lines);
+    expect(miner.keyCount).toBe(1);
+    expect(patternOf(0).template).toBe('session <*> opened on node kx7z9 by agent9');
+  });
+
   it('groups lines of the same shape, with counts, shares and examples', () => {
     const { miner } = mine([...backups, ...connections, 'Backup started at 04:00:00']);
     const patterns = miner.patterns();

@@ -16,6 +16,7 @@
  * 4. Groups whose templates are equal are merged.
  */
 import { WILDCARD } from './masking.ts';
+import { looksLikeId } from './shape.ts';
 
 export interface KeyInfo {
   tokens: readonly string[];
@@ -53,13 +54,7 @@ function isVariableLike(token: string): boolean {
     if (value === WILDCARD || value === '') return true;
     return !LETTER.test(token.replaceAll(WILDCARD, ''));
   }
-  // Digits mixed with letters, or long runs of digits/hex: ids, hosts, versions.
-  let digits = 0;
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-  }
-  return digits > 0 && digits * 2 >= token.length;
+  return looksLikeId(token);
 }
 
 interface SplitLimits {

@@ -1,8 +1,8 @@
 /**
  * The pattern miner: feed it lines one at a time (online), ask for its patterns at any time.
  *
- * Each line is masked and tokenized; identical masked lines share one "key", so the work after
- * masking is per distinct shape, not per line. Patterns are recomputed from the keys when they
+ * Each line is masked and tokenized; lines of the same shape (shape.ts: masked tokens, ids standing
+ * for any value) share one "key", so the work after masking is per distinct shape, not per line. Patterns are recomputed from the keys when they
  * are asked for after new lines arrived (clustering is over distinct keys: milliseconds for
  * thousands of them). User edits (split, merge) are recorded and replayed on every recompute,
  * and travel with the exported state.
@@ -11,6 +11,7 @@ import { clusterKeys, DEFAULT_CLUSTER_SETTINGS, type KeyInfo } from './cluster.t
 import { compileMasking, DEFAULT_MASKING, WILDCARD, type Masker, type MaskingConfig } from './masking.ts';
 import { applyEdit, type ClusterRecord, type PatternEdit } from './edits.ts';
 import { hashText, templateOf } from './template.ts';
+import { shapeId } from './shape.ts';
 
 export type { PatternEdit } from './edits.ts';
 
@@ -46,6 +47,7 @@ export interface Pattern {
 }
 
 interface KeyRecord extends KeyInfo {
+  tokens: string[];
   examples: string[];
 }
 
@@ -60,14 +62,12 @@ export interface MinerState {
 
 export const BLANK_KEY = -1;
 
-/** Masked texts remembered for the fast path (bounded: whitespace variants are few in practice). */
-const MAX_RAW_INDEX = 1 << 20;
+const WHITESPACE = /\s+/;
 
 export class PatternMiner {
   readonly settings: MinerSettings;
   private readonly masker: Masker;
   private readonly keyIndex = new Map<string, number>();
-  private readonly rawIndex = new Map<string, number>();
   private readonly keys: KeyRecord[] = [];
   private edits: PatternEdit[] = [];
   private lines = 0;
@@ -84,21 +84,19 @@ export class PatternMiner {
 
   /** Adds one line; returns its key (BLANK_KEY for a blank line, which has no pattern). */
   add(line: string): number {
-    const masked = this.masker.mask(line);
-    // Fast path: this exact masked text was seen (keys are looked up by it as well as by tokens).
-    let key = this.rawIndex.get(masked);
+    const trimmed = this.masker.mask(line).trim();
+    if (trimmed === '') return BLANK_KEY;
+    const tokens = trimmed.split(WHITESPACE);
+    const id = shapeId(tokens);
+    let key = this.keyIndex.get(id);
     if (key === undefined) {
-      const trimmed = masked.trim();
-      if (trimmed === '') return BLANK_KEY;
-      const tokens = trimmed.split(/\s+/);
-      const id = tokens.join(' ');
-      key = this.keyIndex.get(id);
-      if (key === undefined) {
-        key = this.keys.length;
-        this.keyIndex.set(id, key);
-        this.keys.push({ tokens, count: 0, examples: [] });
-      }
-      if (this.rawIndex.size < MAX_RAW_INDEX) this.rawIndex.set(masked, key);
+      key = this.keys.length;
+      this.keyIndex.set(id, key);
+      this.keys.push({ tokens, count: 0, examples: [] });
+    } else {
+      // Only open tokens can differ within a shape: one that took two values is a variable.
+      const known = this.keys[key].tokens;
+      for (let p = 0; p < known.length; p++) if (known[p] !== tokens[p] && known[p] !== WILDCARD) known[p] = WILDCARD;
     }
     const record = this.keys[key];
     record.count++;
@@ -137,7 +135,7 @@ export class PatternMiner {
     this.refresh();
     const tokens = this.masker.tokens(line);
     if (tokens.length === 0) return null;
-    const known = this.keyIndex.get(tokens.join(' '));
+    const known = this.keyIndex.get(shapeId(tokens));
     if (known !== undefined) return this.patternList[this.keyCluster[known]];
     let best = -1;
     let bestConstants = -1;
@@ -210,8 +208,7 @@ export class PatternMiner {
     if (state.version !== 1) throw new Error(`patterns file version ${state.version} is not supported (expected 1)`);
     const miner = new PatternMiner(state.settings);
     for (const key of state.keys) {
-      const id = key.tokens.join(' ');
-      miner.keyIndex.set(id, miner.keys.length);
+      miner.keyIndex.set(shapeId(key.tokens), miner.keys.length);
       miner.keys.push({ tokens: [...key.tokens], count: key.count, examples: [...key.examples] });
       miner.lines += key.count;
     }

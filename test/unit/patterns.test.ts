@@ -105,6 +105,19 @@ describe('PatternMiner', () => {
     expect(miner.patterns()[0].template).toBe('login user=<*> ok');
   });
 
+  it('writes a variable as a whole word, keeping the constant words and punctuation around it', () => {
+    const versions = mine(['Security module v1.2 initialised', 'Security module v1.7 initialised']);
+    expect(versions.patternOf(0).template).toBe('Security module <*> initialised');
+    const hosts = mine(['reply from web-a.prod in time', 'reply from web-b.prod in time', 'reply from web-c.prod in time', 'reply from web-d.prod in time', 'reply from web-e.prod in time', 'reply from web-f.prod in time']);
+    expect(hosts.patternOf(0).template).toBe('reply from web-<*> in time');
+    const nodes = mine(['heartbeat from node-12 late', 'heartbeat from node-7 late']);
+    expect(nodes.patternOf(0).template).toBe('heartbeat from node-<*> late');
+    const peers = mine(['peer (alpha) joined', 'peer () joined', 'peer (gamma-2) joined', 'peer (delta) joined', 'peer (omega) joined', 'peer (sigma) joined']);
+    expect(peers.patternOf(0).template).toBe('peer (<*>) joined');
+    const keys = mine(['sync job=alpha state=done.', 'sync job=beta state=done.', 'sync job=gamma state=done.', 'sync job=delta state=done.', 'sync job=omega state=done.', 'sync job=zeta state=done.']);
+    expect(keys.patternOf(0).template).toBe('sync job=<*> state=done.');
+  });
+
   it('splits more with a higher similarity setting', () => {
     const lines = ['job state running now', 'job state stopped now', 'job state running now', 'job state failed now'];
     expect(mine(lines, 0).miner.patterns()).toHaveLength(1);

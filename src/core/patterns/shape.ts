@@ -6,31 +6,8 @@
  */
 import { WILDCARD } from './masking.ts';
 
+/** Hex digits in a row, one a digit at least, that make a token an id: hashes, trace and span ids. */
 const MIN_HEX_ID = 16;
-
-function isHex(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
-}
-
-/**
- * Digits mixed with letters, or long runs of digits/hex: ids, hosts, versions – values, never a
- * word that names a message. A token with half or more digits, or a long hex run with a digit.
- */
-export function looksLikeId(token: string): boolean {
-  let digits = 0;
-  let hex = true;
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if (hex && !isHex(c)) hex = false;
-  }
-  return digits > 0 && (digits * 2 >= token.length || (hex && token.length >= MIN_HEX_ID));
-}
-
-/** True when a token stands for any value in a shape: a masked variable or an id. */
-export function isOpenToken(token: string): boolean {
-  return token === WILDCARD || looksLikeId(token);
-}
 
 /** JavaScript's `\s`: the characters that separate tokens. */
 function isSpace(c: number): boolean {
@@ -67,26 +44,38 @@ export class ShapeReader {
     let i = 0;
     while (i < length) {
       let c = text.charCodeAt(i);
-      if (isSpace(c)) {
+      if (c === 32 || isSpace(c)) {
         i++;
         continue;
       }
+      // Counts for looksLikeId, kept in locals: this loop is most of a known line's cost.
       const start = i;
       let digits = 0;
-      let hex = true;
+      let run = 0;
+      let runDigits = 0;
+      let longHex = false;
       let tokenHash = 0x811c9dc5;
       while (true) {
-        if (c >= 48 && c <= 57) digits++;
-        else if (hex && !isHex(c)) hex = false;
+        const digit = c >= 48 && c <= 57;
+        if (digit) digits++;
+        if (digit || (c >= 97 && c <= 102) || (c >= 65 && c <= 70)) {
+          run++;
+          if (digit) runDigits++;
+          if (run >= MIN_HEX_ID && runDigits > 0) longHex = true;
+        } else {
+          run = 0;
+          runDigits = 0;
+        }
         tokenHash = Math.imul(tokenHash ^ c, 0x01000193);
         if (++i >= length) break;
         c = text.charCodeAt(i);
-        if (isSpace(c)) break;
+        if (c === 32 || isSpace(c)) break;
       }
       const size = i - start;
       const open =
         (size === 3 && text.charCodeAt(start) === LT && text.charCodeAt(start + 1) === STAR && text.charCodeAt(start + 2) === GT) ||
-        (digits > 0 && (digits * 2 >= size || (hex && size >= MIN_HEX_ID)));
+        (digits > 0 && digits * 2 >= size) ||
+        longHex;
       if (count === this.starts.length) this.grow();
       this.starts[count] = start;
       this.ends[count] = i;
@@ -114,6 +103,11 @@ export class ShapeReader {
       if (!open[p] && !this.tokenIs(text, p, tokens[p])) return false;
     }
     return true;
+  }
+
+  /** Whether the last line's token `p` is open: a masked variable or an id (see looksLikeId). */
+  isOpen(p: number): boolean {
+    return this.open[p] === 1;
   }
 
   /** Whether the last line's token `p` is `token`. */
@@ -158,4 +152,20 @@ export function hashShape(tokens: readonly string[]): number {
 /** Which tokens of a shape are open, as ShapeReader.fits wants them. */
 export function openFlags(tokens: readonly string[]): Uint8Array {
   return Uint8Array.from(tokens, (token) => (isOpenToken(token) ? 1 : 0));
+}
+
+const single = new ShapeReader();
+
+/** True when a token stands for any value in a shape: a masked `<*>`, or an id (looksLikeId). */
+export function isOpenToken(token: string): boolean {
+  return single.read(token) === 1 && single.isOpen(0);
+}
+
+/**
+ * Digits mixed with letters, or a long run of hex digits: ids, hashes, hosts, versions – values,
+ * never a word that names a message. A token with half or more digits, or one holding a hex run of
+ * MIN_HEX_ID or more with a digit in it (`key:9f86d081884c7d65`).
+ */
+export function looksLikeId(token: string): boolean {
+  return token !== WILDCARD && isOpenToken(token);
 }

@@ -118,6 +118,11 @@ describe('PatternMiner', () => {
     expect(keys.patternOf(0).template).toBe('sync job=<*> state=done.');
   });
 
+  it('treats a quoted tag as a value even when it takes few values, and still tells state words apart', () => {
+    const { miner } = mine(['tag "alpha" applied to build', 'tag "beta" applied to build', 'service api started', 'service api stopped']);
+    expect(miner.patterns().map((p) => p.template).sort()).toEqual(['service api started', 'service api stopped', 'tag "<*>" applied to build']);
+  });
+
   it('splits more with a higher similarity setting', () => {
     const lines = ['job state running now', 'job state stopped now', 'job state running now', 'job state failed now'];
     expect(mine(lines, 0).miner.patterns()).toHaveLength(1);

@@ -55,8 +55,14 @@ function isVariableLike(token: string): boolean {
     if (value === WILDCARD || value === '') return true;
     return !LETTER.test(token.replaceAll(WILDCARD, ''));
   }
-  return looksLikeId(token);
+  return looksLikeId(token) || WRAPPED.test(token);
 }
+
+/**
+ * A quoted or square-bracketed name (a tag, a component, a thread) is a value however few of them a
+ * file holds. A word in parentheses may still name a message: `(usable)`, `(reserved)`.
+ */
+const WRAPPED = /^(?:"[^"]*"|'[^']*'|\[[^\]]*\])[.,;:]?$/u;
 
 interface SplitLimits {
   /** Most distinct values of an ordinary word position that still name different messages. */

@@ -51,6 +51,13 @@ describe('masking', () => {
 });
 
 describe('PatternMiner', () => {
+  it('keeps one key per message when every line carries a fresh id, and shows an id that never changes', () => {
+    const lines = Array.from({ length: 200 }, (_, i) => `session ${((i + 1) * 2654435761 >>> 0).toString(16).padStart(8, '0')}cafe${i % 10}bead opened on node kx7z9 by agent9`);
+    const { miner, patternOf } = mine(lines);
+    expect(miner.keyCount).toBe(1);
+    expect(patternOf(0).template).toBe('session <*> opened on node kx7z9 by agent9');
+  });
+
   it('groups lines of the same shape, with counts, shares and examples', () => {
     const { miner } = mine([...backups, ...connections, 'Backup started at 04:00:00']);
     const patterns = miner.patterns();
@@ -96,6 +103,24 @@ describe('PatternMiner', () => {
   it('keeps field names around a variable in the template', () => {
     const { miner } = mine(['login user=alice ok', 'login user=bob ok', 'login user=carol ok', 'login user=dave ok']);
     expect(miner.patterns()[0].template).toBe('login user=<*> ok');
+  });
+
+  it('writes a variable as a whole word, keeping the constant words and punctuation around it', () => {
+    const versions = mine(['Security module v1.2 initialised', 'Security module v1.7 initialised']);
+    expect(versions.patternOf(0).template).toBe('Security module <*> initialised');
+    const hosts = mine(['reply from web-a.prod in time', 'reply from web-b.prod in time', 'reply from web-c.prod in time', 'reply from web-d.prod in time', 'reply from web-e.prod in time', 'reply from web-f.prod in time']);
+    expect(hosts.patternOf(0).template).toBe('reply from web-<*> in time');
+    const nodes = mine(['heartbeat from node-12 late', 'heartbeat from node-7 late']);
+    expect(nodes.patternOf(0).template).toBe('heartbeat from node-<*> late');
+    const peers = mine(['peer (alpha) joined', 'peer () joined', 'peer (gamma-2) joined', 'peer (delta) joined', 'peer (omega) joined', 'peer (sigma) joined']);
+    expect(peers.patternOf(0).template).toBe('peer (<*>) joined');
+    const keys = mine(['sync job=alpha state=done.', 'sync job=beta state=done.', 'sync job=gamma state=done.', 'sync job=delta state=done.', 'sync job=omega state=done.', 'sync job=zeta state=done.']);
+    expect(keys.patternOf(0).template).toBe('sync job=<*> state=done.');
+  });
+
+  it('treats a quoted tag as a value even when it takes few values, and still tells state words apart', () => {
+    const { miner } = mine(['tag "alpha" applied to build', 'tag "beta" applied to build', 'service api started', 'service api stopped']);
+    expect(miner.patterns().map((p) => p.template).sort()).toEqual(['service api started', 'service api stopped', 'tag "<*>" applied to build']);
   });
 
   it('splits more with a higher similarity setting', () => {

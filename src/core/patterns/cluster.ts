@@ -16,6 +16,8 @@
  * 4. Groups whose templates are equal are merged.
  */
 import { WILDCARD } from './masking.ts';
+import { renderToken, renderVariable } from './render.ts';
+import { looksLikeId } from './shape.ts';
 
 export interface KeyInfo {
   tokens: readonly string[];
@@ -53,14 +55,14 @@ function isVariableLike(token: string): boolean {
     if (value === WILDCARD || value === '') return true;
     return !LETTER.test(token.replaceAll(WILDCARD, ''));
   }
-  // Digits mixed with letters, or long runs of digits/hex: ids, hosts, versions.
-  let digits = 0;
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-  }
-  return digits > 0 && digits * 2 >= token.length;
+  return looksLikeId(token) || WRAPPED.test(token);
 }
+
+/**
+ * A quoted or square-bracketed name (a tag, a component, a thread) is a value however few of them a
+ * file holds. A word in parentheses may still name a message: `(usable)`, `(reserved)`.
+ */
+const WRAPPED = /^(?:"[^"]*"|'[^']*'|\[[^\]]*\])[.,;:]?$/u;
 
 interface SplitLimits {
   /** Most distinct values of an ordinary word position that still name different messages. */
@@ -161,58 +163,13 @@ function splitGroup(
   for (const child of bestValues.values()) splitGroup(keys, child, length, limits, vocabulary, out);
 }
 
-const ALNUM = /[\p{L}\p{N}]/u;
-const KEY_END = /[=:]/;
-
-/**
- * The template token for a position whose values differ: `<*>`, keeping what all values share
- * around it when that is a field name (`user=<*>`, `environment:<*>`) or punctuation (`(<*>)`).
- */
-export function variableToken(values: Iterable<string>): string {
-  let prefix: string | null = null;
-  let suffix: string | null = null;
-  let shortest = Infinity;
-  for (const value of values) {
-    shortest = Math.min(shortest, value.length);
-    if (prefix === null || suffix === null) {
-      prefix = value;
-      suffix = value;
-      continue;
-    }
-    let i = 0;
-    while (i < prefix.length && i < value.length && prefix[i] === value[i]) i++;
-    prefix = prefix.slice(0, i);
-    let j = 0;
-    while (j < suffix.length && j < value.length && suffix[suffix.length - 1 - j] === value[value.length - 1 - j]) j++;
-    suffix = suffix.slice(suffix.length - j);
-  }
-  if (prefix === null || suffix === null) return WILDCARD;
-  // A prefix ends at a field separator, or is punctuation only.
-  if (ALNUM.test(prefix)) {
-    let end = prefix.length;
-    while (end > 0 && !KEY_END.test(prefix[end - 1])) end--;
-    prefix = prefix.slice(0, end);
-  }
-  let s = 0;
-  while (s < suffix.length && ALNUM.test(suffix[suffix.length - 1 - s]) === false) s++;
-  suffix = suffix.slice(suffix.length - s);
-  if (prefix.includes(WILDCARD)) prefix = '';
-  if (suffix.includes(WILDCARD)) suffix = '';
-  while (prefix.length + suffix.length > shortest) suffix = suffix.slice(1);
-  return prefix + WILDCARD + suffix;
-}
-
 function templateOfGroup(keys: readonly KeyInfo[], members: readonly number[], length: number): string[] {
   const first = keys[members[0]].tokens;
   const tokens: string[] = first.slice(0, length);
   for (let p = 0; p < length; p++) {
     const token = first[p];
-    for (const k of members) {
-      if (keys[k].tokens[p] !== token) {
-        tokens[p] = variableToken(members.map((m) => keys[m].tokens[p]));
-        break;
-      }
-    }
+    const varies = members.some((k) => keys[k].tokens[p] !== token);
+    tokens[p] = varies ? renderVariable([...new Set(members.map((m) => keys[m].tokens[p]))]) : renderToken(token);
   }
   return tokens;
 }

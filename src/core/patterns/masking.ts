@@ -157,6 +157,28 @@ function combineRules(patterns: string[]): string {
   return parts.join('|');
 }
 
+/**
+ * A rule that can only start where a word does not go on – its pattern begins with the lookbehind
+ * `B` (or a stricter one), perhaps after one optional character or class (`/?`, `[<>~]?`).
+ */
+const BOUNDARY_START = /^(?:(\\?[^\\[(]|\[[^\]^][^\]]*\])\?)?\(\?<!\[\\p\{L\}\\p\{N\}_/;
+
+/**
+ * When every rule starts at a word boundary, one test in front of the alternation says so: inside a
+ * word (most positions of a line) the engine then fails once instead of once per rule. The same
+ * matches, about twice as fast.
+ */
+function guardBoundary(patterns: string[], combined: string): string {
+  let lead = '';
+  for (const pattern of patterns) {
+    const start = BOUNDARY_START.exec(pattern);
+    if (!start) return combined;
+    const unit = start[1];
+    if (unit) lead += unit.startsWith('[') ? unit.slice(1, -1) : unit.replace(/^\\/, '').replace(/[\]\\^-]/g, '\\$&');
+  }
+  return `(?:${B}${lead ? `|(?=[${lead}])` : ''})(?:${combined})`;
+}
+
 /** Compiles the enabled rules; throws on an invalid one (validate first to show reasons). */
 export function compileMasking(config: MaskingConfig): Masker {
   const enabled = config.rules.filter((rule) => rule.enabled);
@@ -164,7 +186,8 @@ export function compileMasking(config: MaskingConfig): Masker {
     const reason = maskingRuleProblem(rule);
     if (reason) throw new Error(`Masking rule ${rule.id}: ${reason}`);
   }
-  const combined = enabled.length ? new RegExp(combineRules(enabled.map((rule) => rule.pattern)), 'gu') : null;
+  const patterns = enabled.map((rule) => rule.pattern);
+  const combined = enabled.length ? new RegExp(guardBoundary(patterns, combineRules(patterns)), 'gu') : null;
   const mask = (line: string): string => {
     let masked = combined ? line.replace(combined, WILDCARD) : line;
     if (masked.includes('<*> ')) masked = masked.replace(VARIABLE_RUN, WILDCARD);

@@ -1,8 +1,8 @@
 /**
  * The pattern miner: feed it lines one at a time (online), ask for its patterns at any time.
  *
- * Each line is masked and tokenized; identical masked lines share one "key", so the work after
- * masking is per distinct shape, not per line. Patterns are recomputed from the keys when they
+ * Each line is masked and tokenized; lines of the same shape (shape.ts: masked tokens, ids standing
+ * for any value) share one "key", so the work after masking is per distinct shape, not per line. Patterns are recomputed from the keys when they
  * are asked for after new lines arrived (clustering is over distinct keys: milliseconds for
  * thousands of them). User edits (split, merge) are recorded and replayed on every recompute,
  * and travel with the exported state.
@@ -11,6 +11,7 @@ import { clusterKeys, DEFAULT_CLUSTER_SETTINGS, type KeyInfo } from './cluster.t
 import { compileMasking, DEFAULT_MASKING, WILDCARD, type Masker, type MaskingConfig } from './masking.ts';
 import { applyEdit, type ClusterRecord, type PatternEdit } from './edits.ts';
 import { hashText, templateOf } from './template.ts';
+import { hashShape, openFlags, ShapeReader } from './shape.ts';
 
 export type { PatternEdit } from './edits.ts';
 
@@ -46,6 +47,9 @@ export interface Pattern {
 }
 
 interface KeyRecord extends KeyInfo {
+  tokens: string[];
+  /** Which tokens are open (see shape.ts): they may differ between the key's lines. */
+  open: Uint8Array;
   examples: string[];
 }
 
@@ -60,14 +64,13 @@ export interface MinerState {
 
 export const BLANK_KEY = -1;
 
-/** Masked texts remembered for the fast path (bounded: whitespace variants are few in practice). */
-const MAX_RAW_INDEX = 1 << 20;
 
 export class PatternMiner {
   readonly settings: MinerSettings;
   private readonly masker: Masker;
-  private readonly keyIndex = new Map<string, number>();
-  private readonly rawIndex = new Map<string, number>();
+  /** Keys by shape hash (a list: different shapes may share a hash). */
+  private readonly keyIndex = new Map<number, number[]>();
+  private readonly reader = new ShapeReader();
   private readonly keys: KeyRecord[] = [];
   private edits: PatternEdit[] = [];
   private lines = 0;
@@ -85,26 +88,41 @@ export class PatternMiner {
   /** Adds one line; returns its key (BLANK_KEY for a blank line, which has no pattern). */
   add(line: string): number {
     const masked = this.masker.mask(line);
-    // Fast path: this exact masked text was seen (keys are looked up by it as well as by tokens).
-    let key = this.rawIndex.get(masked);
-    if (key === undefined) {
-      const trimmed = masked.trim();
-      if (trimmed === '') return BLANK_KEY;
-      const tokens = trimmed.split(/\s+/);
-      const id = tokens.join(' ');
-      key = this.keyIndex.get(id);
-      if (key === undefined) {
-        key = this.keys.length;
-        this.keyIndex.set(id, key);
-        this.keys.push({ tokens, count: 0, examples: [] });
+    const reader = this.reader;
+    if (reader.read(masked) === 0) return BLANK_KEY;
+    let key = this.findKey(masked);
+    if (key < 0) {
+      const tokens = reader.tokens(masked);
+      key = this.addKey({ tokens, open: openFlags(tokens), count: 0, examples: [] });
+    } else {
+      // Only open tokens can differ within a shape: one that took two values is a variable.
+      const { tokens, open } = this.keys[key];
+      for (let p = 0; p < tokens.length; p++) {
+        if (open[p] && tokens[p] !== WILDCARD && !reader.tokenIs(masked, p, tokens[p])) tokens[p] = WILDCARD;
       }
-      if (this.rawIndex.size < MAX_RAW_INDEX) this.rawIndex.set(masked, key);
     }
     const record = this.keys[key];
     record.count++;
     if (record.examples.length < this.settings.maxExamples) record.examples.push(line);
     this.lines++;
     this.dirty = true;
+    return key;
+  }
+
+  /** The key of the line the reader just read, or -1. */
+  private findKey(masked: string): number {
+    const candidates = this.keyIndex.get(this.reader.hash);
+    if (candidates) for (const k of candidates) if (this.reader.fits(masked, this.keys[k].tokens, this.keys[k].open)) return k;
+    return -1;
+  }
+
+  private addKey(record: KeyRecord): number {
+    const key = this.keys.length;
+    this.keys.push(record);
+    const hash = hashShape(record.tokens);
+    const list = this.keyIndex.get(hash);
+    if (list) list.push(key);
+    else this.keyIndex.set(hash, [key]);
     return key;
   }
 
@@ -135,10 +153,11 @@ export class PatternMiner {
    */
   match(line: string): Pattern | null {
     this.refresh();
-    const tokens = this.masker.tokens(line);
-    if (tokens.length === 0) return null;
-    const known = this.keyIndex.get(tokens.join(' '));
-    if (known !== undefined) return this.patternList[this.keyCluster[known]];
+    const masked = this.masker.mask(line);
+    if (this.reader.read(masked) === 0) return null;
+    const known = this.findKey(masked);
+    if (known >= 0) return this.patternList[this.keyCluster[known]];
+    const tokens = this.reader.tokens(masked);
     let best = -1;
     let bestConstants = -1;
     for (const index of this.byLength.get(tokens.length) ?? []) {
@@ -210,9 +229,7 @@ export class PatternMiner {
     if (state.version !== 1) throw new Error(`patterns file version ${state.version} is not supported (expected 1)`);
     const miner = new PatternMiner(state.settings);
     for (const key of state.keys) {
-      const id = key.tokens.join(' ');
-      miner.keyIndex.set(id, miner.keys.length);
-      miner.keys.push({ tokens: [...key.tokens], count: key.count, examples: [...key.examples] });
+      miner.addKey({ tokens: [...key.tokens], open: openFlags(key.tokens), count: key.count, examples: [...key.examples] });
       miner.lines += key.count;
     }
     miner.edits = state.edits.map((edit) => ({ ...edit }));

@@ -1,0 +1,171 @@
+/**
+ * A line's shape: its masked tokens with identifier-like tokens (hex ids, host names with numbers,
+ * versions) standing for any value. Lines of one shape are one key of the miner, so a file whose
+ * lines carry a fresh id each costs one key per message, not one per line – the miner's time and
+ * memory follow the number of messages, not the number of lines.
+ */
+import { WILDCARD } from './masking.ts';
+
+/** Hex digits in a row, one a digit at least, that make a token an id: hashes, trace and span ids. */
+const MIN_HEX_ID = 16;
+
+/** JavaScript's `\s`: the characters that separate tokens. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const OPEN_HASH = 0x5bd1e995;
+const LT = 60;
+const STAR = 42;
+const GT = 62;
+
+/**
+ * Reads a masked line's tokens in place – where each starts and ends, which are open, and a hash of
+ * the shape – without making a string per token. Most lines are of a shape seen before; for those
+ * the miner only compares this reading with the shape's tokens, so a line costs one pass over its
+ * characters after masking.
+ */
+export class ShapeReader {
+  /** Tokens in the last line read. */
+  count = 0;
+  /** Hash of the last line's shape: equal shapes, equal hashes (see hashShape). */
+  hash = 0;
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  private open = new Uint8Array(64);
+
+  /** Reads `text`; returns its token count (0 for a blank line). */
+  read(text: string): number {
+    let count = 0;
+    let hash = 0x811c9dc5;
+    const length = text.length;
+    let i = 0;
+    while (i < length) {
+      let c = text.charCodeAt(i);
+      if (c === 32 || isSpace(c)) {
+        i++;
+        continue;
+      }
+      // Counts for looksLikeId, kept in locals: this loop is most of a known line's cost.
+      const start = i;
+      let digits = 0;
+      let run = 0;
+      let runDigits = 0;
+      let longHex = false;
+      let tokenHash = 0x811c9dc5;
+      while (true) {
+        const digit = c >= 48 && c <= 57;
+        if (digit) digits++;
+        if (digit || (c >= 97 && c <= 102) || (c >= 65 && c <= 70)) {
+          run++;
+          if (digit) runDigits++;
+          if (run >= MIN_HEX_ID && runDigits > 0) longHex = true;
+        } else {
+          run = 0;
+          runDigits = 0;
+        }
+        tokenHash = Math.imul(tokenHash ^ c, 0x01000193);
+        if (++i >= length) break;
+        c = text.charCodeAt(i);
+        if (c === 32 || isSpace(c)) break;
+      }
+      const size = i - start;
+      const open =
+        (size === 3 && text.charCodeAt(start) === LT && text.charCodeAt(start + 1) === STAR && text.charCodeAt(start + 2) === GT) ||
+        (digits > 0 && digits * 2 >= size) ||
+        longHex;
+      if (count === this.starts.length) this.grow();
+      this.starts[count] = start;
+      this.ends[count] = i;
+      this.open[count] = open ? 1 : 0;
+      hash = mix(hash, open ? OPEN_HASH : tokenHash);
+      count++;
+    }
+    this.count = count;
+    this.hash = count ? hash : 0;
+    return count;
+  }
+
+  /** The last line's tokens as strings. */
+  tokens(text: string): string[] {
+    const tokens = new Array<string>(this.count);
+    for (let p = 0; p < this.count; p++) tokens[p] = text.slice(this.starts[p], this.ends[p]);
+    return tokens;
+  }
+
+  /** Whether the last line has the shape of `tokens` (same closed tokens, open where they are open). */
+  fits(text: string, tokens: readonly string[], open: Uint8Array): boolean {
+    if (tokens.length !== this.count) return false;
+    for (let p = 0; p < this.count; p++) {
+      if (this.open[p] !== open[p]) return false;
+      if (!open[p] && !this.tokenIs(text, p, tokens[p])) return false;
+    }
+    return true;
+  }
+
+  /** Whether the last line's token `p` is open: a masked variable or an id (see looksLikeId). */
+  isOpen(p: number): boolean {
+    return this.open[p] === 1;
+  }
+
+  /** Whether the last line's token `p` is `token`. */
+  tokenIs(text: string, p: number, token: string): boolean {
+    return this.ends[p] - this.starts[p] === token.length && text.startsWith(token, this.starts[p]);
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    const open = new Uint8Array(size);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    open.set(this.open);
+    this.starts = starts;
+    this.ends = ends;
+    this.open = open;
+  }
+}
+
+function mix(hash: number, value: number): number {
+  return Math.imul(hash ^ value, 0x01000193) ^ (hash >>> 15);
+}
+
+/** The shape hash of a token list, equal to what ShapeReader.read gives for the same line. */
+export function hashShape(tokens: readonly string[]): number {
+  if (tokens.length === 0) return 0;
+  let hash = 0x811c9dc5;
+  for (const token of tokens) {
+    if (isOpenToken(token)) {
+      hash = mix(hash, OPEN_HASH);
+      continue;
+    }
+    let tokenHash = 0x811c9dc5;
+    for (let i = 0; i < token.length; i++) tokenHash = Math.imul(tokenHash ^ token.charCodeAt(i), 0x01000193);
+    hash = mix(hash, tokenHash);
+  }
+  return hash;
+}
+
+/** Which tokens of a shape are open, as ShapeReader.fits wants them. */
+export function openFlags(tokens: readonly string[]): Uint8Array {
+  return Uint8Array.from(tokens, (token) => (isOpenToken(token) ? 1 : 0));
+}
+
+const single = new ShapeReader();
+
+/** True when a token stands for any value in a shape: a masked `<*>`, or an id (looksLikeId). */
+export function isOpenToken(token: string): boolean {
+  return single.read(token) === 1 && single.isOpen(0);
+}
+
+/**
+ * Digits mixed with letters, or a long run of hex digits: ids, hashes, hosts, versions – values,
+ * never a word that names a message. A token with half or more digits, or one holding a hex run of
+ * MIN_HEX_ID or more with a digit in it (`key:9f86d081884c7d65`).
+ */
+export function looksLikeId(token: string): boolean {
+  return token !== WILDCARD && isOpenToken(token);
+}

@@ -82,17 +82,104 @@ export function spikeOf(counts: readonly number[]): number {
   return sorted[sorted.length - 1] / Math.max(1, median);
 }
 
-/**
- * Pattern indices, newest first: by first seen, latest first (patterns without a time last), then
- * by count. "New" patterns are those first seen after `since` – by default the last quarter of
- * the file's time span.
- */
+/** Pattern indices, newest first: by first seen, latest first (patterns without a time last), then by count. */
 export function newestFirst(t: PatternTimelines, counts: readonly number[]): number[] {
   const order = t.patterns.map((_, i) => i);
   const key = (i: number) => (Number.isNaN(t.patterns[i].firstSeen) ? -Infinity : t.patterns[i].firstSeen);
   return order.sort((a, b) => key(b) - key(a) || counts[b] - counts[a]);
 }
 
+/**
+ * When a first sighting counts as new unless the user says: the middle of the file's time span –
+ * a pattern that the whole first half of an export never shows started within it.
+ */
 export function defaultNewSince(t: PatternTimelines): number {
-  return t.first + 0.75 * (t.last - t.first);
+  return t.first + 0.5 * (t.last - t.first);
+}
+
+/** What `logsift patterns --json` writes for each pattern: enough for a pipeline to alert on new ones. */
+export interface PatternReport {
+  id: string;
+  template: string;
+  count: number;
+  share: number;
+  examples: string[];
+  /** ISO 8601 (UTC); null when none of its rows has a time. */
+  firstSeen: string | null;
+  lastSeen: string | null;
+  /** First seen after `newSince`. */
+  new: boolean;
+  spike: number;
+  /** Rows per bucket of the report's time axis. */
+  counts: number[];
+}
+
+export interface PatternsReport {
+  lines: number;
+  time: {
+    column: string;
+    format: string;
+    inMessage: boolean;
+    first: string | null;
+    last: string | null;
+    /** Axis: bucket i covers [start + i·step, start + (i+1)·step), epoch ms. */
+    start: number;
+    step: number;
+    buckets: number;
+    newSince: string | null;
+    untimed: number;
+  } | null;
+  patterns: PatternReport[];
+}
+
+const iso = (ms: number): string | null => (Number.isFinite(ms) ? new Date(ms).toISOString() : null);
+
+/**
+ * The report of mined patterns (`patterns`, most frequent first) with their times: `assignments`
+ * and `times` per line, `source` where the times came from (null: none), `newSince` the time after
+ * which a first sighting is new (default: the middle of the file's span).
+ */
+export function patternsReport(
+  lines: number,
+  patterns: readonly { id: string; template: string; count: number; share: number; examples: string[] }[],
+  assignments: ArrayLike<number>,
+  times: ArrayLike<number> | null,
+  source: { columnName: string; format: string; inMessage: boolean } | null,
+  newSince?: number,
+): PatternsReport {
+  const t = times && source ? patternTimelines(assignments, times, patterns.length) : null;
+  const since = t ? (newSince ?? defaultNewSince(t)) : NaN;
+  return {
+    lines,
+    time:
+      t && source
+        ? {
+            column: source.columnName,
+            format: source.format,
+            inMessage: source.inMessage,
+            first: iso(t.first),
+            last: iso(t.last),
+            start: t.start,
+            step: t.step,
+            buckets: t.buckets,
+            newSince: iso(since),
+            untimed: t.untimed,
+          }
+        : null,
+    patterns: patterns.map((p, i) => {
+      const pt = t?.patterns[i];
+      return {
+        id: p.id,
+        template: p.template,
+        count: p.count,
+        share: p.share,
+        examples: p.examples,
+        firstSeen: pt ? iso(pt.firstSeen) : null,
+        lastSeen: pt ? iso(pt.lastSeen) : null,
+        new: pt ? pt.firstSeen > since : false,
+        spike: pt ? Number(pt.spike.toFixed(2)) : 1,
+        counts: pt?.counts ?? [],
+      };
+    }),
+  };
 }

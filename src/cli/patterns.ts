@@ -36,8 +36,8 @@ export async function patternsCommand(args: string[]): Promise<void> {
   });
   if (positionals.length !== 1) throw new UsageError('patterns takes one INPUT file (or - for standard input)');
   const [inputPath] = positionals;
-  const newSince = values['new-since'] === undefined ? undefined : readIso(values['new-since'])?.ms;
-  if (newSince === undefined && values['new-since'] !== undefined) throw new UsageError(`--new-since must be an ISO 8601 time, got "${values['new-since']}"`);
+  const newSince = values['new-since'] === undefined ? undefined : readIso(values['new-since']);
+  if (Number.isNaN(newSince)) throw new UsageError(`--new-since must be an ISO 8601 time, got "${values['new-since']}"`);
   const similarity = parseNumber('--similarity', values.similarity, DEFAULT_CLUSTER_SETTINGS.similarity, (n) => n >= 0 && n <= 1, 'a number from 0 to 1');
 
   await checkInput(inputPath);

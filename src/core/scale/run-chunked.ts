@@ -7,7 +7,7 @@
 import { CancelledError, InputError } from '../errors.ts';
 import { csvLine } from '../csv/format.ts';
 import { outputColumns, RunTally, type RunProgress, type RunSummary } from '../run-report.ts';
-import { TimeHistogram, type Histogram } from '../time/buckets.ts';
+import { TimeHistogram } from '../time/buckets.ts';
 import type { TimeSource } from '../time/detect.ts';
 import { TIERS } from '../types.ts';
 import type { ChunkOutcome, OutputFormat } from './chunk.ts';
@@ -55,16 +55,10 @@ export interface ChunkedRunOptions {
   time?: TimeSource | null;
 }
 
-/** Rows per label over time, and where the times were read. */
-export interface RunTime {
-  source: TimeSource;
-  histogram: Histogram;
-}
 
 export interface ChunkedRunSummary extends RunSummary {
   chunks: ChunkIndex;
   embeddingCalls: number;
-  time?: RunTime;
 }
 
 /** The output header for these settings. */

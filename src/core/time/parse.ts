@@ -15,10 +15,21 @@ export type TimeFormat = 'iso' | 'syslog' | 'clf' | 'glog' | 'epoch';
 
 export const TIME_FORMATS: readonly TimeFormat[] = ['iso', 'clf', 'syslog', 'glog', 'epoch'];
 
-/** What a reader gives besides the time: whether the text said its zone. */
+/** What detection asks of a reading: the time, and whether the text said its zone. */
 export interface TimeRead {
   ms: number;
   zoned: boolean;
+}
+
+/**
+ * Whether the last reading said its zone. The readers return a bare number – an object per row
+ * would be garbage on the hot path – and leave this for readerOf, which detection uses.
+ */
+let lastZoned = false;
+
+function read(ms: number, zoned: boolean): number {
+  lastZoned = zoned;
+  return ms;
 }
 
 /** Reads one text to epoch ms; NaN when it holds no time of the layout. */
@@ -137,29 +148,29 @@ export function timeStart(s: string): number {
 }
 
 /** `YYYY-MM-DD`, `YYYY/MM/DD`, then `T` or a space and `HH:MM[:SS][.fff|,fff]`, then a zone (optional). */
-export function readIso(s: string, at = timeStart(s)): TimeRead | null {
+export function readIso(s: string, at = timeStart(s)): number {
   const year = digits(s, at, 4);
   const sep = s.charCodeAt(at + 4);
-  if (year < 0 || (sep !== 45 && sep !== 47) || s.charCodeAt(at + 7) !== sep) return null;
+  if (year < 0 || (sep !== 45 && sep !== 47) || s.charCodeAt(at + 7) !== sep) return NaN;
   const month = digits(s, at + 5, 2);
   const day = digits(s, at + 8, 2);
-  if (month < 0 || day < 0) return null;
+  if (month < 0 || day < 0) return NaN;
   let i = at + 10;
   const t = s.charCodeAt(i);
   if (t !== 84 && t !== 116 && !(t === 32 && isDigit(s, i + 1))) {
     // A date alone: its midnight.
-    if (!endsAt(s, i)) return null;
+    if (!endsAt(s, i)) return NaN;
     const ms = utcMs(year, month, day, 0, 0, 0, 0);
-    return Number.isNaN(ms) ? null : { ms, zoned: false };
+    return read(ms, false);
   }
   const h = digits(s, i + 1, 2);
   const m = digits(s, i + 4, 2);
-  if (h < 0 || m < 0 || s.charCodeAt(i + 3) !== 58) return null;
+  if (h < 0 || m < 0 || s.charCodeAt(i + 3) !== 58) return NaN;
   i += 6;
   let sec = 0;
   if (s.charCodeAt(i) === 58) {
     sec = digits(s, i + 1, 2);
-    if (sec < 0) return null;
+    if (sec < 0) return NaN;
     i += 3;
   }
   let ms = 0;
@@ -170,10 +181,9 @@ export function readIso(s: string, at = timeStart(s)): TimeRead | null {
     i = read.end;
   }
   const z = zone(s, i);
-  if (Number.isNaN(z.offset) && !endsAt(s, i)) return null;
+  if (Number.isNaN(z.offset) && !endsAt(s, i)) return NaN;
   const local = utcMs(year, month, day, h, m, sec, ms);
-  if (Number.isNaN(local)) return null;
-  return Number.isNaN(z.offset) ? { ms: local, zoned: false } : { ms: local - z.offset * 60_000, zoned: true };
+  return Number.isNaN(z.offset) ? read(local, false) : read(local - z.offset * 60_000, true);
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -227,9 +237,9 @@ export function referenceAt(ms: number): Reference {
 }
 
 /** RFC 3164: `Mmm dd HH:MM:SS` (day padded with a space or a zero), an optional year after the day. */
-export function readSyslog(s: string, ref: Reference, at = timeStart(s)): TimeRead | null {
+export function readSyslog(s: string, ref: Reference, at = timeStart(s)): number {
   const month = monthAt(s, at);
-  if (month < 0 || s.charCodeAt(at + 3) !== 32) return null;
+  if (month < 0 || s.charCodeAt(at + 3) !== 32) return NaN;
   let i = at + 4;
   if (s.charCodeAt(i) === 32) i++;
   let day = digits(s, i, 2);
@@ -238,7 +248,7 @@ export function readSyslog(s: string, ref: Reference, at = timeStart(s)): TimeRe
     day = digits(s, i, 1);
     i += 1;
   }
-  if (day < 1 || day > 31 || s.charCodeAt(i) !== 32) return null;
+  if (day < 1 || day > 31 || s.charCodeAt(i) !== 32) return NaN;
   i++;
   let year = -1;
   if (digits(s, i, 4) >= 0 && s.charCodeAt(i + 4) === 32) {
@@ -246,57 +256,57 @@ export function readSyslog(s: string, ref: Reference, at = timeStart(s)): TimeRe
     i += 5;
   }
   const c = clock(s, i);
-  if (!c || !endsAt(s, c.end)) return null;
+  if (!c || !endsAt(s, c.end)) return NaN;
   if (year >= 0) {
     const ms = utcMs(year, month, day, 0, 0, 0, 0);
-    return Number.isNaN(ms) ? null : { ms: ms + c.ms, zoned: false };
+    return read(ms + c.ms, false);
   }
   const ms = yearless(month, day, c.ms, ref);
-  return Number.isNaN(ms) ? null : { ms, zoned: false };
+  return read(ms, false);
 }
 
 /**
  * Apache/nginx common log: `dd/Mmm/yyyy:HH:MM:SS ±hhmm`, in brackets after the client's address
  * (the first `[` of the line's first 100 characters), or alone.
  */
-export function readClf(s: string): TimeRead | null {
+export function readClf(s: string): number {
   let at = timeStart(s);
   if (!isDigit(s, at) || s.charCodeAt(at + 2) !== 47) {
     const open = s.indexOf('[');
-    if (open < 0 || open > 100) return null;
+    if (open < 0 || open > 100) return NaN;
     at = open + 1;
   }
   const day = digits(s, at, 2);
   const month = monthAt(s, at + 3);
   const year = digits(s, at + 7, 4);
-  if (day < 0 || month < 0 || year < 0 || s.charCodeAt(at + 2) !== 47 || s.charCodeAt(at + 6) !== 47 || s.charCodeAt(at + 11) !== 58) return null;
+  if (day < 0 || month < 0 || year < 0 || s.charCodeAt(at + 2) !== 47 || s.charCodeAt(at + 6) !== 47 || s.charCodeAt(at + 11) !== 58) return NaN;
   const c = clock(s, at + 12);
-  if (!c) return null;
+  if (!c) return NaN;
   const date = utcMs(year, month, day, 0, 0, 0, 0);
-  if (Number.isNaN(date)) return null;
+  if (Number.isNaN(date)) return NaN;
   const z = zone(s, c.end);
-  if (Number.isNaN(z.offset)) return endsAt(s, c.end) ? { ms: date + c.ms, zoned: false } : null;
-  return { ms: date + c.ms - z.offset * 60_000, zoned: true };
+  if (Number.isNaN(z.offset)) return endsAt(s, c.end) ? read(date + c.ms, false) : NaN;
+  return read(date + c.ms - z.offset * 60_000, true);
 }
 
 /** glog: a level letter and `MMDD HH:MM:SS.uuuuuu` (`I0102 03:04:05.678901 1234 file.cc:12] …`). */
-export function readGlog(s: string, ref: Reference, at = timeStart(s)): TimeRead | null {
+export function readGlog(s: string, ref: Reference, at = timeStart(s)): number {
   const level = s.charCodeAt(at);
-  if (level !== 73 && level !== 87 && level !== 69 && level !== 70 && level !== 68) return null; // I W E F D
+  if (level !== 73 && level !== 87 && level !== 69 && level !== 70 && level !== 68) return NaN; // I W E F D
   const month = digits(s, at + 1, 2);
   const day = digits(s, at + 3, 2);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || s.charCodeAt(at + 5) !== 32) return null;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || s.charCodeAt(at + 5) !== 32) return NaN;
   const c = clock(s, at + 6);
-  if (!c || !endsAt(s, c.end)) return null;
+  if (!c || !endsAt(s, c.end)) return NaN;
   const ms = yearless(month, day, c.ms, ref);
-  return Number.isNaN(ms) ? null : { ms, zoned: false };
+  return read(ms, false);
 }
 
 /**
  * Epoch seconds (10 digits, an optional fraction), milliseconds (13), microseconds (16) or
  * nanoseconds (19), within 2000–2100: a count, a size or an id of another length is no time.
  */
-export function readEpoch(s: string, at = timeStart(s)): TimeRead | null {
+export function readEpoch(s: string, at = timeStart(s)): number {
   let i = at;
   let whole = 0;
   while (isDigit(s, i)) {
@@ -315,13 +325,13 @@ export function readEpoch(s: string, at = timeStart(s)): TimeRead | null {
   } else if (length === 13) ms = whole;
   else if (length === 16) ms = Math.floor(whole / 1000);
   else if (length === 19) ms = Math.floor(whole / 1e6);
-  else return null;
-  if (!endsAt(s, i) || ms < EPOCH_MIN_MS || ms >= EPOCH_MAX_MS) return null;
-  return { ms, zoned: true };
+  else return NaN;
+  if (!endsAt(s, i) || ms < EPOCH_MIN_MS || ms >= EPOCH_MAX_MS) return NaN;
+  return read(ms, true);
 }
 
-/** The reader of one layout. */
-export function readerOf(format: TimeFormat, referenceMs: number): (text: string) => TimeRead | null {
+/** The hot path: one layout's reader giving epoch ms, NaN for a text without a time. */
+export function timeParser(format: TimeFormat, referenceMs: number): TimeParser {
   const ref = referenceAt(referenceMs);
   switch (format) {
     case 'iso':
@@ -337,8 +347,11 @@ export function readerOf(format: TimeFormat, referenceMs: number): (text: string
   }
 }
 
-/** The hot path: one layout's reader giving epoch ms, NaN for a text without a time. */
-export function timeParser(format: TimeFormat, referenceMs: number): TimeParser {
-  const read = readerOf(format, referenceMs);
-  return (text) => read(text)?.ms ?? NaN;
+/** One layout's reader for detection: the time and whether it said its zone, or null. */
+export function readerOf(format: TimeFormat, referenceMs: number): (text: string) => TimeRead | null {
+  const parse = timeParser(format, referenceMs);
+  return (text) => {
+    const ms = parse(text);
+    return Number.isNaN(ms) ? null : { ms, zoned: lastZoned };
+  };
 }

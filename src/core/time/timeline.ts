@@ -183,3 +183,14 @@ export function patternsReport(
     }),
   };
 }
+
+/**
+ * Each pattern's times when only some of a file's rows were mined: `rows[j]` is the file row of
+ * mined line j, `perMined[j]` its pattern, `times` per file row. Null when no mined row has a time.
+ */
+export function minedPatternTimes(perMined: ArrayLike<number>, rows: ArrayLike<number>, times: ArrayLike<number>, patternCount: number): PatternTime[] | null {
+  const minedTimes = new Float64Array(rows.length);
+  for (let j = 0; j < rows.length; j++) minedTimes[j] = times[rows[j]];
+  const t = patternTimelines(perMined, minedTimes, patternCount);
+  return Number.isNaN(t.first) ? null : t.patterns;
+}

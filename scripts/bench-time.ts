@@ -1,6 +1,6 @@
 /**
  * What reading times costs a run, printed, not asserted:
- *   npm run bench:time [-- --rows 2000000 --reps 3]
+ *   npm run bench:time [-- --rows 2000000 --reps 3 --only csv|log]
  *
  * On generated data (a timestamp column, and the same lines as a .log file with the time at the
  * start of each line), the chunked run in this thread – read, classify, write to nowhere – with
@@ -23,7 +23,7 @@ import { timeParser } from '../src/core/time/parse.ts';
 import { writeCsvOnce } from './lib/bench-data.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '2000000' }, reps: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '2000000' }, reps: { type: 'string', default: '3' }, only: { type: 'string' } } });
 const rows = Number(values.rows);
 const reps = Math.max(1, Number(values.reps));
 const bundleJson = readFileSync(`${root}public/default-bundle.json`, 'utf8');
@@ -33,8 +33,7 @@ function* generated(): Generator<string[]> {
   for (const log of generateLogs({ rows, seed: 8 })) yield [log.timestamp, log.source, log.log_message];
 }
 
-async function files(): Promise<{ csv: string; log: string }> {
-  const csv = await writeCsvOnce(`${root}bench-data/time-${rows}.csv`, ['timestamp', 'source', 'log_message'], generated());
+async function logFile(): Promise<string> {
   const log = `${root}bench-data/time-${rows}.log`;
   if (!existsSync(log)) {
     mkdirSync(`${root}bench-data`, { recursive: true });
@@ -42,7 +41,7 @@ async function files(): Promise<{ csv: string; log: string }> {
     for (const [timestamp, source, message] of generated()) lines.push(`${timestamp} ${source}: ${message.replace(/[\r\n]+/g, ' ')}`);
     writeFileSync(log, lines.join('\n') + '\n');
   }
-  return { csv, log };
+  return log;
 }
 
 async function runOnce(path: string, format: RowFormat, withTime: boolean): Promise<{ ms: number; timed: number }> {
@@ -92,8 +91,8 @@ function readerAlone(): void {
   console.log(`the ISO reader alone: ${ns.toFixed(0)} ns a row, best of 7 (checksum ${sum % 7})`);
 }
 
-const { csv, log } = await files();
+const csv = await writeCsvOnce(`${root}bench-data/time-${rows}.csv`, ['timestamp', 'source', 'log_message'], generated());
 readerAlone();
-await compare('CSV, time column', csv, 'csv');
-await compare('.log, time at the start of each line', log, 'text');
+if (values.only !== 'log') await compare('CSV, time column', csv, 'csv');
+if (values.only !== 'csv') await compare('.log, time at the start of each line', await logFile(), 'text');
 console.log('kept per row: 8 bytes (Float64Array, epoch ms, beside the label/tier/confidence columns); the histogram: at most 4,096 live buckets × labels while counting');

@@ -2,6 +2,7 @@
  * Times in runs: each row's time read in the chunk workers, rows per label over time in the
  * summary – the same whatever the chunking and in a pool – and the CLI's time options.
  */
+import 'fake-indexeddb/auto';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,10 @@ import type { TimeSource } from '../../src/core/time/detect.ts';
 import { detectInputTime } from '../../src/core/time/input-time.ts';
 import type { PatternsReport } from '../../src/core/time/timeline.ts';
 import { inThreadPorts } from '../helpers/in-thread-pool.ts';
+import { ScaleResults } from '../../workers/scale-results.ts';
+import { createClassifyService } from '../../workers/classify-service.ts';
+import { IdbBundleStorage } from '../../src/storage/db.ts';
+import { IdbPatternsStore } from '../../src/storage/patterns-store.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const BUNDLE_JSON = readFileSync(resolve(root, 'public/default-bundle.json'), 'utf8');
@@ -34,8 +39,10 @@ function generatedCsv(rows: number): string {
   return text;
 }
 
-async function run(text: string, chunkBytes: number, options: { pool?: boolean; time?: 'auto' | 'none'; format?: 'csv' | 'text' } = {}) {
-  const input = await openChunkedInput(new Blob([text]), options.format ?? 'csv', chunkBytes);
+async function run(text: string, chunkBytes: number, options: { pool?: boolean; time?: 'auto' | 'none'; format?: 'csv' | 'text'; results?: ScaleResults } = {}) {
+  const blob = new Blob([text]);
+  options.results?.begin(blob);
+  const input = await openChunkedInput(blob, options.format ?? 'csv', chunkBytes);
   const time = detectInputTime(input, options.time ?? 'auto', Date.UTC(2026, 0, 1));
   const columns = outputHeaderOf(input.format, false).columns;
   const processor: ChunkProcessor = options.pool
@@ -49,8 +56,12 @@ async function run(text: string, chunkBytes: number, options: { pool?: boolean; 
     explain: false,
     time,
     onOutput: (d) => void parts.push(typeof d === 'string' ? d : dec.decode(d)),
-    onChunk: (outcome) => void (outcome.times ? times.push(...outcome.times) : undefined),
+    onChunk: (outcome, firstRow) => {
+      if (outcome.times) times.push(...outcome.times);
+      options.results?.append(outcome, firstRow);
+    },
   });
+  options.results?.finish(summary.chunks);
   return { output: parts.join(''), summary, times, time };
 }
 
@@ -82,6 +93,24 @@ describe('times in the chunked run', () => {
     const without = await run(text, 4096, { time: 'none' });
     expect(without.output).toBe(whole.output);
     expect(without.summary.time).toBeUndefined();
+  }, 120_000);
+
+  it('shows the rows of a time range in the results table, leaving rows without a time out', async () => {
+    const text = generatedCsv(2000);
+    const results = new ScaleResults();
+    const { times, summary } = await run(text, 8192, { results });
+    expect(results.columnBytes).toBe(2000 * (7 + 8));
+    const h = summary.time!.histogram;
+    const from = h.start + 3 * h.step;
+    const to = h.start + 9 * h.step;
+    const inRange = times.map((t, i) => [t, i] as const).filter(([t]) => t >= from && t < to).map(([, i]) => i);
+    expect(inRange.length).toBeGreaterThan(0);
+    expect(await results.query({ from, to })).toBe(inRange.length);
+    expect((await results.rows(0, 5)).map((r) => r.index)).toEqual(inRange.slice(0, 5));
+    // The whole span keeps every row that has a time.
+    expect(await results.query({ from: -Infinity, to: Infinity })).toBe(h.timed);
+    const snapshot = await results.snapshot();
+    expect(Array.from(snapshot.times!)).toEqual(times);
   }, 120_000);
 
   it('reads the time at the start of plain-text lines', async () => {
@@ -142,4 +171,32 @@ describe('times in the CLI', () => {
     const since = JSON.parse(logsift(['patterns', file, '--json', '--new-since', '2024-05-05T00:00:00Z']).stdout) as PatternsReport;
     expect(since.patterns.filter((p) => p.new)).toEqual([]);
   });
+});
+
+describe('times in the classify worker', () => {
+  it('gives the summary its histogram, filters the results by time, and gives patterns of the run their first and last seen', async () => {
+    const name = `time-${Date.now()}`;
+    const api = createClassifyService({
+      storage: async () => ({ storage: await IdbBundleStorage.open(`${name}-bundles`), persistent: true }),
+      loadDefaultBundle: async () => BUNDLE_JSON,
+      progressIntervalMs: 0,
+      patternsStore: async () => ({ store: await IdbPatternsStore.open(`${name}-patterns`), persistent: true }),
+    });
+    const summary = await api.classify(new Blob([burstCsv()]), 'burst.csv', false, () => {});
+    const h = summary.time!.histogram;
+    expect(h).toMatchObject({ step: 3_600_000, buckets: 120, timed: 270, untimed: 0 });
+    const burstHour = 3 * 24 + 14;
+    const perBucket = (b: number) => h.counts.reduce((sum, c) => sum + c[b], 0);
+    expect(perBucket(burstHour)).toBe(2 + 30);
+    // Day 4: its 48 routine lines and the burst.
+    const day = Date.UTC(2024, 4, 4);
+    expect(await api.query({ from: day, to: day + 86_400_000 })).toBe(48 + 30);
+
+    const info = await api.discoverFromRun(() => {});
+    const burst = info.patterns.find((p) => p.template.startsWith('Payment gateway timeout'))!;
+    expect(burst).toMatchObject({ firstSeen: day + 14 * 3_600_000, lastSeen: day + 14 * 3_600_000 + 29 * 60_000 });
+    expect(burst.counts![burstHour]).toBe(30);
+    const latest = Math.max(...info.patterns.map((p) => p.firstSeen ?? -Infinity));
+    expect(burst.firstSeen).toBe(latest);
+  }, 120_000);
 });

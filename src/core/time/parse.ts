@@ -176,10 +176,16 @@ export function readIso(s: string, at = timeStart(s)): number {
   let ms = 0;
   const f = s.charCodeAt(i);
   if ((f === 46 || f === 44) && isDigit(s, i + 1)) {
-    const read = fraction(s, i + 1);
-    ms = read.ms;
-    i = read.end;
+    // The fraction's milliseconds (digits beyond the third are cut), read in place.
+    let scale = 100;
+    for (i++; isDigit(s, i); i++) {
+      ms += (s.charCodeAt(i) - D0) * scale;
+      scale /= 10;
+    }
+    ms = Math.floor(ms);
   }
+  // A cell that ends here (a time column) has no zone: the common case skips looking for one.
+  if (i >= s.length) return read(utcMs(year, month, day, h, m, sec, ms), false);
   const z = zone(s, i);
   if (Number.isNaN(z.offset) && !endsAt(s, i)) return NaN;
   const local = utcMs(year, month, day, h, m, sec, ms);

@@ -195,7 +195,7 @@ describe('the same rows from every way in', () => {
           }
           // An independent reader sees the header, then one row per row counted, each with the
           // header's columns and the three added ones: the label in target_label.
-          const back = Papa.parse<string[]>(reference.output).data.filter((row) => !(row.length === 1 && row[0] === ''));
+          const back = Papa.parse<string[]>(reference.output, { delimiter: ',' }).data.filter((row) => !(row.length === 1 && row[0] === ''));
           expect(back[0]).toEqual(['source', 'log_message', 'n', 'target_label', 'tier', 'confidence']);
           expect(back).toHaveLength(reference.rows + 1);
           const labels = new Set([...bundle.labels, 'Unclassified']);

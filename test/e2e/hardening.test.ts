@@ -351,7 +351,7 @@ describe('cancel at any point', () => {
       });
     await page.getByRole('tab', { name: 'Training' }).click();
     await page.getByTestId('training-csv-input').setInputFiles(writeLabelledCsv(env.tmp.dir, 'cancel-labels.csv', 40_000, 'cancel'));
-    await expect.poll(() => page.getByTestId('training-set-size').innerText()).toMatch(/[1-9]/);
+    await expect.poll(() => page.getByTestId('training-set-size').innerText(), { timeout: 60_000 }).toMatch(/[1-9]/);
     await page.getByRole('tab', { name: 'Classify' }).click();
     const before = await stored();
 

@@ -23,6 +23,9 @@ export interface RowFilter {
   label?: string | null;
   tier?: Tier | null;
   search?: string;
+  /** Rows with a time in [from, to), epoch ms (the summary's histogram brushed); rows without a time are left out. */
+  from?: number | null;
+  to?: number | null;
 }
 
 /** One row of the results table. */

@@ -72,7 +72,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
   const results = new ScaleResults();
   const clearResults = () => results.clear();
   /** Pattern discovery's copy of the run's lines, made for the duration of one discovery. */
-  let runSnapshot: { fileName: string; messages: string[]; sources: string[]; ruleMatched: Uint8Array } | null = null;
+  let runSnapshot: { fileName: string; messages: string[]; sources: string[]; ruleMatched: Uint8Array; times: Float64Array | null } | null = null;
   // Embedding models: installed BERT models, their backend, import, retraining – workers/models-service.ts.
   const models = createModelsHost(deps.models ?? {}, {
     storage,

@@ -35,6 +35,11 @@ export interface PatternView {
   keys: number;
   /** Index into PatternsInfo.similar.groups, or -1. */
   group: number;
+  /** When its lines have times: first and last seen (epoch ms), lines per bucket of the file's span, and its spike (time/timeline.ts). */
+  firstSeen?: number;
+  lastSeen?: number;
+  counts?: number[];
+  spike?: number;
 }
 
 export interface SimilarGroups {

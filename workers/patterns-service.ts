@@ -46,6 +46,12 @@ import type {
   SplitPosition,
 } from './patterns-api.ts';
 import { throttle } from './throttle.ts';
+import { minedPatternTimes, type PatternTime } from '../src/core/time/timeline.ts';
+
+/** A pattern's times for the list; none when none of its lines has a time. */
+function seenOf(t: PatternTime): Pick<PatternView, 'firstSeen' | 'lastSeen' | 'counts' | 'spike'> {
+  return Number.isNaN(t.firstSeen) ? {} : { firstSeen: t.firstSeen, lastSeen: t.lastSeen, counts: t.counts, spike: t.spike };
+}
 
 /** The last run's rows, as the results store keeps them. */
 export interface RunRows {
@@ -54,6 +60,8 @@ export interface RunRows {
   sources: readonly string[];
   /** Per row, whether a rule labelled it (tier `regex`). */
   ruleMatched: ArrayLike<boolean | number>;
+  /** Per row, its time (epoch ms, NaN: none), when the run read times. */
+  times?: ArrayLike<number> | null;
 }
 
 export interface PatternsContext {
@@ -82,6 +90,8 @@ interface Data {
   mined: Int32Array;
   /** Per mined line, its key in the miner (-1 blank). */
   keys: Int32Array;
+  /** Per file line, its time (epoch ms, NaN: none), when the lines have times. */
+  times?: ArrayLike<number> | null;
 }
 
 interface Session {
@@ -270,11 +280,13 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
     if (!s) return { source: null, settings: cloneSettings(settings), settingsPending: false, patterns: [], lines: 0, edits: 0, similar: null, persistent, ...storageNotice };
     const groupOf = new Map<string, number>();
     s.similar?.groups.forEach((g, i) => g.forEach((id) => groupOf.set(id, i)));
+    const perMined = s.data?.times ? minedPatterns(s) : null;
+    const times = perMined && s.data?.times ? minedPatternTimes(perMined, s.data.mined, s.data.times, s.miner.patterns().length) : null;
     return {
       source: { ...s.source, hasLines: s.data !== null },
       settings: cloneSettings(settings),
       settingsPending,
-      patterns: s.miner.patterns().map((p) => view(p, groupOf.get(p.id) ?? -1)),
+      patterns: s.miner.patterns().map((p, i) => ({ ...view(p, groupOf.get(p.id) ?? -1), ...(times ? seenOf(times[i]) : {}) })),
       lines: s.miner.lineCount,
       edits: s.miner.editList.length,
       similar: s.similar ? { ...s.similar, groups: s.similar.groups.map((g) => [...g]) } : null,
@@ -422,7 +434,7 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
         for (let i = 0; i < run.messages.length; i++) if (!run.ruleMatched[i]) mined.push(i);
         report({ phase: 'mining', done: 0, total: mined.length, fraction: 0 });
         return discover(
-          { messages: run.messages, sources: run.sources, mined: Int32Array.from(mined) },
+          { messages: run.messages, sources: run.sources, mined: Int32Array.from(mined), times: run.times },
           { kind: 'run', name: run.fileName, lines: run.messages.length },
           signal,
           report,

@@ -6,6 +6,8 @@ export interface ColumnFilter {
   labelId: number | null;
   tierId: number | null;
   needle: string;
+  /** A time range [from, to) in epoch ms; null: any time, rows without one too. */
+  time: { from: number; to: number } | null;
 }
 
 /**
@@ -19,6 +21,8 @@ export class ResultColumns {
   labelCol: Uint16Array;
   tierCol: Uint8Array;
   confCol: Float32Array;
+  /** Each row's time (epoch ms, NaN: none) when the run read times; null otherwise. */
+  timeCol: Float64Array | null = null;
 
   constructor(capacity: number) {
     this.labelCol = new Uint16Array(capacity);
@@ -47,13 +51,19 @@ export class ResultColumns {
     const labelId = filter.label != null && filter.label !== '' ? this.idOf(filter.label) : null;
     const tierId = filter.tier != null ? TIERS.indexOf(filter.tier) : null;
     const needle = (filter.search ?? '').trim().toLowerCase();
-    if (labelId === null && tierId === null && needle === '') return 'all';
-    if (labelId === -1 || tierId === -1) return 'none';
-    return { labelId, tierId, needle };
+    const time = filter.from != null || filter.to != null ? { from: filter.from ?? -Infinity, to: filter.to ?? Infinity } : null;
+    if (labelId === null && tierId === null && needle === '' && time === null) return 'all';
+    if (labelId === -1 || tierId === -1 || (time && !this.timeCol)) return 'none';
+    return { labelId, tierId, needle, time };
   }
 
   /** Whether row `i` has the filter's label and tier (the search text is checked by the caller). */
   matches(i: number, filter: ColumnFilter): boolean {
+    if (filter.time) {
+      // NaN (no time) is in no range.
+      const t = this.timeCol![i];
+      if (!(t >= filter.time.from && t < filter.time.to)) return false;
+    }
     return (filter.labelId === null || this.labelCol[i] === filter.labelId) && (filter.tierId === null || this.tierCol[i] === filter.tierId);
   }
 
@@ -64,6 +74,13 @@ export class ResultColumns {
     this.labelCol = grown(this.labelCol, new Uint16Array(capacity));
     this.tierCol = grown(this.tierCol, new Uint8Array(capacity));
     this.confCol = grown(this.confCol, new Float32Array(capacity));
+    if (this.timeCol) this.timeCol = grown(this.timeCol, new Float64Array(capacity));
+  }
+
+  /** Rows `at`… get these times (the column starts with the first chunk that has them). */
+  setTimes(times: Float64Array, at: number): void {
+    this.timeCol ??= new Float64Array(this.labelCol.length).fill(NaN);
+    this.timeCol.set(times, at);
   }
 
   /** Gives back what the doubling left unused beyond `rows`. */
@@ -71,14 +88,15 @@ export class ResultColumns {
     this.labelCol = this.labelCol.slice(0, rows);
     this.tierCol = this.tierCol.slice(0, rows);
     this.confCol = this.confCol.slice(0, rows);
+    if (this.timeCol) this.timeCol = this.timeCol.slice(0, rows);
   }
 
   get byteLength(): number {
-    return this.labelCol.byteLength + this.tierCol.byteLength + this.confCol.byteLength;
+    return this.labelCol.byteLength + this.tierCol.byteLength + this.confCol.byteLength + (this.timeCol?.byteLength ?? 0);
   }
 }
 
-function grown<T extends Uint16Array | Uint8Array | Float32Array>(from: T, to: T): T {
+function grown<T extends Uint16Array | Uint8Array | Float32Array | Float64Array>(from: T, to: T): T {
   to.set(from);
   return to;
 }

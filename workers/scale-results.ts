@@ -71,6 +71,7 @@ export class ScaleResults {
     for (let i = 0; i < n; i++) this.cols.labelCol[firstRow + i] = ids[outcome.labelIds[i]];
     this.cols.tierCol.set(outcome.tiers.subarray(0, n), firstRow);
     this.cols.confCol.set(outcome.confidence.subarray(0, n), firstRow);
+    if (outcome.times) this.cols.setTimes(outcome.times.subarray(0, n), firstRow);
     this.count = Math.max(this.count, firstRow + n);
     this.view = null;
   }
@@ -162,7 +163,7 @@ export class ScaleResults {
    * Every row's message and source, and per row 1 when a rule labelled it: what pattern discovery
    * mines. It reads the whole file back – that memory is pattern discovery's, for as long as it runs.
    */
-  async snapshot(): Promise<{ messages: string[]; sources: string[]; ruleMatched: Uint8Array }> {
+  async snapshot(): Promise<{ messages: string[]; sources: string[]; ruleMatched: Uint8Array; times: Float64Array | null }> {
     const messages: string[] = [];
     const sources: string[] = [];
     const chunks = this.index?.firstRows.length ?? 0;
@@ -174,7 +175,7 @@ export class ScaleResults {
     const regex = TIERS.indexOf('regex');
     const ruleMatched = new Uint8Array(this.count);
     for (let i = 0; i < this.count; i++) ruleMatched[i] = this.cols.tierCol[i] === regex ? 1 : 0;
-    return { messages: messages.slice(0, this.count), sources: sources.slice(0, this.count), ruleMatched };
+    return { messages: messages.slice(0, this.count), sources: sources.slice(0, this.count), ruleMatched, times: this.cols.timeCol?.slice(0, this.count) ?? null };
   }
 
   labelsInUse(): string[] {

@@ -5,6 +5,7 @@
  * to an OPFS file as it is produced (output-sink.ts) and the table's columns to ScaleResults.
  * Nothing here grows with the file beyond those columns.
  */
+import { detectInputTime } from '../src/core/time/input-time.ts';
 import { serializeBundle, type ModelBundle } from '../src/core/bundle.ts';
 import type { Classifier } from '../src/core/classifier.ts';
 import type { ResultBatch, RunProgress } from '../src/core/run-report.ts';
@@ -136,7 +137,9 @@ export async function runScale(o: ScaleRunOptions, standby: StandbyPool | null):
   });
   const sink = await opening;
   const { columns } = outputHeaderOf(opened.format, o.explain);
-  const settings = { explain: o.explain, safeCsv: o.safeCsv ?? false, columns };
+  // Year-less times (syslog) take the year of the file's last change.
+  const time = detectInputTime(opened, 'auto', o.input instanceof File ? o.input.lastModified : Date.now());
+  const settings = { explain: o.explain, safeCsv: o.safeCsv ?? false, columns, time };
   const cls = o.classifier;
   const pooled = standby?.available && !o.onResults && !cls.llm && cls.bundle.embedder.id === 'ngram' && o.input.size > 2 * SCALE_CHUNK_BYTES;
   let pool: WorkerPoolProcessor | null = null;
@@ -158,6 +161,7 @@ export async function runScale(o: ScaleRunOptions, standby: StandbyPool | null):
       safeCsv: o.safeCsv ?? false,
       signal: o.signal,
       onProgress: o.onProgress,
+      time,
       onOutput: (data) => {
         sink.write(data);
         // An OPFS write has put the bytes in the file when it returns: the chunk's buffer (its

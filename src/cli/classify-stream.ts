@@ -15,6 +15,9 @@ import { LocalChunkProcessor } from '../core/scale/local.ts';
 import { WorkerPoolProcessor } from '../core/scale/pool.ts';
 import { outputHeaderOf, runChunked, type ChunkProcessor } from '../core/scale/run-chunked.ts';
 import type { RowFormat } from '../core/scale/split.ts';
+import { detectInputTime } from '../core/time/input-time.ts';
+import type { TimeColumnChoice } from '../core/time/detect.ts';
+import type { ChunkedRunSummary } from '../core/scale/run-chunked.ts';
 import { startThreads } from './pool.ts';
 
 export interface StreamClassifyOptions {
@@ -26,15 +29,20 @@ export interface StreamClassifyOptions {
   safeCsv: boolean;
   /** worker_threads to classify on; 0 classifies in this thread. Only the n-gram embedder without the LLM tier uses them. */
   workers: number;
+  /** `auto`, `none` or the time column's name. */
+  timeColumn?: TimeColumnChoice;
+  /** The input's last change (year-less times take its year); now when unknown. */
+  modifiedMs?: number;
   write(data: string | Uint8Array): Promise<void>;
 }
 
-export async function classifyStream(o: StreamClassifyOptions): Promise<RunSummary & { embeddingCalls?: number; workers: number }> {
+export async function classifyStream(o: StreamClassifyOptions): Promise<RunSummary & { embeddingCalls?: number; workers: number; time?: ChunkedRunSummary['time'] }> {
   const opened = await openChunkedInput(o.input, o.format);
   // Told here rather than by each pool thread.
   requireColumn(opened.format.header, MESSAGE_COLUMNS, 'log message');
   const { columns } = outputHeaderOf(opened.format, o.explain);
-  const settings = { explain: o.explain, safeCsv: o.safeCsv, output: o.output, columns };
+  const time = detectInputTime(opened, o.timeColumn ?? 'auto', o.modifiedMs ?? Date.now());
+  const settings = { explain: o.explain, safeCsv: o.safeCsv, output: o.output, columns, time };
   const pooled = o.workers > 0 && o.classifier.bundle.embedder.id === 'ngram' && !o.classifier.llm;
   let pool: WorkerPoolProcessor | null = null;
   let processor: ChunkProcessor;
@@ -51,6 +59,7 @@ export async function classifyStream(o: StreamClassifyOptions): Promise<RunSumma
       safeCsv: o.safeCsv,
       output: o.output,
       onOutput: o.write,
+      time,
     });
     return { ...summary, workers: pool?.size ?? 0 };
   } finally {

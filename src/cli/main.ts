@@ -1,5 +1,5 @@
 /** The logsift command line: classify, train and eval on the same core as the page. */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseBundle, serializeBundle } from '../core/bundle.ts';
@@ -13,7 +13,7 @@ import { readLabelledRows, trainBundle } from '../core/train.ts';
 import { bertRuntimeFromDir, parseDtype } from './bert-model.ts';
 import { parseNumber, settingsFrom, UsageError } from './options.ts';
 import { LLM_OPTIONS, LLM_USAGE, llmFrom, LlmHttpError } from './llm.ts';
-import { formatEvaluation } from './report.ts';
+import { formatEvaluation, formatTimeSpan } from './report.ts';
 import { patternsCommand } from './patterns.ts';
 import { classifyStream } from './classify-stream.ts';
 import { defaultWorkers } from './pool.ts';
@@ -28,13 +28,14 @@ const USAGE = `logsift – classify log lines offline (rules, n-gram or BERT mod
 
 Usage:
   logsift classify INPUT [--model BUNDLE.json] [--out OUT.csv] [--explain] [--safe-csv] [--model-dir DIR [--dtype q8|fp32|fp16]]
-                [--format csv|ndjson] [--input-format csv|ndjson|text] [--workers N]
+                [--format csv|ndjson] [--input-format csv|ndjson|text] [--workers N] [--time-column auto|none|NAME]
   logsift train LABELED.csv --out BUNDLE.json [--rules default|none|FILE] [--routes default|none|SRC,SRC]
                 [--min-samples 10] [--threshold 0.45] [--name NAME] [--embedder ngram|bert --model-dir DIR [--dtype q8]]
   logsift eval LABELED.csv [--test-fraction 0.3] [--seed N] [--rules default|none|FILE]
                 [--routes default|none|SRC,SRC] [--min-samples 10] [--threshold 0.45] [--json]
                 [--embedder ngram|bert --model-dir DIR [--dtype q8]]
   logsift patterns INPUT [--column NAME] [--out OUT.csv] [--similarity 0.5] [--state PATTERNS.json]
+                [--json] [--time-column auto|none|NAME]
 
 INPUT is a CSV with a log_message column (source and any other columns are kept), or a .log/.txt
 file with one message per line, or NDJSON (.jsonl/.ndjson: one JSON object per line, the message
@@ -47,6 +48,10 @@ classifies on N threads (default: one per core beyond the first from 4 cores up,
 the bundle uses n-grams and no LLM tier is set. Without --model, the built-in bundle is used.
 --safe-csv neutralises cells that a spreadsheet would run as formulas (a leading ' before =, +,
 -, @, tab or CR; plain numbers are kept).
+Times: each row's time is read from a column named like one (timestamp, time, date, …) or from the
+start of the message (ISO 8601, syslog, common log format, log4j, glog, epoch seconds or ms);
+--time-column names the column, or none turns it off. classify says the span; patterns --json
+writes each pattern's first and last seen and its rows per time bucket, instead of one row per line.
 --embedder bert trains on BERT sentence embeddings; --model-dir DIR is the model's folder (config.json,
 tokenizer.json, tokenizer_config.json, onnx/model_quantized.onnx for q8 or onnx/model.onnx for fp32),
 e.g. public/models/Xenova/all-MiniLM-L6-v2 after npm run models:fetch. A bundle trained with BERT
@@ -100,6 +105,7 @@ async function classifyCommand(args: string[]): Promise<void> {
       format: { type: 'string', default: 'csv' },
       'input-format': { type: 'string' },
       workers: { type: 'string' },
+      'time-column': { type: 'string', default: 'auto' },
       ...LLM_OPTIONS,
     },
   });
@@ -125,6 +131,8 @@ async function classifyCommand(args: string[]): Promise<void> {
     spec.id === 'bert' && values['model-dir'] ? { bert: bertRuntimeFromDir(values['model-dir'], parseDtype(values.dtype) ?? spec.dtype) } : {};
   const embedder = createEmbedder(spec, context);
   if (embedder instanceof BertEmbedder) await embedder.ready();
+  // Year-less times (syslog) take the year of the file's last change: a log is written as it goes.
+  const modifiedMs = inputPath === '-' ? undefined : (await stat(inputPath)).mtimeMs;
   const summary = await withOutput(outPlan && (await openOutput(outPlan)), (writeOut) =>
     classifyStream({
       input: inputOf(inputPath),
@@ -134,6 +142,8 @@ async function classifyCommand(args: string[]): Promise<void> {
       explain: values.explain,
       safeCsv: values['safe-csv'],
       workers,
+      timeColumn: values['time-column'],
+      modifiedMs,
       write: writeOut,
     }),
   );
@@ -148,6 +158,7 @@ async function classifyCommand(args: string[]): Promise<void> {
         .map(([tier, n]) => `${tier} ${n}`)
         .join(', '),
   );
+  if (summary.time) say(formatTimeSpan(summary.time.source, summary.time.histogram));
   if (summary.unsure > 0) say(unsureNote(summary, inputPath, !!llm));
   await llm?.finish();
 }

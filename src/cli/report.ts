@@ -33,3 +33,15 @@ export function formatEvaluation(result: EvaluationResult): string {
   }
   return lines.join('\n') + '\n';
 }
+
+/** An instant for the terminal: UTC, which is also how a time written without its zone reads. */
+export function formatInstant(ms: number): string {
+  return Number.isFinite(ms) ? new Date(ms).toISOString().replace('T', ' ').replace('.000Z', 'Z') : '-';
+}
+
+/** One line on where a run's times came from and what span they cover. */
+export function formatTimeSpan(source: { columnName: string; format: string; inMessage: boolean }, span: { first: number; last: number; untimed: number }): string {
+  const where = source.inMessage ? `the start of the message (${source.format})` : `column "${source.columnName}" (${source.format})`;
+  const untimed = span.untimed > 0 ? `; ${span.untimed} row${span.untimed === 1 ? '' : 's'} without a time` : '';
+  return `times from ${where}: ${formatInstant(span.first)} to ${formatInstant(span.last)}${untimed}`;
+}

@@ -3,6 +3,8 @@
  * workers; the page, the CLI, a dry run): progress, the summary, warnings by row, the output's
  * columns.
  */
+import type { Histogram } from './time/buckets.ts';
+import type { TimeSource } from './time/detect.ts';
 import { TIERS, type Classification, type LogRecord, type Tier } from './types.ts';
 
 export interface RunProgress {
@@ -44,6 +46,14 @@ export interface RunSummary {
   embeddingCalls?: number;
   /** Workers that classified (0: the run's own thread). */
   workers?: number;
+  /** Rows per label over time, when the rows have times. */
+  time?: RunTime;
+}
+
+/** Rows per label over time, and where the times were read. */
+export interface RunTime {
+  source: TimeSource;
+  histogram: Histogram;
 }
 
 export interface ResultBatch {

@@ -24,6 +24,8 @@ export class RunState {
   runExplain = $state(false);
   /** Bumped for every new set of results; the table resets on it. */
   resultsVersion = $state(0);
+  /** The time range brushed on the summary's histogram ([from, to), epoch ms): the results table shows its rows only. */
+  timeRange = $state.raw<{ from: number; to: number } | null>(null);
 
   get running(): boolean {
     return this.phase === 'running';
@@ -36,6 +38,7 @@ export class RunState {
     this.fileSize = file.size;
     this.progress = null;
     this.summary = null;
+    this.timeRange = null;
     this.error = '';
     this.notice = '';
     const explain = this.explain;

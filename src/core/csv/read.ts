@@ -15,7 +15,7 @@
  *   extra fields in its last cell, the rest of the row as written – so that the columns a run
  *   adds stay in place for any reader of the output.
  *
- * Lean mode keeps only the cells of the `pick` columns (message and source) and where each row
+ * Lean mode keeps only the cells of the `pick` columns (message, source and time) and where each row
  * is: on a million rows, arrays of cells per row are most of the time and garbage of a run.
  * The chunk splitter (scale/split.ts) finds row ends by the same rule in bytes;
  * test/unit/csv-contract.test.ts checks that all of them agree.
@@ -127,6 +127,7 @@ export function readDelimited(text: string, o: ReadOptions): DelimitedRows {
   const rows: string[][] = [];
   const pickedA: string[] = [];
   const pickedB: string[] = [];
+  const pickedC: string[] = [];
   const fieldCounts = new Int32Array(capacity);
   const starts = new Int32Array(capacity);
   const ends = new Int32Array(capacity);
@@ -137,6 +138,7 @@ export function readDelimited(text: string, o: ReadOptions): DelimitedRows {
   let crs = 0;
   const pickA = pick.length > 0 ? pick[0] : -1;
   const pickB = pick.length > 1 ? pick[1] : -1;
+  const pickC = pick.length > 2 ? pick[2] : -1;
   let count = 0;
   let pos = 0;
 
@@ -145,6 +147,7 @@ export function readDelimited(text: string, o: ReadOptions): DelimitedRows {
     const cells: string[] | null = all ? [] : null;
     let a = '';
     let b = '';
+    let c3 = '';
     let field = 0;
     let flags = 0;
     let tailStart = -1;
@@ -204,6 +207,7 @@ export function readDelimited(text: string, o: ReadOptions): DelimitedRows {
       else {
         if (field === pickA) a = valueOf(text, from, to, escaped, afterFrom, afterTo);
         if (field === pickB) b = valueOf(text, from, to, escaped, afterFrom, afterTo);
+        if (field === pickC) c3 = valueOf(text, from, to, escaped, afterFrom, afterTo);
       }
       if (field === 0) {
         firstFrom = from;
@@ -257,6 +261,7 @@ export function readDelimited(text: string, o: ReadOptions): DelimitedRows {
       }
       if (pickA === width - 1) a = tail;
       if (pickB === width - 1) b = tail;
+      if (pickC === width - 1) c3 = tail;
     }
     if (cells) {
       while (cells.length < width) cells.push('');
@@ -264,6 +269,7 @@ export function readDelimited(text: string, o: ReadOptions): DelimitedRows {
     } else {
       if (pickA >= 0) pickedA.push(a);
       if (pickB >= 0) pickedB.push(b);
+      if (pickC >= 0) pickedC.push(c3);
     }
     if (ending !== null && usual !== '' && ending !== usual) (rowProblems ??= []).push(lineEndingProblem(ending, usual));
     if (rowProblems) for (const message of rowProblems) problems.push({ index: count, message });
@@ -276,7 +282,8 @@ export function readDelimited(text: string, o: ReadOptions): DelimitedRows {
   return {
     count,
     rows,
-    picked: pickB >= 0 ? [pickedA, pickedB] : pickA >= 0 ? [pickedA] : [],
+    // One list per column picked (empty for a column the file lacks, -1).
+    picked: [pickedA, pickedB, pickedC].slice(0, pick.length),
     fieldCounts: fieldCounts.subarray(0, count),
     starts: starts.subarray(0, count),
     ends: ends.subarray(0, count),

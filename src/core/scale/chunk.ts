@@ -9,6 +9,8 @@ import { findColumn, MESSAGE_COLUMNS, requireColumn, SOURCE_COLUMNS } from '../c
 import { csvCell, csvRow } from '../csv/format.ts';
 import { FORMULA_LIKE, MALFORMED, readDelimited } from '../csv/read.ts';
 import { outputColumns } from '../run-report.ts';
+import { timeParser } from '../time/parse.ts';
+import type { TimeSource } from '../time/detect.ts';
 import { isBlank, TIERS, type Classification, type LogRecord } from '../types.ts';
 import { csvRowCells, decodeChunk, fieldCountProblem, parseChunkRows, type ParsedChunk } from './chunk-rows.ts';
 import type { ChunkFormat } from './input.ts';
@@ -30,6 +32,8 @@ export interface ChunkOutcome {
   /** Index into TIERS. */
   tiers: Uint8Array;
   confidence: Float32Array;
+  /** When the run reads times: each row's, epoch ms (NaN: the row has none). */
+  times?: Float64Array;
   /** Warnings by 0-based row in the chunk, the first MAX_CHUNK_WARNINGS of them. */
   warnings: [number, string][];
   warningCount: number;
@@ -39,6 +43,17 @@ export interface ChunkOutcome {
 }
 
 export const MAX_CHUNK_WARNINGS = 1000;
+
+/** How a run's chunks are read and written, the same in every worker. */
+export interface ChunkSettings {
+  explain: boolean;
+  safeCsv?: boolean;
+  output?: OutputFormat;
+  columns: string[];
+  keepRecords?: boolean;
+  /** Where the rows' times are (time/detect.ts); none: times are not read. */
+  time?: TimeSource | null;
+}
 
 const REPLACEMENT_CHARACTER = '\uFFFD';
 
@@ -98,6 +113,8 @@ interface ChunkRows {
   count: number;
   messages: string[];
   sources: string[];
+  /** The time column's cells, when the time has a column of its own. */
+  timeCells: string[] | null;
   fieldCounts: ArrayLike<number>;
   problems: ParsedChunk['problems'];
   /** The chunk's output: each row with its added cells (`cells[i]`, `addedBytes` long in all). */
@@ -175,11 +192,14 @@ export class ChunkClassifier {
   private readonly renamedKeys: string[];
   /** Whether rows can be copied to the output as they are (comma-separated CSV in and out). */
   private readonly passesThrough: boolean;
+  /** The time column read for each row (-1: none, or the time starts the message), and its reader. */
+  private readonly timeIndex: number;
+  private readonly readTime: ((text: string) => number) | null;
 
   constructor(
     readonly classifier: Classifier,
     readonly format: ChunkFormat,
-    private readonly options: { explain: boolean; safeCsv?: boolean; output?: OutputFormat; columns: string[]; keepRecords?: boolean },
+    private readonly options: ChunkSettings,
   ) {
     this.messageIndex = requireColumn(format.header, MESSAGE_COLUMNS, 'log message');
     this.sourceIndex = findColumn(format.header, SOURCE_COLUMNS);
@@ -188,6 +208,9 @@ export class ChunkClassifier {
     const header = outputColumns(format.header, options.explain);
     this.renamedKeys = [...new Set([...header.columns.slice(this.width), ...header.renamed])];
     this.passesThrough = format.format === 'csv' && format.delimiter === ',' && options.output !== 'ndjson';
+    const time = options.time;
+    this.readTime = time ? timeParser(time.format, time.referenceMs) : null;
+    this.timeIndex = time && !time.inMessage ? time.column : -1;
   }
 
   private formattedOf(result: Classification): Formatted {
@@ -254,6 +277,7 @@ export class ChunkClassifier {
       confidence[i] = result.confidence;
     }
     const output = rows.output(cells, addedBytes);
+    const times = this.readTime ? this.timesOf(rows) : undefined;
     return {
       index: chunk.index,
       start: chunk.start,
@@ -264,10 +288,20 @@ export class ChunkClassifier {
       labelIds,
       tiers,
       confidence,
+      ...(times ? { times } : {}),
       warnings,
       warningCount,
       ...(this.options.keepRecords ? { records, results } : {}),
     };
+  }
+
+  /** Each row's time from its time cell or the start of its message; NaN where it has none. */
+  private timesOf(rows: ChunkRows): Float64Array {
+    const read = this.readTime!;
+    const cells = rows.timeCells ?? rows.messages;
+    const times = new Float64Array(rows.count);
+    for (let i = 0; i < times.length; i++) times[i] = read(cells[i]);
+    return times;
   }
 
   /**
@@ -281,7 +315,8 @@ export class ChunkClassifier {
     if (!this.passesThrough) return null;
     const f = this.format;
     const { width } = this;
-    const lean = readDelimited(text, { delimiter: f.delimiter!, newline: f.newline, width, pick: [this.messageIndex, this.sourceIndex] });
+    const pick = this.timeIndex >= 0 ? [this.messageIndex, this.sourceIndex, this.timeIndex] : [this.messageIndex, this.sourceIndex];
+    const lean = readDelimited(text, { delimiter: f.delimiter!, newline: f.newline, width, pick });
     const input = chunk.bytes;
     // Where each row's bytes are: in ASCII text a character is a byte, so the rows' text offsets
     // serve; otherwise they are counted in UTF-8 – unless the text holds a replacement character,
@@ -293,6 +328,7 @@ export class ChunkClassifier {
       count: lean.count,
       messages: lean.picked[0],
       sources: this.sourceIndex >= 0 ? lean.picked[1] : new Array<string>(lean.count).fill(''),
+      timeCells: this.timeIndex >= 0 ? lean.picked[2] : null,
       fieldCounts: lean.fieldCounts,
       problems: lean.problems,
       output: (cells, addedBytes) => {
@@ -332,12 +368,13 @@ export class ChunkClassifier {
     const ndjson = this.options.output === 'ndjson';
     const parsed = parseChunkRows(text, this.format, !ndjson);
     const { rows } = parsed;
-    const { width, messageIndex, sourceIndex } = this;
+    const { width, messageIndex, sourceIndex, timeIndex } = this;
     const safe = this.options.safeCsv ?? false;
     return {
       count: rows.length,
       messages: rows.map((fields) => fields[messageIndex] ?? ''),
       sources: rows.map((fields) => (sourceIndex >= 0 ? (fields[sourceIndex] ?? '') : '')),
+      timeCells: timeIndex >= 0 ? rows.map((fields) => fields[timeIndex] ?? '') : null,
       fieldCounts: parsed.fieldCounts,
       problems: parsed.problems,
       output: (cells, addedBytes) => {

@@ -35,6 +35,8 @@ export interface ChunkedInput {
   dataStart: number;
   /** What the header row has that a reader of the file should know (see csv/read.ts). */
   headerProblems: string[];
+  /** The first data rows read for the guesses, whole rows only: a sample for other guesses (the time column). */
+  sample: string;
   chunks: AsyncGenerator<ByteChunk>;
 }
 
@@ -199,12 +201,14 @@ export async function openChunkedInput(
   }
 
   const rest = head.bytes.subarray(dataStart);
+  const sampleEnd = head.ended && rest.length <= SNIFF_BYTES ? rest.length : rest.subarray(0, SNIFF_BYTES).lastIndexOf(0x0a) + 1;
   const fileDataStart = sourceLength ? 2 + sourceLength(head.bytes.subarray(0, dataStart)) : dataStart;
   return {
     format: { ...config, header, ...(encoding ? { encoding } : {}) },
     bytesTotal,
     dataStart: fileDataStart,
     headerProblems,
+    sample: decoder.decode(rest.subarray(0, sampleEnd)),
     // A stream (standard input in a log pipeline) is cut as its data arrives, so each row goes out
     // as soon as the rows before it are done; a Blob in chunks of `chunkBytes`.
     chunks: rowAlignedChunks(replay(rest.length ? [rest] : [], stream), config, isBlob ? chunkBytes : 1, { offset: fileDataStart, into, sourceLength }),

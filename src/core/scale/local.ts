@@ -1,6 +1,6 @@
 /** A ChunkProcessor in this thread: one chunk at a time, with the caller's Classifier (any embedder, the LLM tier). */
 import type { Classifier } from '../classifier.ts';
-import { ChunkClassifier, type ChunkOutcome, type OutputFormat } from './chunk.ts';
+import { ChunkClassifier, type ChunkOutcome, type ChunkSettings } from './chunk.ts';
 import type { ChunkFormat } from './input.ts';
 import type { ChunkProcessor } from './run-chunked.ts';
 import type { ByteChunk } from './split.ts';
@@ -12,7 +12,7 @@ export class LocalChunkProcessor implements ChunkProcessor {
   constructor(
     private readonly classifier: Classifier,
     format: ChunkFormat,
-    options: { explain: boolean; safeCsv?: boolean; output?: OutputFormat; columns: string[]; keepRecords?: boolean },
+    options: ChunkSettings,
   ) {
     this.chunks = new ChunkClassifier(classifier, format, options);
   }

@@ -70,7 +70,7 @@ export function servePoolWorker(post: (message: FromWorker, transfer?: Transfera
         setupError = null;
         try {
           classifier = new Classifier(bundleOf(s.bundleJson), undefined, { shared });
-          chunks = new ChunkClassifier(classifier, s.format, { explain: s.explain, safeCsv: s.safeCsv, output: s.output, columns: s.columns });
+          chunks = new ChunkClassifier(classifier, s.format, { explain: s.explain, safeCsv: s.safeCsv, output: s.output, columns: s.columns, time: s.time });
         } catch (error) {
           setupError = error as Error;
         }
@@ -99,7 +99,7 @@ export function servePoolWorker(post: (message: FromWorker, transfer?: Transfera
             // output written over the input: the coordinator writes the view out and hands the
             // buffer to a later chunk, so a copy the right size would cost a megabyte for nothing.
             const output = outcome.output;
-            post({ type: 'done', id, outcome, embedded: cls.embeddingCalls }, transferablesOf(output, outcome.labelIds, outcome.tiers, outcome.confidence));
+            post({ type: 'done', id, outcome, embedded: cls.embeddingCalls }, transferablesOf(output, outcome.labelIds, outcome.tiers, outcome.confidence, outcome.times));
           },
           (error: Error) => post({ type: 'failed', id, name: error?.name ?? 'Error', message: error?.message ?? String(error) }),
         );

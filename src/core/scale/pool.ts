@@ -6,6 +6,7 @@
  */
 import { CancelledError, errorNamed } from '../errors.ts';
 import type { ChunkOutcome, OutputFormat } from './chunk.ts';
+import type { TimeSource } from '../time/detect.ts';
 import type { ChunkFormat } from './input.ts';
 import type { ChunkProcessor } from './run-chunked.ts';
 import { SharedKeyTable } from './shared-keys.ts';
@@ -25,6 +26,7 @@ export interface PoolSettings {
   safeCsv?: boolean;
   output?: OutputFormat;
   columns: string[];
+  time?: TimeSource | null;
 }
 
 /** Messages between the coordinator and a pool worker. */

@@ -7,6 +7,8 @@
 import { CancelledError, InputError } from '../errors.ts';
 import { csvLine } from '../csv/format.ts';
 import { outputColumns, RunTally, type RunProgress, type RunSummary } from '../run-report.ts';
+import { TimeHistogram } from '../time/buckets.ts';
+import type { TimeSource } from '../time/detect.ts';
 import { TIERS } from '../types.ts';
 import type { ChunkOutcome, OutputFormat } from './chunk.ts';
 import type { ChunkedInput, ChunkFormat } from './input.ts';
@@ -49,7 +51,10 @@ export interface ChunkedRunOptions {
   onOutput?(data: string | Uint8Array): void | Promise<void>;
   /** Each chunk's outcome, in order, with the 0-based index of its first row. */
   onChunk?(outcome: ChunkOutcome, firstRow: number): void | Promise<void>;
+  /** Where the rows' times are, when the processor reads them: the summary then has rows per label over time. */
+  time?: TimeSource | null;
 }
+
 
 export interface ChunkedRunSummary extends RunSummary {
   chunks: ChunkIndex;
@@ -75,6 +80,8 @@ export async function runChunked(options: ChunkedRunOptions): Promise<ChunkedRun
   let cancelled = false;
   let bytesDone = input.dataStart;
   const feed = new ChunkFeed(input.chunks, processor, signal);
+  const histogram = options.time ? new TimeHistogram() : null;
+  const histogramLabels: string[] = [];
 
   try {
     for (;;) {
@@ -112,6 +119,7 @@ export async function runChunked(options: ChunkedRunOptions): Promise<ChunkedRun
         if (n > 0) byLabel[outcome.labels[id]] = (byLabel[outcome.labels[id]] ?? 0) + n;
       });
       tierCounts.forEach((n, t) => (byTier[TIERS[t]] += n));
+      if (histogram && outcome.times) countTimes(histogram, histogramLabels, outcome);
       for (const [row, message] of outcome.warnings) tally.warn(rows + row + 1, message);
       // Warnings the chunk counted but did not keep.
       tally.warningCount += outcome.warningCount - outcome.warnings.length;
@@ -153,7 +161,18 @@ export async function runChunked(options: ChunkedRunOptions): Promise<ChunkedRun
     cancelled,
     columns,
     chunks: index,
+    ...(histogram && options.time ? { time: { source: options.time, histogram: histogram.result(histogramLabels) } } : {}),
   };
+}
+
+/** A chunk's rows into the histogram, its label table mapped onto the run's (`labels`, grown as needed). */
+function countTimes(histogram: TimeHistogram, labels: string[], outcome: ChunkOutcome): void {
+  const ids = outcome.labels.map((label) => {
+    const at = labels.indexOf(label);
+    return at >= 0 ? at : labels.push(label) - 1;
+  });
+  const { times, labelIds } = outcome;
+  for (let i = 0; i < outcome.rows; i++) histogram.add(times![i], ids[labelIds[i]]);
 }
 
 /**

@@ -153,8 +153,12 @@ export interface ClassifyApi extends PatternsApi, ModelsApi {
    * `llm`: the LLM tier's hooks (a comlink proxy, workers/llm-run.ts); without it tier 3 is not run.
    */
   classify(input: Blob, fileName: string, explain: boolean, onProgress: ProgressCallback, llm?: LlmRunHooks): Promise<RunSummary>;
-  /** Aborts the running job (classification, output or training). */
-  cancel(): void;
+  /**
+   * Aborts the running job (classification, output or training) – except while a classification
+   * asks the LLM: then only the LLM step stops ('llm'), and the run finishes with rules and the
+   * model, its summary saying `llmCancelled`. Null: nothing was running.
+   */
+  cancel(): 'llm' | 'job' | null;
 
   /** Sets the table's view; returns its number of rows. */
   query(filter: RowFilter): Promise<number>;

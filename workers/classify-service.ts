@@ -73,6 +73,8 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
   let current: Current | null = null;
   let lastRun: LastRun | null = null;
   let job: AbortController | null = null;
+  /** The running classification's LLM step, which Cancel stops first. */
+  let llmStep: LlmRun | null = null;
   const standbyPool = new StandbyPool(deps.pool ?? {});
   // Results of the last run: columns, with the text read back from the file (issue #8).
   const results = new ScaleResults();
@@ -266,7 +268,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
             runClassification({ input, kind, classifier: cls, explain: false, signal: controller.signal, onProgress: report }),
           );
           if (prepared && !(prepared instanceof LlmRun)) return prepared;
-          llmRun = prepared;
+          llmRun = llmStep = prepared;
         }
         const collect = llmRun ? (batch: ResultBatch) => llmRun?.collect(batch) : undefined;
         // The chunked pipeline (issue #8): output to OPFS, columns for the table, a pool of workers.
@@ -276,9 +278,10 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
           standbyPool,
         );
         const { chunks: _chunks, ...rest } = scale.summary;
-        const summary: RunSummary = { ...rest, workers: scale.workers };
+        const summary: RunSummary = { ...rest, workers: scale.workers, ...(llmRun?.stopped ? { llmCancelled: true } : {}) };
         const output = scale.output;
         report.flush();
+        llmStep = null;
         await llmRun?.finish(summary.cancelled);
         llmRun = null;
         if (summary.cancelled || !output) {
@@ -292,6 +295,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
         await llmRun?.finish(true).catch(() => {});
         throw err;
       } finally {
+        llmStep = null;
         endJob(controller);
         release(onProgress);
         release(llm);
@@ -299,7 +303,12 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
     },
 
     cancel() {
-      job?.abort();
+      // During the LLM step, Cancel stops the LLM only: rules and the model finish the file, and
+      // what they labelled is kept. Cancel again stops the run.
+      if (llmStep?.stopLlm()) return 'llm';
+      if (!job) return null;
+      job.abort();
+      return 'job';
     },
 
     async query(filter: RowFilter): Promise<number> {

@@ -44,6 +44,8 @@ export interface RunSummary {
   embeddingCalls?: number;
   /** Workers that classified (0: the run's own thread). */
   workers?: number;
+  /** The user cancelled the LLM step: the run finished without it (its rows are `llm-pending`). */
+  llmCancelled?: boolean;
 }
 
 export interface ResultBatch {

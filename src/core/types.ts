@@ -1,6 +1,6 @@
 /** Shared vocabulary of the pipeline: one name per concept (rule, label, tier, bundle). */
 
-/** Which tier decided a row. `none`: no tier was sure enough; `llm-pending`: routed to the LLM tier. */
+/** Which tier decided a row. `none`: no tier was sure enough; `llm-pending`: left for the LLM tier, which did not answer. */
 export type Tier = 'regex' | 'ngram' | 'bert' | 'llm' | 'llm-pending' | 'none';
 
 export const TIERS: readonly Tier[] = ['regex', 'ngram', 'bert', 'llm', 'llm-pending', 'none'];

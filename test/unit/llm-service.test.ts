@@ -471,22 +471,46 @@ describe('a classify-service run with the LLM hooks', () => {
     expect(summary.byTier['llm-pending']).toBeGreaterThan(0);
   });
 
-  it('cancel during the LLM calls ends the run as cancelled', async () => {
+  it('Cancel during the LLM calls stops the LLM only: the run finishes with rules and the model, and keeps every row', async () => {
     const h = harness();
     await remote(h, { concurrency: 1 });
     mock.behaviour.delayMs = 3000;
     const api = classifyService();
     const { value, seen } = hooks(h, () => true);
-    const running = api.classify(csv(2000, 'llm-cancel'), 'x.csv', false, () => {}, value);
+    const running = api.classify(csv(2000, 'llm-cancel'), 'x.csv', true, () => {}, value);
     await expect.poll(() => mock.requests.filter((r) => r.method === 'POST').length, { timeout: 10_000 }).toBeGreaterThan(0);
-    const t0 = Date.now();
-    api.cancel();
+    expect(api.cancel()).toBe('llm');
     const summary = await running;
-    expect(summary.cancelled).toBe(true);
-    expect(Date.now() - t0).toBeLessThan(1500);
-    expect(seen.outcome?.cancelled).toBe(true);
+    expect(summary.cancelled).toBe(false);
+    expect(summary.llmCancelled).toBe(true);
+    expect(summary.rows).toBe(2000);
+    expect(seen.outcome).toMatchObject({ cancelled: false, stopped: true });
+    const out = Papa.parse<Record<string, string>>(await (await api.buildOutput(true)).text(), { header: true, skipEmptyLines: true }).data;
+    expect(out).toHaveLength(2000);
+    // The LLM's lines are marked as left for it; rules and the model labelled the rest.
+    const pending = out.filter((r) => r.tier === 'llm-pending');
+    expect(pending.length).toBe(summary.byTier['llm-pending']);
+    expect(pending.every((r) => r.target_label === 'Unclassified')).toBe(true);
+    expect(out.filter((r) => r.source === 'LegacyCRM').every((r) => r.tier === 'llm-pending')).toBe(true);
+    expect(summary.byTier.regex + summary.byTier.ngram).toBeGreaterThan(1000);
     const before = mock.chatRequests().length;
     await new Promise((r) => setTimeout(r, 300));
     expect(mock.chatRequests().length).toBe(before);
+    expect(api.cancel()).toBeNull();
+  });
+
+  it('Cancel outside the LLM step cancels the run', async () => {
+    const h = harness();
+    await remote(h);
+    const api = classifyService();
+    let cancelled: string | null = null;
+    const { value } = hooks(h, () => {
+      cancelled = api.cancel();
+      return false;
+    });
+    const summary = await api.classify(csv(800, 'llm-cancel-confirm'), 'x.csv', false, () => {}, value);
+    expect(cancelled).toBe('job');
+    expect(summary.cancelled).toBe(true);
+    expect(mock.chatRequests()).toHaveLength(0);
   });
 });

@@ -63,6 +63,8 @@ export class LlmState {
   confirmation = $state.raw<PendingConfirmation | null>(null);
   stats = $state.raw<LlmRunStats | null>(null);
   runNotice = $state('');
+  /** A run notice that reports a failure (calls that failed, a server given up on) reads as one. */
+  runNoticeFailed = $state(false);
 
   review = $state.raw<LlmReviewItem[]>([]);
   reviewNotice = $state('');
@@ -263,6 +265,7 @@ export class LlmState {
     this.progress = null;
     this.stats = null;
     this.runNotice = '';
+    this.runNoticeFailed = false;
     this.review = [];
     this.reviewNotice = '';
     this.reviewError = '';
@@ -297,9 +300,12 @@ export class LlmState {
         this.phase = null;
         this.confirmation = null;
         this.review = outcome.review;
-        this.stats = await llmWorker().endRun();
+        const stats = (this.stats = await llmWorker().endRun());
+        this.runNoticeFailed = !outcome.declined && !!stats?.failed;
         if (outcome.declined) this.runNotice = 'Nothing was sent to the LLM: the lines for it stay Unclassified.';
-        else if (this.stats?.lastError && this.stats.failed) this.runNotice = `${plural(this.stats.failed, 'message')} could not be labelled by the LLM: ${this.stats.lastError}`;
+        else if (stats?.stopped) {
+          this.runNotice = `${stats.stopped} ${plural(stats.skipped, 'message')} not sent; their lines stay Unclassified (tier llm-pending). Check that the server runs, then classify again: answers already received are cached.`;
+        } else if (stats?.lastError && stats.failed) this.runNotice = `${plural(stats.failed, 'message')} could not be labelled by the LLM: ${stats.lastError}`;
         this.status = await llmWorker().status();
       },
     };

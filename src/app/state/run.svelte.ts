@@ -4,9 +4,14 @@
  */
 import type { RunProgress, RunSummary } from '../../../workers/classify-api.ts';
 import { callback, classifyWorker, errorMessage } from '../worker-client.ts';
+import { formatInt } from '../format.ts';
 import { llm } from './llm.svelte.ts';
 
+const plural = (n: number, one: string) => `${formatInt(n)} ${n === 1 ? one : `${one}s`}`;
+
 export type RunPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+/** How a notice reads: news, something to know (work left undone), or a failure. */
+export type NoticeKind = 'info' | 'warning' | 'failure';
 
 export class RunState {
   phase = $state<RunPhase>('idle');
@@ -18,6 +23,7 @@ export class RunState {
   error = $state('');
   /** A short note, e.g. after a cancel. */
   notice = $state('');
+  noticeKind = $state<NoticeKind>('info');
   /** Explain: the output gets tier and confidence columns too. */
   explain = $state(false);
   /** Whether the last completed run was made with Explain ticked. */
@@ -38,6 +44,7 @@ export class RunState {
     this.summary = null;
     this.error = '';
     this.notice = '';
+    this.noticeKind = 'info';
     const explain = this.explain;
     try {
       const summary = await classifyWorker().classify(
@@ -51,9 +58,17 @@ export class RunState {
       );
       if (summary.cancelled) {
         this.phase = 'cancelled';
+        this.noticeKind = 'warning';
         this.notice = `Run cancelled after ${summary.rows.toLocaleString('en-US')} rows. Nothing was kept; drop a file to start again.`;
         return;
       }
+      if (summary.llmCancelled) {
+        const pending = summary.byTier['llm-pending'] ?? 0;
+        this.noticeKind = 'warning';
+        this.notice =
+          `The LLM step was cancelled: ${plural(pending, 'line')} it would have labelled ${pending === 1 ? 'stays' : 'stay'} Unclassified (tier llm-pending). ` +
+          `Rules and the model labelled the rest of the ${plural(summary.rows, 'row')}; the results and the download are below.`;
+      } else this.notice = '';
       this.summary = summary;
       this.runExplain = explain;
       this.resultsVersion++;
@@ -79,9 +94,17 @@ export class RunState {
     }
   }
 
-  cancel(): void {
+  /** Cancel: during the LLM step it stops the LLM only (the run keeps what rules and the model label); otherwise the run. */
+  async cancel(): Promise<void> {
     if (!this.running) return;
-    void classifyWorker().cancel();
+    const stopped = await classifyWorker()
+      .cancel()
+      .catch(() => null);
+    if (stopped === 'llm') {
+      this.noticeKind = 'info';
+      this.notice = 'Stopping the LLM step: rules and the model finish the file, and what they label is kept. Cancel again to stop the run.';
+      return;
+    }
     llm.cancelRun();
   }
 }

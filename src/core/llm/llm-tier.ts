@@ -4,8 +4,10 @@
  * in the page (src/storage/llm-cache.ts), in memory or a file in the CLI – so a re-run costs
  * nothing; two keys that redact to the same message share one call. Calls run a few at a time, report progress, and stop on an
  * AbortSignal. A call that fails after the client's retries leaves its key unanswered (its rows
- * keep their tier) and is counted; an error that more calls cannot fix (a refused key, an unknown
- * model) stops the run.
+ * are left for the LLM, tier `llm-pending`) and is counted; an error that more calls cannot fix (a
+ * refused key, an unknown model) stops the run. A server that fails several calls in a row is
+ * most likely down: the tier stops calling it for the rest of the run (a circuit breaker), so
+ * that a dead server costs a few timeouts rather than one per message.
  */
 import { CancelledError } from '../errors.ts';
 import { replyMessage, type ChatEngine } from './engine.ts';
@@ -61,6 +63,8 @@ export interface LlmTierOptions {
   cache?: LlmCache;
   /** Calls in flight at once (default 1: a local GPU runs one at a time). */
   concurrency?: number;
+  /** Failed calls in a row after which no more are made this run (default BREAK_AFTER_FAILURES). */
+  breakAfter?: number;
   /** Ask the engine for a stream of chunks instead of one reply. */
   stream?: boolean;
   /**
@@ -75,7 +79,7 @@ export interface LlmTierOptions {
   /**
    * Asked once, before the first call the tier makes, with the number of distinct messages of
    * that first batch that are not cached (a safety net: for the run's total, do a dry run with
-   * LlmKeyCollector and countDistinct first). Return false to send nothing (rows keep their tier).
+   * LlmKeyCollector and countDistinct first). Return false to send nothing (their rows are left for the LLM).
    */
   confirm?(info: { destination: string; messages: number }): boolean | Promise<boolean>;
 }
@@ -97,22 +101,30 @@ export interface LlmStats {
   sent: number;
   /** Distinct messages answered from the cache. */
   cached: number;
-  /** Calls that failed after retries; their rows keep their tier. */
+  /** Calls that failed after retries; their rows are left for the LLM (`llm-pending`). */
   failed: number;
   /** The last failure's message (never holds the API key). */
   lastError: string | null;
   /** Set when the user declined the confirmation. */
   declined: boolean;
+  /** Distinct messages not sent because the tier had stopped calling a failing server. */
+  skipped: number;
+  /** Why the tier stopped calling the server (the circuit breaker opened), or null. */
+  stopped: string | null;
 }
 
+/** Failed calls in a row after which the server is taken to be down. */
+export const BREAK_AFTER_FAILURES = 3;
+
 export class LlmTier implements LlmStage {
-  readonly stats: LlmStats = { sent: 0, cached: 0, failed: 0, lastError: null, declined: false };
+  readonly stats: LlmStats = { sent: 0, cached: 0, failed: 0, lastError: null, declined: false, skipped: 0, stopped: null };
   readonly promptId: string;
   private readonly options: LlmTierOptions;
   private readonly cache: LlmCache;
   /** The prompt as sent: with redacted examples when messages are redacted. */
   private readonly prompt: PromptConfig;
   private confirmed = false;
+  private failuresInARow = 0;
 
   constructor(options: LlmTierOptions) {
     this.options = options;
@@ -168,6 +180,10 @@ export class LlmTier implements LlmStage {
       this.options.onProgress?.({ done, total: distinct.length, sent: this.stats.sent, cached: this.stats.cached, failed: this.stats.failed });
     report();
     if (missing.length === 0 || this.stats.declined) return answers;
+    if (this.stats.stopped) {
+      this.stats.skipped += new Set(missing.map((key) => this.outgoing(key))).size;
+      return answers;
+    }
     if (signal?.aborted) throw new CancelledError();
     // One call per message as sent; its answer goes to every key it stands for.
     const calls = new Map<string, string[]>();
@@ -190,7 +206,7 @@ export class LlmTier implements LlmStage {
     let next = 0;
     let stopped = false;
     const worker = async () => {
-      while (next < queue.length && !stopped) {
+      while (next < queue.length && !stopped && !this.stats.stopped) {
         if (signal?.aborted) throw new CancelledError();
         const [message, keysOf] = queue[next++];
         const answer = await this.ask(message, signal);
@@ -210,6 +226,7 @@ export class LlmTier implements LlmStage {
       throw error;
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, () => worker().catch(stopOthers)));
+    this.stats.skipped += queue.length - next;
     return answers;
   }
 
@@ -231,12 +248,17 @@ export class LlmTier implements LlmStage {
       const answer = await replyMessage(reply, signal);
       if (signal?.aborted) throw new CancelledError();
       const { label, reason } = parseAnswer(answer, prompt.labels);
+      this.failuresInARow = 0;
       return { label, reason };
     } catch (error) {
       if (signal?.aborted || error instanceof CancelledError) throw new CancelledError();
       if ((error as { fatal?: boolean }).fatal) throw error;
       this.stats.failed++;
       this.stats.lastError = (error as Error).message;
+      const limit = Math.max(1, Math.floor(this.options.breakAfter ?? BREAK_AFTER_FAILURES));
+      if (++this.failuresInARow >= limit && !this.stats.stopped) {
+        this.stats.stopped = `Stopped calling ${this.options.destination} after ${limit} failed calls in a row (${this.stats.lastError}); the other messages were not sent.`;
+      }
       return null;
     }
   }

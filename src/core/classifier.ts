@@ -161,6 +161,7 @@ export class Classifier {
         tier: 'llm' as const,
         confidence: answer.label === UNCLASSIFIED ? 0 : 1,
         reason: answer.reason,
+        ...(answer.review ? { review: answer.review } : {}),
       });
       this.llmResults.set(key, decision);
       for (const i of rows) results[i] = decision;

@@ -27,6 +27,8 @@ export interface Classification {
   confidence: number;
   /** Tier `llm` only: the LLM's short reason, for the review list. */
   reason?: string;
+  /** Tier `llm` only: the reviewer's earlier decision about the line, which gave its label. */
+  review?: { status: 'accepted' | 'corrected' | 'rejected'; llmLabel: string };
 }
 
 /** One log line as the pipeline sees it. */

@@ -15,6 +15,7 @@ import { parseBundle } from '../../src/core/bundle.ts';
 import { Classifier } from '../../src/core/classifier.ts';
 import { LlmKeyCollector } from '../../src/core/llm/llm-tier.ts';
 import { compileRedactor } from '../../src/core/llm/redact.ts';
+import { maskMessage } from '../../src/core/masking.ts';
 import { runClassification } from '../../src/core/run.ts';
 import { startMockOpenAiServer, type MockOpenAiServer } from '../helpers/mock-openai-server.ts';
 import { configureRemoteLlm, download, openSession, parseCsv, readDownload, useBrowser, writeGeneratedCsv, type GeneratedFile, type Session } from './helpers.ts';
@@ -68,6 +69,14 @@ async function session(): Promise<{ s: Session; consoleLines: string[] }> {
 const configureRemote = (page: Page) => configureRemoteLlm(page, { baseUrl: mock.baseUrl, key: KEY, model: MODEL });
 
 const host = () => new URL(mock.baseUrl).host;
+
+/** Drops `path` on the page and answers the confirmation (Send or Don't send), up to the summary. */
+async function classifyAnswering(page: Page, path: string, button: 'llm-send' | 'llm-dont-send'): Promise<void> {
+  await page.getByTestId('log-file-input').setInputFiles(path);
+  await page.getByTestId('llm-confirm').waitFor({ timeout: 60_000 });
+  await page.getByTestId(button).click();
+  await page.getByTestId('summary').waitFor({ timeout: 120_000 });
+}
 
 describe('LLM tier', () => {
   it('says clearly that WebGPU is missing and what to do instead; sizes are shown before download', async () => {
@@ -186,14 +195,50 @@ describe('LLM tier', () => {
     expect(await page.content()).not.toContain(KEY);
   });
 
+  it('review decisions stick: a corrected and a rejected line keep their decision on a re-run, and the correction is in the training set', async () => {
+    const { s } = await session();
+    const { page } = s;
+    await configureRemote(page);
+    await classifyAnswering(page, file.path, 'llm-send');
+    const review = page.getByTestId('llm-review');
+    await review.waitFor();
+    const labelled = review.getByTestId('review-item').filter({ hasNot: page.locator('[data-testid="review-label"]', { hasText: /^Unclassified$/ }) });
+    expect(await labelled.count()).toBeGreaterThan(1);
+    const messageOf = async (i: number) => labelled.nth(i).locator('td.msg code').innerText();
+    const correctedMessage = await messageOf(0);
+    const rejectedMessage = await messageOf(1);
+    const itemOf = (message: string) => review.getByTestId('review-item').filter({ has: page.locator('td.msg code', { hasText: message }) });
+    await itemOf(correctedMessage).getByPlaceholder('Correct label').fill('Legacy Workflow');
+    await itemOf(correctedMessage).getByRole('button', { name: 'Correct' }).click();
+    await expect.poll(() => itemOf(correctedMessage).getByTestId('review-status').innerText()).toBe('corrected: Legacy Workflow');
+    await itemOf(rejectedMessage).getByRole('button', { name: 'Reject' }).click();
+    await expect.poll(() => itemOf(rejectedMessage).getByTestId('review-status').innerText()).toBe('rejected');
+    expect(await review.getByTestId('review-notice').innerText()).toMatch(/Rejected: its lines stay Unclassified in later runs/);
+
+    // Re-run: no confirmation (every other answer is cached), and both decisions hold.
+    const sent = mock.chatRequests().length;
+    await page.getByTestId('log-file-input').setInputFiles(file.path);
+    await expect.poll(() => page.getByTestId('llm-stats').innerText(), { timeout: 120_000 }).toMatch(/, 2 from your review/);
+    expect(mock.chatRequests()).toHaveLength(sent);
+    await expect.poll(() => itemOf(correctedMessage).getByTestId('review-status').innerText()).toBe('corrected: Legacy Workflow');
+    expect(await itemOf(rejectedMessage).getByTestId('review-status').innerText()).toBe('rejected');
+    await page.getByTestId('explain').check();
+    const { rows } = parseCsv((await download(page)).text);
+    const ofMessage = (message: string) => rows.filter((r) => maskMessage(r.log_message) === maskMessage(message));
+    expect(ofMessage(correctedMessage).length).toBeGreaterThan(0);
+    expect(ofMessage(correctedMessage).every((r) => r.target_label === 'Legacy Workflow' && r.tier === 'llm')).toBe(true);
+    expect(ofMessage(rejectedMessage).length).toBeGreaterThan(0);
+    expect(ofMessage(rejectedMessage).every((r) => r.target_label === 'Unclassified')).toBe(true);
+
+    await page.getByRole('tab', { name: 'Training' }).click();
+    await expect.poll(() => page.locator('[data-testid="class-row"][data-label="Legacy Workflow"]').count()).toBe(1);
+  });
+
   it('declining the confirmation sends nothing', async () => {
     const { s } = await session();
     const { page } = s;
     await configureRemote(page);
-    await page.getByTestId('log-file-input').setInputFiles(file.path);
-    await page.getByTestId('llm-confirm').waitFor({ timeout: 60_000 });
-    await page.getByTestId('llm-dont-send').click();
-    await page.getByTestId('summary').waitFor({ timeout: 120_000 });
+    await classifyAnswering(page, file.path, 'llm-dont-send');
     expect(await page.getByTestId('llm-run-notice').innerText()).toMatch(/Nothing was sent/);
     expect(mock.chatRequests()).toHaveLength(0);
   });
@@ -244,10 +289,7 @@ describe('LLM tier', () => {
     const downHost = new URL(down.baseUrl).host;
     await down.close();
 
-    await page.getByTestId('log-file-input').setInputFiles(file.path);
-    await page.getByTestId('llm-confirm').waitFor({ timeout: 60_000 });
-    await page.getByTestId('llm-send').click();
-    await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+    await classifyAnswering(page, file.path, 'llm-send');
     const notice = page.getByTestId('llm-run-notice');
     expect(await notice.innerText()).toMatch(
       new RegExp(`^Stopped calling ${downHost.replace(/\./g, '\\.')} after 3 failed calls in a row \\(.*could not be reached.*\\); the other messages were not sent\\. [\\d,]+ messages not sent; their lines stay Unclassified`),

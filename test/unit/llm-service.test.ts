@@ -17,6 +17,7 @@ import { interruptible } from '../../src/core/llm/engine.ts';
 import { LlmKeyCollector, MemoryLlmCache } from '../../src/core/llm/llm-tier.ts';
 import { DEFAULT_LOCAL_MODEL } from '../../src/core/llm/models.ts';
 import { GROQ_BASE_URL } from '../../src/core/llm/openai-client.ts';
+import { maskMessage } from '../../src/core/masking.ts';
 import { runClassification } from '../../src/core/run.ts';
 import { IdbBundleStorage } from '../../src/storage/db.ts';
 import { MemoryLlmSettingsStore } from '../../src/storage/llm-settings.ts';
@@ -457,6 +458,40 @@ describe('a classify-service run with the LLM hooks', () => {
     expect(again.seen.confirmations).toEqual([]);
     expect(mock.chatRequests()).toHaveLength(confirmation.toSend);
     expect(second.byTier.llm).toBe(summary.byTier.llm);
+  });
+
+  it('review decisions override the cached answers in later runs, survive clearing the cache, and are never sent again', async () => {
+    const h = harness();
+    await remote(h);
+    const api = classifyService();
+    const blob = csv(2000, 'llm-review');
+    const first = hooks(h, () => true);
+    await api.classify(blob, 'x.csv', true, () => {}, first.value);
+    const [corrected, rejected, untouched] = first.seen.outcome!.review;
+    expect(untouched).toBeDefined();
+    await h.api.recordReview(corrected.key, { status: 'corrected', label: 'Legacy Workflow', llmLabel: corrected.label, reason: corrected.reason });
+    await h.api.recordReview(rejected.key, { status: 'rejected', label: 'Unclassified', llmLabel: rejected.label, reason: rejected.reason });
+    await expect(h.api.recordReview('x', { status: 'maybe', label: 'A', llmLabel: 'B', reason: '' } as never)).rejects.toThrow(/needs a status \(accepted, corrected or rejected\)/);
+    // Even with every cached answer gone, the decided lines are not sent again.
+    await h.api.clearAnswers();
+    const sentBefore = mock.chatRequests().length;
+    const again = hooks(h, () => true);
+    const summary = await api.classify(blob, 'x.csv', true, () => {}, again.value);
+    expect(mock.chatRequests().length - sentBefore).toBe(again.seen.confirmations[0].toSend);
+    expect(again.seen.confirmations[0].messages).not.toContain(corrected.key);
+    expect(again.seen.confirmations[0].messages).not.toContain(rejected.key);
+    const rows = Papa.parse<Record<string, string>>(await (await api.buildOutput(true)).text(), { header: true, skipEmptyLines: true }).data;
+    const ofKey = (key: string) => rows.filter((r) => maskMessage(r.log_message) === key);
+    expect(ofKey(corrected.key).length).toBe(corrected.rows);
+    expect(ofKey(corrected.key).every((r) => r.target_label === 'Legacy Workflow' && r.tier === 'llm')).toBe(true);
+    expect(ofKey(rejected.key).every((r) => r.target_label === 'Unclassified' && r.tier === 'llm')).toBe(true);
+    expect(summary.byLabel['Legacy Workflow']).toBe(corrected.rows);
+    // The review list comes back with the decisions.
+    const byKey = new Map(again.seen.outcome!.review.map((item) => [item.key, item]));
+    expect(byKey.get(corrected.key)).toMatchObject({ status: 'corrected', label: corrected.label, correctedLabel: 'Legacy Workflow' });
+    expect(byKey.get(rejected.key)).toMatchObject({ status: 'rejected', label: rejected.label });
+    expect(byKey.get(untouched.key)?.status).toBe('pending');
+    expect((await h.api.endRun()) ?? null).toBeNull();
   });
 
   it('declining sends nothing and leaves the lines for the LLM unclassified', async () => {

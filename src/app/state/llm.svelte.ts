@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import { LOCAL_MODELS } from '../../core/llm/models.ts';
-import { decide } from '../../core/llm/review.ts';
+import { decide, decisionOf } from '../../core/llm/review.ts';
 import type {
   CustomRedaction,
   DownloadProgress,
@@ -320,7 +320,10 @@ export class LlmState {
 
   // ---- The review list ----
 
-  /** Accepts the LLM's label, or corrects it: the item's lines join the training set. */
+  /**
+   * Accepts the LLM's label, or corrects it: the item's lines join the training set, and the
+   * decision is kept, so that later runs give those lines this label and never ask the LLM again.
+   */
   async decideItem(key: string, label: string | null): Promise<void> {
     const item = this.review.find((i) => i.key === key);
     if (!item) return;
@@ -329,8 +332,10 @@ export class LlmState {
     const chosen = (label ?? item.label).trim();
     const before = workspace.set?.classes.find((c) => c.label === chosen)?.count ?? 0;
     try {
+      const decided = decide(this.review, key, label === null ? { status: 'accepted' } : { status: 'corrected', label: chosen }) as LlmReviewItem[];
+      await this.keep(decided, key);
       const notice = await workspace.addRows(item.lines.map((line) => ({ message: line.message, source: line.source, label: chosen, origin: 'review' as const })));
-      this.review = decide(this.review, key, label === null ? { status: 'accepted' } : { status: 'corrected', label: chosen }) as LlmReviewItem[];
+      this.review = decided;
       const set = workspace.set;
       const after = set?.classes.find((c) => c.label === chosen)?.count ?? before;
       const minSamples = set?.minSamples ?? 10;
@@ -346,8 +351,24 @@ export class LlmState {
     }
   }
 
-  reject(key: string): void {
-    this.review = decide(this.review, key, { status: 'rejected' }) as LlmReviewItem[];
+  /** Rejects the LLM's label: its lines are Unclassified in later runs too, and not sent again. */
+  async reject(key: string): Promise<void> {
+    this.reviewError = '';
+    this.reviewNotice = '';
+    try {
+      const decided = decide(this.review, key, { status: 'rejected' }) as LlmReviewItem[];
+      await this.keep(decided, key);
+      this.review = decided;
+      this.reviewNotice = 'Rejected: its lines stay Unclassified in later runs, and the LLM is not asked about them again.';
+    } catch (err) {
+      this.reviewError = errorMessage(err);
+    }
+  }
+
+  /** Stores the decision the list now holds for `key` (the LLM worker keeps it beside the answers). */
+  private async keep(items: LlmReviewItem[], key: string): Promise<void> {
+    const decision = decisionOf(items.find((i) => i.key === key)!);
+    if (decision) await llmWorker().recordReview(key, decision);
   }
 }
 

@@ -13,6 +13,7 @@ import { CancelledError } from '../errors.ts';
 import { replyMessage, type ChatEngine } from './engine.ts';
 import { parseAnswer } from './parse.ts';
 import { buildMessages, buildSystemPrompt, promptId, withRedaction, type PromptConfig } from './prompt.ts';
+import type { ReviewDecision } from './review.ts';
 
 /** What the LLM said about one masked message. */
 export interface LlmAnswer {
@@ -20,22 +21,41 @@ export interface LlmAnswer {
   label: string;
   /** The model's short reason, for the review list. */
   reason: string;
+  /** The reviewer decided this line in an earlier run: `label` is theirs. */
+  review?: { status: ReviewDecision['status']; llmLabel: string };
 }
 
-/** Where answers are kept between runs. Keys are opaque strings. */
+/**
+ * Where answers are kept between runs. Answer keys are opaque strings. Review decisions, where
+ * kept, are by masked message alone: the reviewer's word holds whichever model or prompt answered.
+ */
 export interface LlmCache {
   get(key: string): Promise<LlmAnswer | undefined>;
   set(key: string, value: LlmAnswer): Promise<void>;
+  decision?(maskedKey: string): Promise<ReviewDecision | undefined>;
+  setDecision?(maskedKey: string, decision: ReviewDecision): Promise<void>;
 }
 
 export class MemoryLlmCache implements LlmCache {
   readonly entries = new Map<string, LlmAnswer>();
+  readonly decisions = new Map<string, ReviewDecision>();
   async get(key: string) {
     return this.entries.get(key);
   }
   async set(key: string, value: LlmAnswer) {
     this.entries.set(key, value);
   }
+  async decision(maskedKey: string) {
+    return this.decisions.get(maskedKey);
+  }
+  async setDecision(maskedKey: string, decision: ReviewDecision) {
+    this.decisions.set(maskedKey, decision);
+  }
+}
+
+/** A reviewed line's answer: the reviewer's label, with the LLM's for the review list. */
+function answerOfDecision(decision: ReviewDecision): LlmAnswer {
+  return { label: decision.label, reason: decision.reason, review: { status: decision.status, llmLabel: decision.llmLabel } };
 }
 
 /** What the classifier needs from tier 3 (the tier, or a key collector for a dry run). */
@@ -88,7 +108,7 @@ export interface LlmTierOptions {
 export interface KeyCount {
   /** Distinct masked keys. */
   distinct: number;
-  /** Keys answered from the cache. */
+  /** Keys answered from the cache or by a review decision. */
   cached: number;
   /** Calls a run would make: distinct messages among the keys not cached. */
   toSend: number;
@@ -101,6 +121,8 @@ export interface LlmStats {
   sent: number;
   /** Distinct messages answered from the cache. */
   cached: number;
+  /** Distinct messages answered by the reviewer's earlier decision (never sent again). */
+  reviewed: number;
   /** Calls that failed after retries; their rows are left for the LLM (`llm-pending`). */
   failed: number;
   /** The last failure's message (never holds the API key). */
@@ -117,7 +139,7 @@ export interface LlmStats {
 export const BREAK_AFTER_FAILURES = 3;
 
 export class LlmTier implements LlmStage {
-  readonly stats: LlmStats = { sent: 0, cached: 0, failed: 0, lastError: null, declined: false, skipped: 0, stopped: null };
+  readonly stats: LlmStats = { sent: 0, cached: 0, reviewed: 0, failed: 0, lastError: null, declined: false, skipped: 0, stopped: null };
   readonly promptId: string;
   private readonly options: LlmTierOptions;
   private readonly cache: LlmCache;
@@ -158,7 +180,7 @@ export class LlmTier implements LlmStage {
     let cached = 0;
     const messages = new Set<string>();
     for (const key of distinct) {
-      if (await this.cache.get(this.cacheKey(key))) cached++;
+      if ((await this.cache.decision?.(key)) || (await this.cache.get(this.cacheKey(key)))) cached++;
       else messages.add(this.outgoing(key));
     }
     return { distinct: distinct.size, cached, toSend: messages.size, messages: [...messages] };
@@ -169,6 +191,12 @@ export class LlmTier implements LlmStage {
     const distinct = [...new Set(keys)];
     const missing: string[] = [];
     for (const key of distinct) {
+      const decided = await this.cache.decision?.(key);
+      if (decided) {
+        answers.set(key, answerOfDecision(decided));
+        this.stats.reviewed++;
+        continue;
+      }
       const hit = await this.cache.get(this.cacheKey(key));
       if (hit) {
         answers.set(key, hit);

@@ -6,6 +6,7 @@ import type { Rule, SourceRoutes, Tier } from '../src/core/types.ts';
 import type { RuleEngine } from '../src/core/rules.ts';
 import type { EvalMetrics } from '../src/core/metrics.ts';
 import type { RowWarning, RunProgress, RunSummary } from '../src/core/run-report.ts';
+import type { CandidateEffect } from '../src/core/candidate-effect.ts';
 import type { ClassCount, RowOrigin, RowQuery } from '../src/core/training-set.ts';
 import type { WorkspaceMetrics, WorkspacePhase } from '../src/core/workspace.ts';
 import type { VersionMeta } from '../src/storage/db.ts';
@@ -125,11 +126,14 @@ export interface CandidateInfo {
   rows: number;
   labels: { label: string; count: number; modelled: boolean }[];
   metrics: WorkspaceMetrics;
+  /** What it would change on the last file classified (else the bundled example); null when there was none. */
+  effect: CandidateEffect | null;
 }
 
 export interface TrainProgress {
   fraction: number;
-  phase: WorkspacePhase;
+  /** `effect`: trying the new model on the file at hand, after training. */
+  phase: WorkspacePhase | 'effect';
 }
 
 /** A stored bundle version in the versions list. */

@@ -42,6 +42,8 @@ export interface ServiceDeps {
   models?: ModelsDeps;
   /** Issue #8: the pool of workers that classify a big file's chunks (none: classify in this worker). */
   pool?: PoolDeps;
+  /** The bundled example file, which a trained candidate is tried on when no file was classified yet. */
+  loadExample?: () => Promise<Blob>;
   /** Where pattern discovery keeps its patterns (default: its own IndexedDB database, logsift-patterns). */
   patternsStore?: () => Promise<{ store: PatternsStore; persistent: boolean }>;
 }
@@ -129,11 +131,20 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
   }
 
   async function newClassifier(): Promise<Classifier> {
-    const { bundle } = await currentBundle();
     // A fresh classifier (and cache) per run, so that the summary's distinct keys are the run's own.
+    return classifierFor((await currentBundle()).bundle);
+  }
+
+  async function classifierFor(bundle: ModelBundle): Promise<Classifier> {
     // The bundle's embedder: a BERT bundle loads its model first (models-service records the throughput).
     const embedder = deps.models || !deps.embedderContext ? await models.embedderFor(bundle.embedder) : createEmbedder(bundle.embedder, embedderContext);
     return new Classifier(bundle, embedder);
+  }
+
+  async function effectFile(): Promise<{ input: Blob; fileName: string; example: boolean } | null> {
+    if (lastRun) return { input: lastRun.input, fileName: lastRun.fileName, example: false };
+    const example = await deps.loadExample?.().catch(() => null);
+    return example ? { input: example, fileName: 'example-logs.csv', example: true } : null;
   }
 
   async function describe(c: Current): Promise<BundleInfo> {
@@ -412,6 +423,8 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
       release,
       progressIntervalMs: PROGRESS_INTERVAL_MS,
       embedderContext,
+      effectFile,
+      classifierFor,
     }),
 
     ...patternsApi,

@@ -235,4 +235,10 @@ export interface ClassifyApi extends PatternsApi, ModelsApi {
 
   /** What this worker keeps in the browser, with sizes (the Storage panel; workers/storage-usage.ts). */
   storedData(): Promise<StoredDataUsage>;
+  /**
+   * Deletes the classified files kept in the origin-private file system: this tab's (a later
+   * download builds its file again) and those of closed tabs; another open tab's stay. Returns
+   * the bytes freed. Throws while a job runs.
+   */
+  clearOutputs(): Promise<number>;
 }

@@ -21,6 +21,7 @@ import type { BundleInfo, ClassifyApi, ProgressCallback, ResultRow, RowFilter, S
 import { LlmRun, type LlmRunHooks } from './llm-run.ts';
 import { ScaleResults } from './scale-results.ts';
 import { runScale, StandbyPool, type PoolDeps } from './scale-run.ts';
+import { removeOldOutputs } from './output-sink.ts';
 import { throttle } from './throttle.ts';
 import { createWorkspaceApi } from './workspace-service.ts';
 import { createModelsHost, type ModelsDeps } from './models-service.ts';
@@ -61,6 +62,8 @@ interface LastRun {
   classifier: Classifier;
   /** Built outputs by `outputKey(explain, safe)`. */
   outputs: Map<string, Blob>;
+  /** Their files in OPFS: a new run supersedes them. */
+  outputNames: string[];
 }
 
 /** Which built output: with or without tier/confidence, safe (formulas neutralised) or raw. */
@@ -273,6 +276,8 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
         const kind = formatFromName(fileName);
         clearResults();
         lastRun = null;
+        // The last run's output files (and those of closed tabs) are superseded by this run.
+        await removeOldOutputs();
         // The LLM tier (workers/llm-run.ts): for a remote LLM, a dry run and the user's confirmation first.
         if (llm) {
           const prepared = await LlmRun.prepare(llm, cls.bundle, cls, controller.signal, () =>
@@ -298,7 +303,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
         if (summary.cancelled || !output) {
           clearResults();
         } else {
-          lastRun = { input, fileName, classifier: cls, outputs: new Map([[outputKey(explain, true), output]]) };
+          lastRun = { input, fileName, classifier: cls, outputs: new Map([[outputKey(explain, true), output]]), outputNames: scale.outputName ? [scale.outputName] : [] };
         }
         return summary;
       } catch (err) {
@@ -350,11 +355,22 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
         report?.flush();
         if (!blob) throw new CancelledError();
         run.outputs.set(outputKey(explain, safe), blob);
+        if (scale.outputName) run.outputNames.push(scale.outputName);
         return blob;
       } finally {
         endJob(controller);
         release(onProgress);
       }
+    },
+
+    async clearOutputs(): Promise<number> {
+      if (job) throw new Error('A job is running: wait for it or cancel it before deleting the classified files.');
+      // A later download builds its file again from the run.
+      if (lastRun) {
+        lastRun.outputs.clear();
+        lastRun.outputNames = [];
+      }
+      return removeOldOutputs();
     },
 
     async exportBundle(): Promise<string> {

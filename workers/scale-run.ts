@@ -115,6 +115,8 @@ export interface ScaleRunResult {
   summary: ChunkedRunSummary;
   /** The output file (null when cancelled). */
   output: Blob | null;
+  /** Its name in OPFS (null in memory, or when cancelled). */
+  outputName: string | null;
   /** Workers that classified (0: this worker). */
   workers: number;
 }
@@ -174,10 +176,10 @@ export async function runScale(o: ScaleRunOptions, standby: StandbyPool | null):
     if (summary.cancelled) {
       await sink.abort();
       o.results?.clear();
-      return { summary, output: null, workers: pool?.size ?? 0 };
+      return { summary, output: null, outputName: null, workers: pool?.size ?? 0 };
     }
     o.results?.finish(summary.chunks);
-    return { summary, output: await sink.finish(), workers: pool?.size ?? 0 };
+    return { summary, output: await sink.finish(), outputName: sink.name, workers: pool?.size ?? 0 };
   } catch (error) {
     await sink.abort();
     o.results?.clear();

@@ -155,8 +155,15 @@ export interface ClassifyApi extends PatternsApi, ModelsApi {
    * Throws an Error with a user-readable message for an unreadable file.
    * Resolves with `cancelled: true` after `cancel()`.
    * `llm`: the LLM tier's hooks (a comlink proxy, workers/llm-run.ts); without it tier 3 is not run.
+   * `options.column`: the column that holds the messages (else found by name); a name the file
+   * does not have is refused with the file's columns.
    */
-  classify(input: Blob, fileName: string, explain: boolean, onProgress: ProgressCallback, llm?: LlmRunHooks): Promise<RunSummary>;
+  classify(input: Blob, fileName: string, explain: boolean, onProgress: ProgressCallback, llm?: LlmRunHooks, options?: { column?: string }): Promise<RunSummary>;
+  /**
+   * A file's columns, for the page's column chooser: the header and the index of the column found
+   * by name (-1: none). A .log/.txt file has none. Throws for a file that cannot be read.
+   */
+  columnsOf(input: Blob, fileName: string): Promise<{ header: string[]; message: number }>;
   /**
    * Aborts the running job (classification, output or training) – except while a classification
    * asks the LLM: then only the LLM step stops ('llm'), and the run finishes with rules and the

@@ -13,7 +13,8 @@ import { CancelledError } from '../src/core/errors.ts';
 import { ruleEngine, ruleProblem, validateRules } from '../src/core/rules.ts';
 import { runClassification } from '../src/core/run.ts';
 import type { ResultBatch, RunSummary } from '../src/core/run-report.ts';
-import { formatFromName } from '../src/core/scale/input.ts';
+import { findColumn, MESSAGE_COLUMNS } from '../src/core/csv/columns.ts';
+import { formatFromName, openChunkedInput } from '../src/core/scale/input.ts';
 import { createEmbedder, type EmbedderContext } from '../src/core/features/registry.ts';
 import type { Rule, SourceRoutes } from '../src/core/types.ts';
 import type { BundleStorage } from '../src/storage/db.ts';
@@ -59,6 +60,7 @@ export interface Current {
 interface LastRun {
   input: Blob;
   fileName: string;
+  column?: string;
   classifier: Classifier;
   /** Built outputs by `outputKey(explain, safe)`. */
   outputs: Map<string, Blob>;
@@ -267,7 +269,8 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
       return describe(current);
     },
 
-    async classify(input: Blob, fileName: string, explain: boolean, onProgress: ProgressCallback, llm?: LlmRunHooks): Promise<RunSummary> {
+    async classify(input: Blob, fileName: string, explain: boolean, onProgress: ProgressCallback, llm?: LlmRunHooks, options: { column?: string } = {}): Promise<RunSummary> {
+      const { column } = options;
       const controller = startJob();
       const report = throttle(onProgress, PROGRESS_INTERVAL_MS);
       let llmRun: LlmRun | null = null;
@@ -281,7 +284,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
         // The LLM tier (workers/llm-run.ts): for a remote LLM, a dry run and the user's confirmation first.
         if (llm) {
           const prepared = await LlmRun.prepare(llm, cls.bundle, cls, controller.signal, () =>
-            runClassification({ input, kind, classifier: cls, explain: false, signal: controller.signal, onProgress: report }),
+            runClassification({ input, kind, column, classifier: cls, explain: false, signal: controller.signal, onProgress: report }),
           );
           if (prepared && !(prepared instanceof LlmRun)) return prepared;
           llmRun = llmStep = prepared;
@@ -290,7 +293,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
         // The chunked pipeline (issue #8): output to OPFS, columns for the table, a pool of workers.
         const scale = await runScale(
           // safeCsv: the page exports safe by default (cells a spreadsheet would run as formulas are neutralised).
-          { input, fileName, explain, safeCsv: true, classifier: cls, signal: controller.signal, onProgress: report, results, onResults: collect },
+          { input, fileName, column, explain, safeCsv: true, classifier: cls, signal: controller.signal, onProgress: report, results, onResults: collect },
           standbyPool,
         );
         const { chunks: _chunks, ...rest } = scale.summary;
@@ -303,7 +306,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
         if (summary.cancelled || !output) {
           clearResults();
         } else {
-          lastRun = { input, fileName, classifier: cls, outputs: new Map([[outputKey(explain, true), output]]), outputNames: scale.outputName ? [scale.outputName] : [] };
+          lastRun = { input, fileName, column, classifier: cls, outputs: new Map([[outputKey(explain, true), output]]), outputNames: scale.outputName ? [scale.outputName] : [] };
         }
         return summary;
       } catch (err) {
@@ -316,6 +319,14 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
         release(onProgress);
         release(llm);
       }
+    },
+
+    async columnsOf(input: Blob, fileName: string) {
+      const kind = formatFromName(fileName);
+      if (kind === 'text') return { header: [], message: -1 };
+      const opened = await openChunkedInput(input, kind, 64 * 1024);
+      await opened.chunks.return(undefined);
+      return { header: opened.format.header, message: findColumn(opened.format.header, MESSAGE_COLUMNS) };
     },
 
     cancel() {
@@ -348,7 +359,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
       const report = onProgress ? throttle(onProgress, PROGRESS_INTERVAL_MS) : undefined;
       try {
         const scale = await runScale(
-          { input: run.input, fileName: run.fileName, explain, safeCsv: safe, classifier: run.classifier, signal: controller.signal, onProgress: report, results: null },
+          { input: run.input, fileName: run.fileName, column: run.column, explain, safeCsv: safe, classifier: run.classifier, signal: controller.signal, onProgress: report, results: null },
           standbyPool,
         );
         const blob = scale.output;

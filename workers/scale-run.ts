@@ -99,6 +99,8 @@ export class StandbyPool {
 export interface ScaleRunOptions {
   input: Blob;
   fileName: string;
+  /** The column that holds the messages, when the user chose one. */
+  column?: string;
   explain: boolean;
   /** Neutralise cells a spreadsheet would run as formulas (the page's default; false: a raw export). */
   safeCsv?: boolean;
@@ -131,7 +133,7 @@ export async function runScale(o: ScaleRunOptions, standby: StandbyPool | null):
   // The output file is opened while the input's head is read.
   const buffers = new ChunkBuffers();
   const opening = openOutputSink();
-  const opened = await openChunkedInput(o.input, formatFromName(o.fileName), SCALE_CHUNK_BYTES, buffers).catch(async (error: unknown) => {
+  const opened = await openChunkedInput(o.input, formatFromName(o.fileName), SCALE_CHUNK_BYTES, buffers, { column: o.column }).catch(async (error: unknown) => {
     // A file that cannot be read (empty, binary) leaves no output file behind.
     await (await opening).abort();
     throw error;

@@ -7,7 +7,7 @@
  */
 import { serializeBundle } from '../core/bundle.ts';
 import type { Classifier } from '../core/classifier.ts';
-import { MESSAGE_COLUMNS, requireColumn } from '../core/csv/columns.ts';
+import { messageColumnOf } from '../core/csv/columns.ts';
 import type { RunSummary } from '../core/run-report.ts';
 import type { OutputFormat } from '../core/scale/chunk.ts';
 import { openChunkedInput, type ByteSource } from '../core/scale/input.ts';
@@ -24,15 +24,17 @@ export interface StreamClassifyOptions {
   classifier: Classifier;
   explain: boolean;
   safeCsv: boolean;
+  /** The column that holds the messages (`--column`); absent: found by name. */
+  column?: string;
   /** worker_threads to classify on; 0 classifies in this thread. Only the n-gram embedder without the LLM tier uses them. */
   workers: number;
   write(data: string | Uint8Array): Promise<void>;
 }
 
 export async function classifyStream(o: StreamClassifyOptions): Promise<RunSummary & { embeddingCalls?: number; workers: number }> {
-  const opened = await openChunkedInput(o.input, o.format);
+  const opened = await openChunkedInput(o.input, o.format, undefined, undefined, { column: o.column });
   // Told here rather than by each pool thread.
-  requireColumn(opened.format.header, MESSAGE_COLUMNS, 'log message');
+  messageColumnOf(opened.format);
   const { columns } = outputHeaderOf(opened.format, o.explain);
   const settings = { explain: o.explain, safeCsv: o.safeCsv, output: o.output, columns };
   const pooled = o.workers > 0 && o.classifier.bundle.embedder.id === 'ngram' && !o.classifier.llm;

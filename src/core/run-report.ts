@@ -46,6 +46,8 @@ export interface RunSummary {
   workers?: number;
   /** The user cancelled the LLM step: the run finished without it (its rows are `llm-pending`). */
   llmCancelled?: boolean;
+  /** The header name of the column the messages were read from (CSV and NDJSON). */
+  messageColumn?: string;
 }
 
 export interface ResultBatch {

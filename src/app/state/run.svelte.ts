@@ -30,13 +30,22 @@ export class RunState {
   runExplain = $state(false);
   /** Bumped for every new set of results; the table resets on it. */
   resultsVersion = $state(0);
+  /**
+   * The column chooser: the file, its columns and the one in use (or suggested). Shown when a file
+   * has no known message column, or when the user asks to read another column.
+   */
+  columnChoice = $state.raw<{ file: File; header: string[]; selected: number } | null>(null);
+  /** The last file classified and the column chosen for it (for "Use another column"). */
+  private lastFile: File | null = null;
 
   get running(): boolean {
     return this.phase === 'running';
   }
 
-  async start(file: File): Promise<void> {
+  async start(file: File, column?: string): Promise<void> {
     if (this.running) return;
+    this.columnChoice = null;
+    this.lastFile = file;
     this.phase = 'running';
     this.fileName = file.name;
     this.fileSize = file.size;
@@ -55,6 +64,7 @@ export class RunState {
           if (this.phase === 'running') this.progress = p;
         }),
         llm.runHooks(),
+        column === undefined ? {} : { column },
       );
       if (summary.cancelled) {
         this.phase = 'cancelled';
@@ -76,10 +86,24 @@ export class RunState {
     } catch (err) {
       this.error = errorMessage(err);
       this.phase = 'error';
+      // A file without a known message column: ask which one holds the messages.
+      if (column === undefined && /^No log message column found/.test(this.error)) await this.chooseColumn();
     }
   }
 
-  /** Fetches the bundled example file and classifies it. */
+  /** Opens the column chooser for the last file (its columns read in the worker). */
+  async chooseColumn(): Promise<void> {
+    const file = this.lastFile;
+    if (!file || this.running) return;
+    try {
+      const { header, message } = await classifyWorker().columnsOf(file, file.name);
+      if (header.length === 0) return;
+      const used = this.summary?.messageColumn ? header.indexOf(this.summary.messageColumn) : message;
+      this.columnChoice = { file, header, selected: Math.max(0, used) };
+    } catch (err) {
+      this.error = errorMessage(err);
+    }
+  }
   async startExample(): Promise<void> {
     if (this.running) return;
     try {

@@ -260,7 +260,7 @@ export class LlmState {
 
   /** The hooks for the classify worker's next run (a comlink proxy), or undefined when the LLM is off. */
   runHooks(): LlmRunHooks | undefined {
-    if (!this.status || this.status.settings.mode === 'off') return undefined;
+    // What the last run said about the LLM goes, whether or not this run uses it.
     this.phase = null;
     this.progress = null;
     this.stats = null;
@@ -269,11 +269,14 @@ export class LlmState {
     this.review = [];
     this.reviewNotice = '';
     this.reviewError = '';
+    if (!this.status || this.status.settings.mode === 'off') return undefined;
     const hooks: LlmRunHooks = {
       begin: async (bundle) => {
         const status = (this.status = await llmWorker().status());
         if (!status.ready) {
-          if (status.notReady) this.runNotice = `The LLM tier was not used. ${status.notReady}`;
+          // Without WebGPU a local model cannot run at all: the LLM panel says so once, not every run.
+          const noGpu = status.settings.mode === 'local' && this.gpu?.available === false;
+          if (status.notReady && !noGpu) this.runNotice = `The LLM tier was not used. ${status.notReady}`;
           return null;
         }
         return llmWorker().beginRun(bundle, Comlink.proxy((p: LlmProgress) => (this.progress = p)));

@@ -191,6 +191,8 @@ export class WorkspaceState {
     this.versionsBusy = true;
     this.versionsError = '';
     this.versionsNotice = '';
+    // "Saved … It is used from the next run on" is no longer true after a switch.
+    this.trainNotice = '';
     try {
       this.versionsNotice = await fn();
       await this.loadVersions();

@@ -36,7 +36,7 @@ describe('classified files in the browser', () => {
     const files = [1, 2, 3].map((i) => writeGeneratedCsv(env.tmp.dir, `run-${i}.csv`, 20_000, `e2e-storage-${i}`));
     for (const [i, file] of files.entries()) {
       await classifyFile(page, file.path);
-      await expect.poll(() => page.getByTestId('summary').locator('dd.file').innerText(), { timeout: 60_000 }).toBe(`run-${i + 1}.csv`);
+      await expect.poll(() => page.getByTestId('summary').locator('dd.file').first().innerText(), { timeout: 60_000 }).toBe(`run-${i + 1}.csv`);
     }
     expect(await page.getByTestId('summary-rows').innerText()).toBe('20,000');
     const kept = await outputFiles(page);

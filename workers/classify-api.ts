@@ -6,6 +6,7 @@ import type { Rule, SourceRoutes, Tier } from '../src/core/types.ts';
 import type { RuleEngine } from '../src/core/rules.ts';
 import type { EvalMetrics } from '../src/core/metrics.ts';
 import type { RowWarning, RunProgress, RunSummary } from '../src/core/run-report.ts';
+import type { CandidateEffect } from '../src/core/candidate-effect.ts';
 import type { ClassCount, RowOrigin, RowQuery } from '../src/core/training-set.ts';
 import type { WorkspaceMetrics, WorkspacePhase } from '../src/core/workspace.ts';
 import type { VersionMeta } from '../src/storage/db.ts';
@@ -100,11 +101,14 @@ export interface CandidateInfo {
   rows: number;
   labels: { label: string; count: number; modelled: boolean }[];
   metrics: WorkspaceMetrics;
+  /** What it would change on the last file classified (else the bundled example); null when there was none. */
+  effect: CandidateEffect | null;
 }
 
 export interface TrainProgress {
   fraction: number;
-  phase: WorkspacePhase;
+  /** `effect`: trying the new model on the file at hand, after training. */
+  phase: WorkspacePhase | 'effect';
 }
 
 /** A stored bundle version in the versions list. */
@@ -126,10 +130,21 @@ export interface ClassifyApi extends PatternsApi, ModelsApi {
    * Throws an Error with a user-readable message for an unreadable file.
    * Resolves with `cancelled: true` after `cancel()`.
    * `llm`: the LLM tier's hooks (a comlink proxy, workers/llm-run.ts); without it tier 3 is not run.
+   * `options.column`: the column that holds the messages (else found by name); a name the file
+   * does not have is refused with the file's columns.
    */
-  classify(input: Blob, fileName: string, explain: boolean, onProgress: ProgressCallback, llm?: LlmRunHooks): Promise<RunSummary>;
-  /** Aborts the running job (classification, output or training). */
-  cancel(): void;
+  classify(input: Blob, fileName: string, explain: boolean, onProgress: ProgressCallback, llm?: LlmRunHooks, options?: { column?: string }): Promise<RunSummary>;
+  /**
+   * A file's columns, for the page's column chooser: the header and the index of the column found
+   * by name (-1: none). A .log/.txt file has none. Throws for a file that cannot be read.
+   */
+  columnsOf(input: Blob, fileName: string): Promise<{ header: string[]; message: number }>;
+  /**
+   * Aborts the running job (classification, output or training) – except while a classification
+   * asks the LLM: then only the LLM step stops ('llm'), and the run finishes with rules and the
+   * model, its summary saying `llmCancelled`. Null: nothing was running.
+   */
+  cancel(): 'llm' | 'job' | null;
 
   /** Sets the table's view; returns its number of rows. */
   query(filter: RowFilter): Promise<number>;
@@ -202,4 +217,10 @@ export interface ClassifyApi extends PatternsApi, ModelsApi {
 
   /** What this worker keeps in the browser, with sizes (the Storage panel; workers/storage-usage.ts). */
   storedData(): Promise<StoredDataUsage>;
+  /**
+   * Deletes the classified files kept in the origin-private file system: this tab's (a later
+   * download builds its file again) and those of closed tabs; another open tab's stay. Returns
+   * the bytes freed. Throws while a job runs.
+   */
+  clearOutputs(): Promise<number>;
 }

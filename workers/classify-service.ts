@@ -13,7 +13,8 @@ import { CancelledError } from '../src/core/errors.ts';
 import { ruleEngine, ruleProblem, validateRules } from '../src/core/rules.ts';
 import { runClassification } from '../src/core/run.ts';
 import type { ResultBatch, RunSummary } from '../src/core/run-report.ts';
-import { formatFromName } from '../src/core/scale/input.ts';
+import { findColumn, MESSAGE_COLUMNS } from '../src/core/csv/columns.ts';
+import { formatFromName, openChunkedInput } from '../src/core/scale/input.ts';
 import { createEmbedder, type EmbedderContext } from '../src/core/features/registry.ts';
 import type { Rule, SourceRoutes } from '../src/core/types.ts';
 import type { BundleStorage } from '../src/storage/db.ts';
@@ -21,6 +22,7 @@ import type { BundleInfo, ClassifyApi, ProgressCallback, ResultRow, RowFilter, S
 import { LlmRun, type LlmRunHooks } from './llm-run.ts';
 import { ScaleResults } from './scale-results.ts';
 import { runScale, StandbyPool, type PoolDeps } from './scale-run.ts';
+import { removeOldOutputs } from './output-sink.ts';
 import { throttle } from './throttle.ts';
 import { createWorkspaceApi } from './workspace-service.ts';
 import { createModelsHost, type ModelsDeps } from './models-service.ts';
@@ -43,6 +45,8 @@ export interface ServiceDeps {
   models?: ModelsDeps;
   /** The pool of workers that classify a big file's chunks (none: classify in this worker). */
   pool?: PoolDeps;
+  /** The bundled example file, which a trained candidate is tried on when no file was classified yet. */
+  loadExample?: () => Promise<Blob>;
   /** Where pattern discovery keeps its patterns (default: its own IndexedDB database, logsift-patterns). */
   patternsStore?: () => Promise<{ store: PatternsStore; persistent: boolean }>;
 }
@@ -50,9 +54,12 @@ export interface ServiceDeps {
 interface LastRun {
   input: Blob;
   fileName: string;
+  column?: string;
   classifier: Classifier;
   /** Built outputs by `outputKey(explain, safe)`. */
   outputs: Map<string, Blob>;
+  /** Their files in OPFS: a new run supersedes them. */
+  outputNames: string[];
 }
 
 /** Which built output: with or without tier/confidence, safe (formulas neutralised) or raw. */
@@ -67,6 +74,8 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
   let current: BundleInUse | null = null;
   let lastRun: LastRun | null = null;
   let job: AbortController | null = null;
+  /** The running classification's LLM step, which Cancel stops first. */
+  let llmStep: LlmRun | null = null;
   const standbyPool = new StandbyPool(deps.pool ?? {});
   // Results of the last run: columns, with the text read back from the file.
   const results = new ScaleResults();
@@ -121,11 +130,20 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
   }
 
   async function newClassifier(): Promise<Classifier> {
-    const { bundle } = await currentBundle();
     // A fresh classifier (and cache) per run, so that the summary's distinct keys are the run's own.
+    return classifierFor((await currentBundle()).bundle);
+  }
+
+  async function classifierFor(bundle: ModelBundle): Promise<Classifier> {
     // The bundle's embedder: a BERT bundle loads its model first (models-service records the throughput).
     const embedder = deps.models || !deps.embedderContext ? await models.embedderFor(bundle.embedder) : createEmbedder(bundle.embedder, embedderContext);
     return new Classifier(bundle, embedder);
+  }
+
+  async function effectFile(): Promise<{ input: Blob; fileName: string; example: boolean } | null> {
+    if (lastRun) return { input: lastRun.input, fileName: lastRun.fileName, example: false };
+    const example = await deps.loadExample?.().catch(() => null);
+    return example ? { input: example, fileName: 'example-logs.csv', example: true } : null;
   }
 
   async function describe(c: BundleInUse): Promise<BundleInfo> {
@@ -245,7 +263,8 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
       return describe(current);
     },
 
-    async classify(input: Blob, fileName: string, explain: boolean, onProgress: ProgressCallback, llm?: LlmRunHooks): Promise<RunSummary> {
+    async classify(input: Blob, fileName: string, explain: boolean, onProgress: ProgressCallback, llm?: LlmRunHooks, options: { column?: string } = {}): Promise<RunSummary> {
+      const { column } = options;
       const controller = startJob();
       const report = throttle(onProgress, PROGRESS_INTERVAL_MS);
       let llmRun: LlmRun | null = null;
@@ -254,31 +273,34 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
         const kind = formatFromName(fileName);
         clearResults();
         lastRun = null;
+        // The last run's output files (and those of closed tabs) are superseded by this run.
+        await removeOldOutputs();
         // The LLM tier (workers/llm-run.ts): for a remote LLM, a dry run and the user's confirmation first.
         if (llm) {
           const prepared = await LlmRun.prepare(llm, cls.bundle, cls, controller.signal, () =>
-            runClassification({ input, kind, classifier: cls, explain: false, signal: controller.signal, onProgress: report }),
+            runClassification({ input, kind, column, classifier: cls, explain: false, signal: controller.signal, onProgress: report }),
           );
           if (prepared && !(prepared instanceof LlmRun)) return prepared;
-          llmRun = prepared;
+          llmRun = llmStep = prepared;
         }
         const collect = llmRun ? (batch: ResultBatch) => llmRun?.collect(batch) : undefined;
         // The chunked pipeline: output to OPFS, columns for the table, a pool of workers.
         const scale = await runScale(
           // safeCsv: the page exports safe by default (cells a spreadsheet would run as formulas are neutralised).
-          { input, fileName, explain, safeCsv: true, classifier: cls, signal: controller.signal, onProgress: report, results, onResults: collect },
+          { input, fileName, column, explain, safeCsv: true, classifier: cls, signal: controller.signal, onProgress: report, results, onResults: collect },
           standbyPool,
         );
         const { chunks: _chunks, ...rest } = scale.summary;
-        const summary: RunSummary = { ...rest, workers: scale.workers };
+        const summary: RunSummary = { ...rest, workers: scale.workers, ...(llmRun?.stopped ? { llmCancelled: true } : {}) };
         const output = scale.output;
         report.flush();
+        llmStep = null;
         await llmRun?.finish(summary.cancelled);
         llmRun = null;
         if (summary.cancelled || !output) {
           clearResults();
         } else {
-          lastRun = { input, fileName, classifier: cls, outputs: new Map([[outputKey(explain, true), output]]) };
+          lastRun = { input, fileName, column, classifier: cls, outputs: new Map([[outputKey(explain, true), output]]), outputNames: scale.outputName ? [scale.outputName] : [] };
         }
         return summary;
       } catch (err) {
@@ -286,14 +308,28 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
         await llmRun?.finish(true).catch(() => {});
         throw err;
       } finally {
+        llmStep = null;
         endJob(controller);
         release(onProgress);
         release(llm);
       }
     },
 
+    async columnsOf(input: Blob, fileName: string) {
+      const kind = formatFromName(fileName);
+      if (kind === 'text') return { header: [], message: -1 };
+      const opened = await openChunkedInput(input, kind, 64 * 1024);
+      await opened.chunks.return(undefined);
+      return { header: opened.format.header, message: findColumn(opened.format.header, MESSAGE_COLUMNS) };
+    },
+
     cancel() {
-      job?.abort();
+      // During the LLM step, Cancel stops the LLM only: rules and the model finish the file, and
+      // what they labelled is kept. Cancel again stops the run.
+      if (llmStep?.stopLlm()) return 'llm';
+      if (!job) return null;
+      job.abort();
+      return 'job';
     },
 
     async query(filter: RowFilter): Promise<number> {
@@ -317,18 +353,29 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
       const report = onProgress ? throttle(onProgress, PROGRESS_INTERVAL_MS) : undefined;
       try {
         const scale = await runScale(
-          { input: run.input, fileName: run.fileName, explain, safeCsv: safe, classifier: run.classifier, signal: controller.signal, onProgress: report, results: null },
+          { input: run.input, fileName: run.fileName, column: run.column, explain, safeCsv: safe, classifier: run.classifier, signal: controller.signal, onProgress: report, results: null },
           standbyPool,
         );
         const blob = scale.output;
         report?.flush();
         if (!blob) throw new CancelledError();
         run.outputs.set(outputKey(explain, safe), blob);
+        if (scale.outputName) run.outputNames.push(scale.outputName);
         return blob;
       } finally {
         endJob(controller);
         release(onProgress);
       }
+    },
+
+    async clearOutputs(): Promise<number> {
+      if (job) throw new Error('A job is running: wait for it or cancel it before deleting the classified files.');
+      // A later download builds its file again from the run.
+      if (lastRun) {
+        lastRun.outputs.clear();
+        lastRun.outputNames = [];
+      }
+      return removeOldOutputs();
     },
 
     async exportBundle(): Promise<string> {
@@ -397,6 +444,8 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
       release,
       progressIntervalMs: PROGRESS_INTERVAL_MS,
       embedderContext,
+      effectFile,
+      classifierFor,
     }),
 
     ...patternsApi,

@@ -35,9 +35,16 @@ async function loadTrainingCorpus(): Promise<LabelledRow[]> {
   return [...generateTrainingCorpus(BERT_RETRAIN_CORPUS)];
 }
 
+async function loadExample(): Promise<Blob> {
+  const res = await fetch(`${BASE}examples/example-logs.csv`);
+  if (!res.ok) throw new Error(`The example file could not be loaded (HTTP ${res.status}).`);
+  return res.blob();
+}
+
 const service = createClassifyService({
   storage: () => openBundleStorage(),
   loadDefaultBundle,
+  loadExample,
   // Big files are classified on a pool of workers, one per core.
   pool: { startPool: startScaleWorkers },
   models: {

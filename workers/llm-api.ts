@@ -4,6 +4,7 @@
  * remember it), the answer cache, and a run's LlmTier. Only plain data crosses the boundary; the
  * API key goes in (`setApiKey`) and never comes out.
  */
+import type { ReviewDecision } from '../src/core/llm/review.ts';
 import type { KeyCount, LlmAnswer, LlmProgress, LlmStats } from '../src/core/llm/llm-tier.ts';
 import type { SelfHostedModel } from '../src/core/llm/models.ts';
 import type { RemoteModel } from '../src/core/llm/openai-client.ts';
@@ -162,8 +163,14 @@ export interface LlmApi {
   unloadLocalModel(): Promise<LlmStatus>;
   /** Deletes a stored model's weights, library and config from the browser. */
   deleteLocalModel(id: string): Promise<LlmStatus>;
-  /** Forgets every cached LLM answer. */
+  /** Forgets every cached LLM answer (review decisions are kept: they are the user's work). */
   clearAnswers(): Promise<LlmStatus>;
+  /**
+   * Keeps the review's decision about a masked message: later runs give its lines that label
+   * (rejected: Unclassified) and never send it again. Throws a StorageError (storage full) with
+   * the reason; a cache kept in memory keeps it until the tab closes.
+   */
+  recordReview(maskedKey: string, decision: ReviewDecision): Promise<void>;
 
   // One run (called by the page on behalf of the classify worker).
   /** Prepares a run's tier with the bundle's labels; throws when the LLM is not ready. */

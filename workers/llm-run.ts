@@ -40,6 +40,8 @@ export interface LlmRunOutcome {
   /** The user chose not to send. */
   declined: boolean;
   cancelled: boolean;
+  /** The user cancelled the LLM step: the run went on without it. */
+  stopped: boolean;
 }
 
 /** What the page gives the classify worker for a run with the LLM tier (every method answers a promise). */
@@ -58,21 +60,40 @@ export interface LlmRunHooks {
 
 const isCancelled = (error: unknown) => error instanceof CancelledError || (error as { name?: string })?.name === 'CancelledError';
 
-/** Tier 3 through the hooks. Frozen after the run: a later output build reuses the classifier's answers and asks nothing. */
+/**
+ * Tier 3 through the hooks. Frozen after the run: a later output build reuses the classifier's
+ * answers and asks nothing. Stopped by the user: the call in flight is given up and no other is
+ * made, so the run goes on with what rules and the model label (the rest stays `llm-pending`).
+ */
 class HookStage implements LlmStage {
   frozen = false;
+  private readonly stopping = new AbortController();
   constructor(private readonly hooks: LlmRunHooks) {}
 
+  get stopped(): boolean {
+    return this.stopping.signal.aborted;
+  }
+
+  /** Stops asking the LLM; false when it was not asking anything any more. */
+  stop(): boolean {
+    if (this.frozen || this.stopped) return false;
+    this.stopping.abort();
+    void this.hooks.cancel().catch(() => {});
+    return true;
+  }
+
   async classifyKeys(keys: readonly string[], signal?: AbortSignal): Promise<ReadonlyMap<string, LlmAnswer>> {
-    if (this.frozen || keys.length === 0) return new Map();
+    if (this.frozen || this.stopped || keys.length === 0) return new Map();
     if (signal?.aborted) throw new CancelledError();
     const onAbort = () => void this.hooks.cancel().catch(() => {});
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const call = this.hooks.classifyKeys([...keys]);
-      return new Map(await raceAbort(call, signal));
+      return new Map(await raceAbort(raceAbort(call, this.stopping.signal), signal));
     } catch (error) {
-      if (signal?.aborted || isCancelled(error)) throw new CancelledError();
+      if (signal?.aborted) throw new CancelledError();
+      if (this.stopped) return new Map();
+      if (isCancelled(error)) throw new CancelledError();
       throw error;
     } finally {
       signal?.removeEventListener('abort', onAbort);
@@ -158,13 +179,28 @@ export class LlmRun {
     });
   }
 
+  /** Whether the user stopped the LLM step (the run went on without it). */
+  get stopped(): boolean {
+    return !!this.stage?.stopped;
+  }
+
+  /**
+   * Cancel during the LLM step: stops asking the LLM, and the run goes on with rules and the
+   * model. False when the LLM is not being asked (declined, or already stopped): Cancel then
+   * stops the run.
+   */
+  stopLlm(): boolean {
+    return !this.declined && !!this.stage?.stop();
+  }
+
   /** Ends the run: the review list goes to the page; the stage asks nothing more. */
   async finish(cancelled: boolean): Promise<void> {
+    const stopped = this.stopped;
     if (this.stage) this.stage.frozen = true;
     const review = cancelled
       ? []
       : this.review.items().map((item) => ({ ...item, lines: [...(this.lines.get(item.key)?.values() ?? [])] }));
-    await this.hooks.finish({ review, declined: this.declined, cancelled });
+    await this.hooks.finish({ review, declined: this.declined, cancelled, stopped });
   }
 }
 

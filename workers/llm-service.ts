@@ -28,6 +28,7 @@ import {
 import { GROQ_BASE_URL, normaliseBaseUrl, OpenAiClient } from '../src/core/llm/openai-client.ts';
 import { promptConfigOf } from '../src/core/llm/prompt.ts';
 import { BUILT_IN_REDACTIONS, cleanCustomRedactions, compileRedactor } from '../src/core/llm/redact.ts';
+import type { ReviewDecision } from '../src/core/llm/review.ts';
 import { maskMessage } from '../src/core/masking.ts';
 import type { LlmSettingsStore } from '../src/storage/llm-settings.ts';
 import {
@@ -433,6 +434,16 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
     async clearAnswers() {
       await (await deps.answers()).clear();
       return status();
+    },
+
+    async recordReview(maskedKey, decision) {
+      const cache = await deps.answers();
+      if (!cache.setDecision) throw new Error('Review decisions cannot be kept here.');
+      const { status, label, llmLabel, reason } = decision ?? ({} as ReviewDecision);
+      if (!['accepted', 'corrected', 'rejected'].includes(status) || typeof label !== 'string' || label.trim() === '' || typeof llmLabel !== 'string') {
+        throw new RangeError('A review decision needs a status (accepted, corrected or rejected), a label and the LLM’s label.');
+      }
+      await cache.setDecision(String(maskedKey), { status, label: label.trim(), llmLabel, reason: String(reason ?? '') });
     },
 
     async beginRun(bundle, onProgress) {

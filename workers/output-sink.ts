@@ -5,6 +5,10 @@
  * own, offered only once the run has finished; a run that fails or is cancelled removes its
  * unfinished file, and a full storage fails the run with the reason rather than write less. Where OPFS is missing (Node
  * tests, a browser without it) the output is gathered in Blob parts (output-collector.ts).
+ *
+ * A file is named after the worker that wrote it (its Web Lock name, workers/liveness.ts), so
+ * that the files a newer run supersedes – this worker's earlier ones, and those of workers that
+ * are gone (a closed tab) – can be deleted without touching another open tab's download.
  */
 import { storageError } from '../src/storage/storage-faults.ts';
 import { OutputCollector } from './output-collector.ts';
@@ -36,6 +40,36 @@ interface OpfsDirectory {
 }
 
 export const OUTPUT_PREFIX = 'logsift-output-';
+/** Separates the writing worker's name from the rest of a file name. */
+const OWNER_END = '~';
+
+interface LockScope {
+  name?: string;
+  navigator?: { locks?: { query?(): Promise<{ held?: Array<{ name?: string }> }> } };
+}
+
+/** This worker's name (it holds a Web Lock of that name while it lives). */
+function ownerName(): string {
+  return (globalThis as LockScope).name || 'worker';
+}
+
+/** The owner a file name records; null for a name from before owners were recorded. */
+function ownerOf(fileName: string): string | null {
+  const end = fileName.indexOf(OWNER_END, OUTPUT_PREFIX.length);
+  return end < 0 ? null : fileName.slice(OUTPUT_PREFIX.length, end);
+}
+
+/** Names of the workers alive now (their locks are held); null when the browser cannot say. */
+async function liveOwners(): Promise<Set<string> | null> {
+  const locks = (globalThis as LockScope).navigator?.locks;
+  if (typeof locks?.query !== 'function') return null;
+  try {
+    const { held = [] } = await locks.query();
+    return new Set(held.map((lock) => lock.name ?? ''));
+  } catch {
+    return null;
+  }
+}
 
 async function opfsRoot(): Promise<OpfsDirectory | null> {
   const storage = (globalThis as { navigator?: { storage?: { getDirectory?: () => Promise<unknown> } } }).navigator?.storage;
@@ -49,13 +83,56 @@ async function opfsRoot(): Promise<OpfsDirectory | null> {
   }
 }
 
-/** Removes output files of earlier runs except `keep`. */
-export async function removeOldOutputs(keep: readonly string[] = []): Promise<void> {
+/**
+ * Deletes the output files superseded now: this worker's, except `keep`, and those of workers
+ * that are gone. Another live worker's files (another tab) are left alone. Returns the bytes freed.
+ */
+export async function removeOldOutputs(keep: readonly string[] = []): Promise<number> {
   const root = await opfsRoot();
-  if (!root) return;
+  if (!root) return 0;
+  const me = ownerName();
+  const live = await liveOwners();
+  let freed = 0;
+  for (const name of await outputNames(root)) {
+    if (keep.includes(name)) continue;
+    const owner = ownerOf(name);
+    const superseded = owner === me || owner === null || (live !== null && !live.has(owner));
+    if (!superseded) continue;
+    const size = await sizeOf(root, name);
+    // A file another worker still writes cannot be removed: it stays.
+    if (await root.removeEntry(name).then(() => true, () => false)) freed += size;
+  }
+  return freed;
+}
+
+/** The output files in OPFS (every tab's) and their bytes, for the Storage panel. */
+export async function outputUsage(): Promise<{ files: number; bytes: number; mine: number }> {
+  const root = await opfsRoot();
+  if (!root) return { files: 0, bytes: 0, mine: 0 };
+  const me = ownerName();
+  let bytes = 0;
+  let mine = 0;
+  const names = await outputNames(root);
+  for (const name of names) {
+    bytes += await sizeOf(root, name);
+    if (ownerOf(name) === me) mine++;
+  }
+  return { files: names.length, bytes, mine };
+}
+
+async function outputNames(root: OpfsDirectory): Promise<string[]> {
   const names: string[] = [];
-  for await (const name of root.keys()) if (name.startsWith(OUTPUT_PREFIX) && !keep.includes(name)) names.push(name);
-  for (const name of names) await root.removeEntry(name).catch(() => {});
+  for await (const name of root.keys()) if (name.startsWith(OUTPUT_PREFIX)) names.push(name);
+  return names;
+}
+
+/** A file's size; 0 while another handle holds it open for writing. */
+async function sizeOf(root: OpfsDirectory, name: string): Promise<number> {
+  try {
+    return (await (await root.getFileHandle(name)).getFile()).size;
+  } catch {
+    return 0;
+  }
 }
 
 let counter = 0;
@@ -65,7 +142,7 @@ const encoder = new TextEncoder();
 export async function openOutputSink(type = 'text/csv;charset=utf-8'): Promise<OutputSink & { name: string | null }> {
   const root = await opfsRoot();
   if (!root) return memorySink(type);
-  const name = `${OUTPUT_PREFIX}${Date.now().toString(36)}-${(counter++).toString(36)}`;
+  const name = `${OUTPUT_PREFIX}${ownerName()}${OWNER_END}${Date.now().toString(36)}-${(counter++).toString(36)}`;
   let handle: OpfsFileHandle;
   let access: SyncAccessHandle;
   try {

@@ -9,7 +9,7 @@
  * is not parsed); a newer query stops an older one.
  */
 import { CancelledError } from '../src/core/errors.ts';
-import { findColumn, MESSAGE_COLUMNS, SOURCE_COLUMNS } from '../src/core/csv/columns.ts';
+import { findColumn, messageColumnOf, SOURCE_COLUMNS } from '../src/core/csv/columns.ts';
 import type { ChunkOutcome } from '../src/core/scale/chunk.ts';
 import { decodeChunk, parseChunkRows } from '../src/core/scale/chunk-rows.ts';
 import { chunkOfRow, type ChunkIndex } from '../src/core/scale/run-chunked.ts';
@@ -201,7 +201,7 @@ export class ScaleResults {
 
   private parse(c: number, text: string, keep = true): ChunkRows {
     const format = this.index!.format;
-    const m = findColumn(format.header, MESSAGE_COLUMNS);
+    const m = messageColumnOf(format);
     const s = findColumn(format.header, SOURCE_COLUMNS);
     const { rows } = parseChunkRows(text, format);
     const parsed: ChunkRows = {

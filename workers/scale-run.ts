@@ -100,6 +100,8 @@ export class StandbyPool {
 export interface ScaleRunOptions {
   input: Blob;
   fileName: string;
+  /** The column that holds the messages, when the user chose one. */
+  column?: string;
   explain: boolean;
   /** Neutralise cells a spreadsheet would run as formulas (the page's default; false: a raw export). */
   safeCsv?: boolean;
@@ -116,6 +118,8 @@ export interface ScaleRunResult {
   summary: ChunkedRunSummary;
   /** The output file (null when cancelled). */
   output: Blob | null;
+  /** Its name in OPFS (null in memory, or when cancelled). */
+  outputName: string | null;
   /** Workers that classified (0: this worker). */
   workers: number;
 }
@@ -130,7 +134,7 @@ export async function runScale(o: ScaleRunOptions, standby: StandbyPool | null):
   // The output file is opened while the input's head is read.
   const buffers = new ChunkBuffers();
   const opening = openOutputSink();
-  const opened = await openChunkedInput(o.input, formatFromName(o.fileName), SCALE_CHUNK_BYTES, buffers).catch(async (error: unknown) => {
+  const opened = await openChunkedInput(o.input, formatFromName(o.fileName), SCALE_CHUNK_BYTES, buffers, { column: o.column }).catch(async (error: unknown) => {
     // A file that cannot be read (empty, binary) leaves no output file behind.
     await (await opening).abort();
     throw error;
@@ -178,10 +182,10 @@ export async function runScale(o: ScaleRunOptions, standby: StandbyPool | null):
     if (summary.cancelled) {
       await sink.abort();
       o.results?.clear();
-      return { summary, output: null, workers: pool?.size ?? 0 };
+      return { summary, output: null, outputName: null, workers: pool?.size ?? 0 };
     }
     o.results?.finish(summary.chunks);
-    return { summary, output: await sink.finish(), workers: pool?.size ?? 0 };
+    return { summary, output: await sink.finish(), outputName: sink.name, workers: pool?.size ?? 0 };
   } catch (error) {
     await sink.abort();
     o.results?.clear();

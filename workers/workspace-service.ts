@@ -4,6 +4,8 @@
  * stored bundle versions. Plugged into createClassifyService, whose bundle, storage and job
  * handling it shares (one job at a time; `cancel()` aborts a training too).
  */
+import { candidateEffect, type CandidateEffect } from '../src/core/candidate-effect.ts';
+import type { Classifier } from '../src/core/classifier.ts';
 import { BundleError, CancelledError } from '../src/core/errors.ts';
 import type { EmbedderContext } from '../src/core/features/registry.ts';
 import type { ModelBundle } from '../src/core/bundle.ts';
@@ -49,6 +51,10 @@ export interface WorkspaceContext {
   release(cb: unknown): void;
   progressIntervalMs: number;
   embedderContext?: EmbedderContext;
+  /** The file a candidate is tried on: the last one classified, else the bundled example; null: none. */
+  effectFile(): Promise<{ input: Blob; fileName: string; example: boolean } | null>;
+  /** A classifier (no LLM tier) for a bundle with the embedder in use. */
+  classifierFor(bundle: ModelBundle): Promise<Classifier>;
 }
 
 type WorkspaceApi = Pick<
@@ -88,7 +94,7 @@ function defaultName(): string {
 
 export function createWorkspaceApi(ctx: WorkspaceContext): WorkspaceApi {
   let rows: TrainingRow[] | null = null;
-  let candidate: { bundle: ModelBundle; metrics: WorkspaceMetrics } | null = null;
+  let candidate: { bundle: ModelBundle; metrics: WorkspaceMetrics; effect: CandidateEffect | null } | null = null;
   /** The last filtered view of the training set, reused while the set and the query are unchanged. */
   let view: { key: string; setVersion: number; indices: number[] } | null = null;
   let setVersion = 0;
@@ -141,7 +147,12 @@ export function createWorkspaceApi(ctx: WorkspaceContext): WorkspaceApi {
     return info();
   }
 
-  function candidateInfo(c: { bundle: ModelBundle; metrics: WorkspaceMetrics }): CandidateInfo {
+  /** The candidate as Save stores it: with the rules, routes and thresholds of the bundle in use as they are now. */
+  function asSaved(trained: ModelBundle, inUse: ModelBundle, name = trained.name): ModelBundle {
+    return { ...trained, name, thresholds: { ...inUse.thresholds }, rules: inUse.rules, sourceRoutes: inUse.sourceRoutes };
+  }
+
+  function candidateInfo(c: NonNullable<typeof candidate>): CandidateInfo {
     const b = c.bundle;
     return {
       name: b.name,
@@ -154,6 +165,7 @@ export function createWorkspaceApi(ctx: WorkspaceContext): WorkspaceApi {
         modelled: (b.classCounts[label] ?? 0) >= b.thresholds.minSamples,
       })),
       metrics: c.metrics,
+      effect: c.effect,
     };
   }
 
@@ -236,9 +248,29 @@ export function createWorkspaceApi(ctx: WorkspaceContext): WorkspaceApi {
         }
         if (controller.signal.aborted) throw new CancelledError();
         report({ fraction: 1, phase: 'final' });
+        // Before it can replace the model in use: what it would change on the file at hand.
+        const file = await ctx.effectFile();
+        let effect: CandidateEffect | null = null;
+        if (file) {
+          try {
+            effect = await candidateEffect({
+              input: file.input,
+              kind: formatFromName(file.fileName),
+              fileName: file.fileName,
+              example: file.example,
+              current: await ctx.classifierFor(bundle),
+              candidate: await ctx.classifierFor(asSaved(result.bundle, bundle)),
+              signal: controller.signal,
+              onProgress: (fraction) => report({ fraction, phase: 'effect' }),
+            });
+          } catch (err) {
+            if (controller.signal.aborted) throw new CancelledError();
+            throw err;
+          }
+        }
         report.flush();
-        candidate = result;
-        return candidateInfo(result);
+        candidate = { ...result, effect };
+        return candidateInfo(candidate);
       } finally {
         ctx.endJob(controller);
         ctx.release(onProgress);
@@ -259,10 +291,7 @@ export function createWorkspaceApi(ctx: WorkspaceContext): WorkspaceApi {
       // The settings place is one: the bundle in use's thresholds, rules and routes as they are now
       // (the threshold may have been picked from the curve after training) go with the new version.
       const { bundle: inUse } = await ctx.currentBundle();
-      const info = await ctx.addAndUse(
-        { ...candidate.bundle, name: clean, thresholds: { ...inUse.thresholds }, rules: inUse.rules, sourceRoutes: inUse.sourceRoutes },
-        'trained',
-      );
+      const info = await ctx.addAndUse(asSaved(candidate.bundle, inUse, clean), 'trained');
       candidate = null;
       return info;
     },

@@ -58,3 +58,24 @@ export function formatDate(iso: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
+
+/**
+ * `text` cut into pieces, those equal to `needle` marked: the search's matches, found as the
+ * worker finds them (lower-cased, trimmed needle), for highlighting.
+ */
+export function matchPieces(text: string, needle: string): Array<{ text: string; match: boolean }> {
+  const wanted = needle.trim().toLowerCase();
+  if (wanted === '') return [{ text, match: false }];
+  const lower = text.toLowerCase();
+  const out: Array<{ text: string; match: boolean }> = [];
+  let from = 0;
+  // Lower-casing keeps the length of almost every string; where it does not, nothing is marked.
+  if (lower.length !== text.length) return [{ text, match: false }];
+  for (let at = lower.indexOf(wanted); at >= 0; at = lower.indexOf(wanted, at + wanted.length)) {
+    if (at > from) out.push({ text: text.slice(from, at), match: false });
+    out.push({ text: text.slice(at, at + wanted.length), match: true });
+    from = at + wanted.length;
+  }
+  if (from < text.length || out.length === 0) out.push({ text: text.slice(from), match: false });
+  return out;
+}

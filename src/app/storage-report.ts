@@ -7,7 +7,7 @@
  */
 import type { StoredDataUsage } from '../../workers/classify-api.ts';
 
-export type StoredKind = 'versions' | 'training' | 'patterns' | 'bert-model' | 'llm-answers' | 'llm-key' | 'app-cache' | 'llm-models' | 'cache';
+export type StoredKind = 'versions' | 'training' | 'patterns' | 'outputs' | 'bert-model' | 'llm-answers' | 'llm-key' | 'app-cache' | 'llm-models' | 'cache';
 
 export interface StoredItem {
   id: string;
@@ -90,6 +90,17 @@ export function storedItems(parts: {
       bytes: d.patterns.bytes,
       deleteLabel: d.patterns.bytes ? 'Delete the patterns' : null,
     });
+    const o = d.outputs;
+    items.push({
+      id: 'outputs',
+      kind: 'outputs',
+      what: 'Classified files',
+      detail: o.files
+        ? `${plural(o.files, 'file')} for downloads${o.mine ? `, ${o.mine.toLocaleString('en-US')} of this tab's last run` : ''}${o.files > o.mine ? `, ${plural(o.files - o.mine, 'file')} of other open tabs` : ''}`
+        : 'none',
+      bytes: o.bytes,
+      deleteLabel: o.files ? 'Delete the classified files' : null,
+    });
   }
   for (const m of parts.models.filter((x) => x.source === 'imported')) {
     items.push({ id: `bert:${m.id}`, kind: 'bert-model', what: `BERT model ${m.id}`, detail: 'imported', bytes: m.bytes, deleteLabel: 'Remove the model' });
@@ -140,4 +151,14 @@ export function storedItems(parts: {
     items.push({ id: `cache:${c.name}`, kind: 'cache', what: `Cache “${c.name}”`, detail: plural(c.entries, 'entry', 'entries'), bytes: c.bytes, deleteLabel: c.entries ? 'Delete the cache' : null });
   }
   return items;
+}
+
+/**
+ * What the listed items add up to, and what the browser counts for this site beyond them
+ * (`usage` from navigator.storage.estimate(): its databases' own bookkeeping, and items whose size
+ * it does not tell, such as the LLM answers). The two add up to `usage`.
+ */
+export function storageTotals(items: readonly StoredItem[], usage: number): { listed: number; other: number } {
+  const listed = items.reduce((n, item) => n + (item.bytes ?? 0), 0);
+  return { listed, other: Math.max(0, usage - listed) };
 }

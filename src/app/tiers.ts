@@ -6,6 +6,6 @@ export const TIER_DESCRIPTIONS: Record<Tier, string> = {
   ngram: 'the model (n-gram embedder) was confident enough',
   bert: 'the model (BERT embedder) was confident enough',
   llm: 'the LLM answered',
-  'llm-pending': 'routed to the LLM tier, which did not run (off, not ready, or not confirmed)',
+  'llm-pending': 'left for the LLM tier, which did not answer (off, not ready, not confirmed, failed or cancelled)',
   none: 'no tier was sure enough',
 };

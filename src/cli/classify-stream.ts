@@ -7,7 +7,7 @@
  */
 import { serializeBundle } from '../core/bundle.ts';
 import type { Classifier } from '../core/classifier.ts';
-import { MESSAGE_COLUMNS, requireColumn } from '../core/csv/columns.ts';
+import { messageColumnOf } from '../core/csv/columns.ts';
 import type { RunSummary } from '../core/run-report.ts';
 import type { OutputFormat } from '../core/scale/chunk.ts';
 import { openChunkedInput, type ByteSource } from '../core/scale/input.ts';
@@ -27,6 +27,8 @@ export interface StreamClassifyOptions {
   classifier: Classifier;
   explain: boolean;
   safeCsv: boolean;
+  /** The column that holds the messages (`--column`); absent: found by name. */
+  column?: string;
   /** worker_threads to classify on; 0 classifies in this thread. Only the n-gram embedder without the LLM tier uses them. */
   workers: number;
   /** `auto`, `none` or the time column's name. */
@@ -37,9 +39,9 @@ export interface StreamClassifyOptions {
 }
 
 export async function classifyStream(o: StreamClassifyOptions): Promise<RunSummary & { embeddingCalls?: number; workers: number; time?: ChunkedRunSummary['time'] }> {
-  const opened = await openChunkedInput(o.input, o.format);
+  const opened = await openChunkedInput(o.input, o.format, undefined, undefined, { column: o.column });
   // Told here rather than by each pool thread.
-  requireColumn(opened.format.header, MESSAGE_COLUMNS, 'log message');
+  messageColumnOf(opened.format);
   const { columns } = outputHeaderOf(opened.format, o.explain);
   const time = detectInputTime(opened, o.timeColumn ?? 'auto', o.modifiedMs ?? Date.now());
   const settings = { explain: o.explain, safeCsv: o.safeCsv, output: o.output, columns, time };

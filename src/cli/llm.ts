@@ -133,16 +133,19 @@ export async function llmFrom(
       return tier;
     },
     async finish() {
-      const total = { sent: 0, cached: 0, failed: 0, lastError: null as string | null };
+      const total = { sent: 0, cached: 0, failed: 0, skipped: 0, lastError: null as string | null, stopped: null as string | null };
       for (const tier of tiers) {
         total.sent += tier.stats.sent;
         total.cached += tier.stats.cached;
         total.failed += tier.stats.failed;
+        total.skipped += tier.stats.skipped;
         total.lastError = tier.stats.lastError ?? total.lastError;
+        total.stopped = tier.stats.stopped ?? total.stopped;
       }
       say(
         `LLM: sent ${total.sent} distinct messages to ${client.host} (model ${model}); ${total.cached} answered from the cache` +
-          (total.failed ? `; ${total.failed} failed, their rows stay unlabelled (last error: ${total.lastError})` : ''),
+          (total.failed ? `; ${total.failed} failed, their rows stay unlabelled (last error: ${total.lastError})` : '') +
+          (total.stopped ? `. ${total.stopped} ${total.skipped} messages not sent; their rows stay llm-pending.` : ''),
       );
       if (cachePlan) await writeOutput(cachePlan, JSON.stringify(Object.fromEntries(cache.entries)));
     },

@@ -28,16 +28,17 @@ const USAGE = `logsift – classify log lines offline (rules, n-gram or BERT mod
 
 Usage:
   logsift classify INPUT [--model BUNDLE.json] [--out OUT.csv] [--explain] [--safe-csv] [--model-dir DIR [--dtype q8|fp32|fp16]]
-                [--format csv|ndjson] [--input-format csv|ndjson|text] [--workers N] [--time-column auto|none|NAME]
-  logsift train LABELED.csv --out BUNDLE.json [--rules default|none|FILE] [--routes default|none|SRC,SRC]
+                [--format csv|ndjson] [--input-format csv|ndjson|text] [--workers N] [--column NAME] [--time-column auto|none|NAME]
+  logsift train LABELED.csv --out BUNDLE.json [--column NAME] [--rules default|none|FILE] [--routes default|none|SRC,SRC]
                 [--min-samples 10] [--threshold 0.45] [--name NAME] [--embedder ngram|bert --model-dir DIR [--dtype q8]]
-  logsift eval LABELED.csv [--test-fraction 0.3] [--seed N] [--rules default|none|FILE]
+  logsift eval LABELED.csv [--column NAME] [--test-fraction 0.3] [--seed N] [--rules default|none|FILE]
                 [--routes default|none|SRC,SRC] [--min-samples 10] [--threshold 0.45] [--json]
                 [--embedder ngram|bert --model-dir DIR [--dtype q8]]
   logsift patterns INPUT [--column NAME] [--out OUT.csv] [--similarity 0.5] [--state PATTERNS.json]
                 [--json] [--time-column auto|none|NAME]
 
-INPUT is a CSV with a log_message column (source and any other columns are kept), or a .log/.txt
+INPUT is a CSV with a log_message column (or message, msg, log, content, text, line; --column NAME
+names another; source and any other columns are kept), or a .log/.txt
 file with one message per line, or NDJSON (.jsonl/.ndjson: one JSON object per line, the message
 in a log_message/message/msg/… key); "-" reads standard input (CSV unless --input-format says
 otherwise). Output goes to standard output unless --out is given, as CSV or, with --format ndjson,
@@ -106,6 +107,7 @@ async function classifyCommand(args: string[]): Promise<void> {
       'input-format': { type: 'string' },
       workers: { type: 'string' },
       'time-column': { type: 'string', default: 'auto' },
+      column: { type: 'string' },
       ...LLM_OPTIONS,
     },
   });
@@ -141,6 +143,7 @@ async function classifyCommand(args: string[]): Promise<void> {
       classifier: new Classifier(bundle, embedder, { llm: llm?.tierFor(bundle) }),
       explain: values.explain,
       safeCsv: values['safe-csv'],
+      ...(values.column !== undefined ? { column: values.column } : {}),
       workers,
       timeColumn: values['time-column'],
       modifiedMs,
@@ -185,7 +188,7 @@ async function trainCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...SETTINGS_OPTIONS, ...EMBEDDER_OPTIONS, out: { type: 'string' }, name: { type: 'string' } },
+    options: { ...SETTINGS_OPTIONS, ...EMBEDDER_OPTIONS, out: { type: 'string' }, name: { type: 'string' }, column: { type: 'string' } },
   });
   if (positionals.length !== 1) throw new UsageError('train takes one LABELED.csv file');
   if (values.out === undefined) throw new UsageError('train needs --out BUNDLE.json');
@@ -193,7 +196,7 @@ async function trainCommand(args: string[]): Promise<void> {
   const outPlan = await planOutput('--out', values.out, [positionals[0], ...rulesFile(values.rules)]);
   const settings = await settingsFrom(values);
   const embedding = await embedderFrom(values);
-  const { rows, warnings } = await readLabelledRows(inputOf(positionals[0]));
+  const { rows, warnings } = await readLabelledRows(inputOf(positionals[0]), 'csv', undefined, values.column);
   for (const warning of warnings) say(`warning: ${warning.row ? `row ${warning.row} ` : ''}${warning.message}`);
   const started = Date.now();
   const bundle = await trainBundle(rows, {
@@ -215,6 +218,7 @@ async function evalCommand(args: string[]): Promise<void> {
       'test-fraction': { type: 'string' },
       seed: { type: 'string', default: '1' },
       json: { type: 'boolean', default: false },
+      column: { type: 'string' },
       ...LLM_OPTIONS,
     },
   });
@@ -224,7 +228,7 @@ async function evalCommand(args: string[]): Promise<void> {
   const testFraction = parseNumber('--test-fraction', values['test-fraction'], 0.3, (n) => n > 0 && n < 1, 'between 0 and 1');
   const settings = await settingsFrom(values);
   const embedding = await embedderFrom(values);
-  const { rows } = await readLabelledRows(inputOf(positionals[0]));
+  const { rows } = await readLabelledRows(inputOf(positionals[0]), 'csv', undefined, values.column);
   const result = await evaluate(rows, {
     testFraction,
     seed: values.seed,

@@ -16,6 +16,7 @@ import type { SharedDecisions } from './scale/shared-keys.ts';
 import { isBlank, UNCLASSIFIED, type Classification, type LogRecord, type Tier } from './types.ts';
 
 const EMPTY: Classification = Object.freeze({ label: UNCLASSIFIED, tier: 'none', confidence: 0 });
+/** Routed to the LLM, or left for it: the LLM tier did not answer (off, declined, failed, stopped). */
 const ROUTED_TO_LLM: Classification = Object.freeze({ label: UNCLASSIFIED, tier: 'llm-pending', confidence: 0 });
 
 export class Classifier {
@@ -129,7 +130,10 @@ export class Classifier {
     return results;
   }
 
-  /** Tier 3 over the rows tiers 1 and 2 left undecided; a key the LLM did not answer keeps its rows as they were. */
+  /**
+   * Tier 3 over the rows tiers 1 and 2 left undecided. A key the LLM did not answer leaves its rows
+   * `llm-pending`: Unclassified, and marked as waiting for the LLM rather than as the model's doubt.
+   */
   private async llmPass(llm: LlmStage, records: readonly LogRecord[], results: Classification[], signal?: AbortSignal): Promise<void> {
     const waiting = new Map<string, number[]>();
     results.forEach((result, i) => {
@@ -146,6 +150,9 @@ export class Classifier {
     });
     if (waiting.size === 0) return;
     const answers = await llm.classifyKeys([...waiting.keys()], signal);
+    for (const [key, rows] of waiting) {
+      if (!answers.has(key)) for (const i of rows) results[i] = ROUTED_TO_LLM;
+    }
     for (const [key, answer] of answers) {
       const rows = waiting.get(key);
       if (!rows) continue;
@@ -154,6 +161,7 @@ export class Classifier {
         tier: 'llm' as const,
         confidence: answer.label === UNCLASSIFIED ? 0 : 1,
         reason: answer.reason,
+        ...(answer.review ? { review: answer.review } : {}),
       });
       this.llmResults.set(key, decision);
       for (const i of rows) results[i] = decision;

@@ -48,6 +48,10 @@ export interface RunSummary {
   workers?: number;
   /** Rows per label over time, when the rows have times. */
   time?: RunTime;
+  /** The user cancelled the LLM step: the run finished without it (its rows are `llm-pending`). */
+  llmCancelled?: boolean;
+  /** The header name of the column the messages were read from (CSV and NDJSON). */
+  messageColumn?: string;
 }
 
 /** Rows per label over time, and where the times were read. */

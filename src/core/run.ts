@@ -20,6 +20,8 @@ export interface RunOptions {
   input: InputSource;
   kind: RowFormat;
   classifier: Classifier;
+  /** The column that holds the messages, when the user chose one (else found by name). */
+  column?: string;
   /** Adds `tier` and `confidence` columns to the output. */
   explain: boolean;
   /** Neutralises cells a spreadsheet would run as formulas (see csv/format.ts); off for a raw export. */
@@ -33,7 +35,7 @@ export interface RunOptions {
 
 export async function runClassification(options: RunOptions): Promise<RunSummary> {
   const { classifier, explain, signal, onProgress, onOutput, onResults, safeCsv = false } = options;
-  const input = await openChunkedInput(options.input, options.kind);
+  const input = await openChunkedInput(options.input, options.kind, undefined, undefined, { column: options.column });
   const { columns } = outputHeaderOf(input.format, explain);
   const processor = new LocalChunkProcessor(classifier, input.format, { explain, safeCsv, columns, keepRecords: !!onResults });
   const decoder = new TextDecoder();

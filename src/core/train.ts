@@ -4,7 +4,7 @@
  * the full rows (the objective is a weighted sum) at a fraction of the cost.
  */
 import { BUNDLE_FORMAT, BUNDLE_VERSION, encodeFloat32, type ModelBundle } from './bundle.ts';
-import { LABEL_COLUMNS, MESSAGE_COLUMNS, SOURCE_COLUMNS, findColumn, requireColumn } from './csv/columns.ts';
+import { LABEL_COLUMNS, MESSAGE_COLUMNS, SOURCE_COLUMNS, chosenColumn, findColumn, requireColumn } from './csv/columns.ts';
 import { openTable } from './csv/table.ts';
 import { InputError, throwIfAborted } from './errors.ts';
 import type { EmbedderSpec, FeatureVector } from './features/embedder.ts';
@@ -29,10 +29,12 @@ export async function readLabelledRows(
   input: ByteSource,
   kind: RowFormat = 'csv',
   signal?: AbortSignal,
+  /** The column that holds the messages, when the user chose one. */
+  column?: string,
 ): Promise<{ rows: LabelledRow[]; warnings: RowWarning[] }> {
   if (kind !== 'csv') throw new InputError('Training needs a CSV file with log_message and target_label columns.');
   const table = await openTable(input, kind);
-  const messageIndex = requireColumn(table.header, MESSAGE_COLUMNS, 'log message');
+  const messageIndex = column !== undefined ? chosenColumn(table.header, column) : requireColumn(table.header, MESSAGE_COLUMNS, 'log message');
   const labelIndex = requireColumn(table.header, LABEL_COLUMNS, 'label');
   const sourceIndex = findColumn(table.header, SOURCE_COLUMNS);
   const rows: LabelledRow[] = [];

@@ -1,6 +1,6 @@
 /** Shared vocabulary of the pipeline: one name per concept (rule, label, tier, bundle). */
 
-/** Which tier decided a row. `none`: no tier was sure enough; `llm-pending`: routed to the LLM tier. */
+/** Which tier decided a row. `none`: no tier was sure enough; `llm-pending`: left for the LLM tier, which did not answer. */
 export type Tier = 'regex' | 'ngram' | 'bert' | 'llm' | 'llm-pending' | 'none';
 
 export const TIERS: readonly Tier[] = ['regex', 'ngram', 'bert', 'llm', 'llm-pending', 'none'];
@@ -34,6 +34,8 @@ export interface Classification {
   confidence: number;
   /** Tier `llm` only: the LLM's short reason, for the review list. */
   reason?: string;
+  /** Tier `llm` only: the reviewer's earlier decision about the line, which gave its label. */
+  review?: { status: 'accepted' | 'corrected' | 'rejected'; llmLabel: string };
 }
 
 /** One log line as the pipeline sees it. */

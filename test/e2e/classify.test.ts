@@ -108,6 +108,41 @@ describe('classifying a picked CSV', () => {
     await expect.poll(() => rows.first().locator('[role="cell"]').nth(4).innerText()).toBe('regex');
   });
 
+  it('reads well: the whole message of a row on request, matches marked, and a search with no match says so', async () => {
+    const long = `Payment gateway Quasarpay failed for merchant 5521 after ${'retrying the upstream TLS session '.repeat(8)}– giving up`;
+    const path = join(env.tmp.dir, 'long.csv');
+    writeFileSync(path, ['source,log_message', ...input.messages.slice(0, 200).map((m) => `App,"${m.replace(/"/g, '""')}"`), `Billing,"${long}"`].join('\n'));
+    env.session = await openSession(env.browser, { width: 1400, height: 1000 });
+    const { page } = env.session;
+    await classifyFile(page, path);
+    const rows = page.getByTestId('results-table').getByTestId('result-row');
+    await page.getByTestId('filter-search').fill('QUASARPAY');
+    await expect.poll(() => page.getByTestId('results-count').innerText()).toBe('1 of 201 rows match');
+    // The match is marked in the message as shown.
+    await expect.poll(() => rows.first().locator('mark').allInnerTexts()).toEqual(['Quasarpay']);
+    // The cell shows one line of it; the whole message opens under the table.
+    const cell = rows.first().getByTestId('expand-row');
+    expect(await cell.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await cell.click();
+    const detail = page.getByTestId('row-detail');
+    expect(await detail.getByTestId('row-detail-message').innerText()).toBe(long);
+    expect(await detail.locator('mark').allInnerTexts()).toEqual(['Quasarpay']);
+    expect(await detail.innerText()).toMatch(/Row 201\s+Billing · .+ · tier \S+ · confidence/);
+    await detail.getByRole('button', { name: 'Close' }).click();
+    expect(await detail.count()).toBe(0);
+
+    // Nothing matches: said in words, not shown as an empty table.
+    await page.getByTestId('filter-search').fill('no-such-text-anywhere');
+    const none = page.getByTestId('no-rows');
+    await none.waitFor();
+    expect(await none.innerText()).toMatch(/No rows match the search “no-such-text-anywhere”\./);
+    expect(await page.getByTestId('results-table').count()).toBe(0);
+    await none.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => page.getByTestId('results-count').innerText()).toBe('201 rows');
+    await expect.poll(() => rows.count()).toBeGreaterThan(5);
+    expect(await rows.first().locator('mark').count()).toBe(0);
+  });
+
   it('labels a raw system log file, says how sure it was, and points the unsure lines to patterns and the LLM tier', async () => {
     env.session = await openSession(env.browser);
     const { page } = env.session;

@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { csvLine } from '../../src/core/csv/format.ts';
 import { bundleLabels, download, openSession, parseCsv, useBrowser, writeGeneratedCsv } from './helpers.ts';
 
 const env = useBrowser();
@@ -100,6 +101,37 @@ describe('getting a file in', () => {
     await page.getByTestId('log-file-input').setInputFiles(good.path);
     await page.getByTestId('summary').waitFor();
     expect(await alert.count()).toBe(0);
+  });
+
+  it('asks which column holds the messages when none has a known name, classifies that one, and can switch columns', async () => {
+    const logs = writeGeneratedCsv(env.tmp.dir, 'renamed-source.csv', 300, 'e2e-column');
+    const path = join(env.tmp.dir, 'renamed.csv');
+    // The messages under another name, after a column of ids.
+    writeFileSync(path, [csvLine(['ticket', 'Event Text', 'host']), ...logs.messages.map((message, i) => csvLine([`T-${i}`, message, `web-${i % 3}`]))].join(''));
+    env.session = await openSession(env.browser, { width: 1400, height: 1000 });
+    const { page } = env.session;
+    await page.getByTestId('log-file-input').setInputFiles(path);
+    const chooser = page.getByTestId('column-chooser');
+    await chooser.waitFor();
+    expect(await chooser.getByLabel('Message column').locator('option').allInnerTexts()).toEqual(['ticket', 'Event Text', 'host']);
+    await chooser.getByLabel('Message column').selectOption({ label: 'Event Text' });
+    await chooser.getByRole('button', { name: 'Classify with this column' }).click();
+    await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('summary-rows').innerText()).toBe('300');
+    expect(await page.getByTestId('summary-column').innerText()).toMatch(/^Event Text/);
+    expect(await chooser.count()).toBe(0);
+    await page.getByTestId('explain').check();
+    const { rows } = parseCsv((await download(page)).text);
+    expect(rows.map((r) => r['Event Text'])).toEqual(logs.messages);
+    expect(rows.filter((r) => r.target_label !== 'Unclassified').length).toBeGreaterThan(250);
+
+    // Another column on request: the ids are read as messages, and the summary says which column.
+    await page.getByTestId('change-column').click();
+    await chooser.waitFor();
+    expect(await chooser.getByLabel('Message column').inputValue()).toBe('1');
+    await chooser.getByLabel('Message column').selectOption({ label: 'host' });
+    await chooser.getByRole('button', { name: 'Classify with this column' }).click();
+    await expect.poll(() => page.getByTestId('summary-column').innerText(), { timeout: 60_000 }).toMatch(/^host/);
   });
 
   it('reaches the file button with the keyboard, with a visible focus', async () => {

@@ -15,6 +15,7 @@ import { parseBundle } from '../../src/core/bundle.ts';
 import { Classifier } from '../../src/core/classifier.ts';
 import { LlmKeyCollector } from '../../src/core/llm/llm-tier.ts';
 import { compileRedactor } from '../../src/core/llm/redact.ts';
+import { maskMessage } from '../../src/core/masking.ts';
 import { runClassification } from '../../src/core/run.ts';
 import { startMockOpenAiServer, type MockOpenAiServer } from '../helpers/mock-openai-server.ts';
 import { configureRemoteLlm, download, openSession, parseCsv, readDownload, useBrowser, writeGeneratedCsv, type GeneratedFile, type Session } from './helpers.ts';
@@ -68,6 +69,14 @@ async function session(): Promise<{ s: Session; consoleLines: string[] }> {
 const configureRemote = (page: Page) => configureRemoteLlm(page, { baseUrl: mock.baseUrl, key: KEY, model: MODEL });
 
 const host = () => new URL(mock.baseUrl).host;
+
+/** Drops `path` on the page and answers the confirmation (Send or Don't send), up to the summary. */
+async function classifyAnswering(page: Page, path: string, button: 'llm-send' | 'llm-dont-send'): Promise<void> {
+  await page.getByTestId('log-file-input').setInputFiles(path);
+  await page.getByTestId('llm-confirm').waitFor({ timeout: 60_000 });
+  await page.getByTestId(button).click();
+  await page.getByTestId('summary').waitFor({ timeout: 120_000 });
+}
 
 describe('LLM tier', () => {
   it('says clearly that WebGPU is missing and what to do instead; sizes are shown before download', async () => {
@@ -186,19 +195,55 @@ describe('LLM tier', () => {
     expect(await page.content()).not.toContain(KEY);
   });
 
+  it('review decisions stick: a corrected and a rejected line keep their decision on a re-run, and the correction is in the training set', async () => {
+    const { s } = await session();
+    const { page } = s;
+    await configureRemote(page);
+    await classifyAnswering(page, file.path, 'llm-send');
+    const review = page.getByTestId('llm-review');
+    await review.waitFor();
+    const labelled = review.getByTestId('review-item').filter({ hasNot: page.locator('[data-testid="review-label"]', { hasText: /^Unclassified$/ }) });
+    expect(await labelled.count()).toBeGreaterThan(1);
+    const messageOf = async (i: number) => labelled.nth(i).locator('td.msg code').innerText();
+    const correctedMessage = await messageOf(0);
+    const rejectedMessage = await messageOf(1);
+    const itemOf = (message: string) => review.getByTestId('review-item').filter({ has: page.locator('td.msg code', { hasText: message }) });
+    await itemOf(correctedMessage).getByPlaceholder('Correct label').fill('Legacy Workflow');
+    await itemOf(correctedMessage).getByRole('button', { name: 'Correct' }).click();
+    await expect.poll(() => itemOf(correctedMessage).getByTestId('review-status').innerText()).toBe('corrected: Legacy Workflow');
+    await itemOf(rejectedMessage).getByRole('button', { name: 'Reject' }).click();
+    await expect.poll(() => itemOf(rejectedMessage).getByTestId('review-status').innerText()).toBe('rejected');
+    expect(await review.getByTestId('review-notice').innerText()).toMatch(/Rejected: its lines stay Unclassified in later runs/);
+
+    // Re-run: no confirmation (every other answer is cached), and both decisions hold.
+    const sent = mock.chatRequests().length;
+    await page.getByTestId('log-file-input').setInputFiles(file.path);
+    await expect.poll(() => page.getByTestId('llm-stats').innerText(), { timeout: 120_000 }).toMatch(/, 2 from your review/);
+    expect(mock.chatRequests()).toHaveLength(sent);
+    await expect.poll(() => itemOf(correctedMessage).getByTestId('review-status').innerText()).toBe('corrected: Legacy Workflow');
+    expect(await itemOf(rejectedMessage).getByTestId('review-status').innerText()).toBe('rejected');
+    await page.getByTestId('explain').check();
+    const { rows } = parseCsv((await download(page)).text);
+    const ofMessage = (message: string) => rows.filter((r) => maskMessage(r.log_message) === maskMessage(message));
+    expect(ofMessage(correctedMessage).length).toBeGreaterThan(0);
+    expect(ofMessage(correctedMessage).every((r) => r.target_label === 'Legacy Workflow' && r.tier === 'llm')).toBe(true);
+    expect(ofMessage(rejectedMessage).length).toBeGreaterThan(0);
+    expect(ofMessage(rejectedMessage).every((r) => r.target_label === 'Unclassified')).toBe(true);
+
+    await page.getByRole('tab', { name: 'Training' }).click();
+    await expect.poll(() => page.locator('[data-testid="class-row"][data-label="Legacy Workflow"]').count()).toBe(1);
+  });
+
   it('declining the confirmation sends nothing', async () => {
     const { s } = await session();
     const { page } = s;
     await configureRemote(page);
-    await page.getByTestId('log-file-input').setInputFiles(file.path);
-    await page.getByTestId('llm-confirm').waitFor({ timeout: 60_000 });
-    await page.getByTestId('llm-dont-send').click();
-    await page.getByTestId('summary').waitFor({ timeout: 120_000 });
+    await classifyAnswering(page, file.path, 'llm-dont-send');
     expect(await page.getByTestId('llm-run-notice').innerText()).toMatch(/Nothing was sent/);
     expect(mock.chatRequests()).toHaveLength(0);
   });
 
-  it('cancels during the LLM calls', async () => {
+  it('Cancel during the LLM calls keeps what rules and the model labelled, marks the LLM lines, and offers the download', async () => {
     const { s } = await session();
     const { page } = s;
     await configureRemote(page);
@@ -208,16 +253,55 @@ describe('LLM tier', () => {
     await page.getByTestId('llm-send').click();
     await page.getByTestId('llm-progress').waitFor({ timeout: 30_000 });
     await expect.poll(() => mock.requests.filter((r) => r.method === 'POST').length, { timeout: 10_000 }).toBeGreaterThan(0);
-    const t0 = Date.now();
     await page.getByRole('button', { name: 'Cancel run' }).click();
-    await page.getByTestId('run-notice').waitFor();
-    expect(Date.now() - t0).toBeLessThan(3000);
-    expect(await page.getByTestId('run-notice').innerText()).toMatch(/^Run cancelled/);
-    expect(await page.getByTestId('summary').count()).toBe(0);
+    // The run finishes without the LLM: every row is there.
+    await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('summary-rows').innerText()).toBe('3,000');
+    const notice = page.getByTestId('run-notice');
+    expect(await notice.innerText()).toMatch(/^The LLM step was cancelled: [\d,]+ lines it would have labelled stay Unclassified \(tier llm-pending\)\. Rules and the model labelled the rest of the 3,000 rows/);
+    expect(await notice.getAttribute('data-kind')).toBe('warning');
+    expect(await page.getByTestId('summary-llm-pending').innerText()).toMatch(/left for the LLM tier, which did not label them: the LLM step was cancelled/);
     const sent = mock.requests.filter((r) => r.method === 'POST').length;
-    await page.waitForTimeout(1500);
-    expect(mock.requests.filter((r) => r.method === 'POST').length).toBe(sent);
     expect(sent).toBeLessThan((await llmMessages(other.path)).length);
+
+    await page.getByTestId('explain').check();
+    const { rows } = parseCsv((await download(page)).text);
+    expect(rows).toHaveLength(3000);
+    const legacy = rows.filter((r) => r.source === 'LegacyCRM');
+    expect(legacy.length).toBeGreaterThan(0);
+    expect(legacy.every((r) => r.tier === 'llm-pending' && r.target_label === 'Unclassified')).toBe(true);
+    expect(rows.filter((r) => r.tier === 'regex' || r.tier === 'ngram').length).toBeGreaterThan(2000);
+    // No call after the cancel.
+    expect(mock.requests.filter((r) => r.method === 'POST').length).toBe(sent);
+  });
+
+  it('stops calling a server that is down after a few failures, and says so as a failure', async () => {
+    const down = await startMockOpenAiServer();
+    const { s } = await session();
+    const { page } = s;
+    await configureRemoteLlm(page, { baseUrl: down.baseUrl, key: KEY, model: MODEL });
+    const panel = page.getByTestId('llm-panel');
+    await panel.getByText('Limits').click();
+    await panel.getByLabel(/^Retries/).fill('1');
+    await panel.getByLabel('Calls at once').fill('1');
+    await panel.getByRole('button', { name: 'Save remote settings' }).click();
+    await expect.poll(() => panel.getByTestId('llm-notice').innerText()).toMatch(/saved/);
+    const downHost = new URL(down.baseUrl).host;
+    await down.close();
+
+    await classifyAnswering(page, file.path, 'llm-send');
+    const notice = page.getByTestId('llm-run-notice');
+    expect(await notice.innerText()).toMatch(
+      new RegExp(`^Stopped calling ${downHost.replace(/\./g, '\\.')} after 3 failed calls in a row \\(.*could not be reached.*\\); the other messages were not sent\\. [\\d,]+ messages not sent; their lines stay Unclassified`),
+    );
+    expect(await notice.getAttribute('data-kind')).toBe('failure');
+    expect(await notice.getAttribute('role')).toBe('alert');
+    // Styled as a failure: the danger colour, not the green of a success.
+    const colour = await notice.evaluate((el) => getComputedStyle(el).color);
+    expect(colour).toBe('rgb(122, 26, 18)');
+    expect(await page.getByTestId('llm-stats').innerText()).toMatch(/: 3 messages sent, 0 from the cache, 3 retries, 3 failed, [\d,]+ not sent\./);
+    expect(await page.getByTestId('summary-rows').innerText()).toBe('3,000');
+    expect(await page.getByTestId('summary-llm-pending').innerText()).toMatch(/left for the LLM tier, which did not label them \(tier llm-pending\)/);
   });
 });
 

@@ -7,6 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { csvLine } from '../../src/core/csv/format.ts';
+import { generateLogs } from '../../src/core/generate/generator.ts';
 import { download, openSession, parseCsv, useBrowser, writeGeneratedCsv, writeLabelledCsv } from './helpers.ts';
 
 const env = useBrowser();
@@ -108,6 +110,57 @@ describe('training workspace', () => {
     await page.reload();
     await page.getByTestId('bundle-name').waitFor();
     expect(await page.getByTestId('bundle-name').innerText()).not.toBe('e2e team model');
+  });
+
+  it('never silently replaces the model in use: a new model is tried on the file at hand first, and a worse one says so', async () => {
+    env.session = await openSession(env.browser);
+    const { page } = env.session;
+    const builtIn = await page.getByTestId('bundle-name').innerText();
+    // A few rows of each label: too few for the model tier to predict any of them.
+    const path = join(env.tmp.dir, 'few-labels.csv');
+    const perLabel = new Map<string, number>();
+    const lines = ['source,log_message,target_label'];
+    for (const log of generateLogs({ rows: 2000, seed: 'e2e-few' })) {
+      const n = (perLabel.get(log.target_label) ?? 0) + 1;
+      perLabel.set(log.target_label, n);
+      if (n <= 5) lines.push(csvLine([log.source, log.log_message, log.target_label]).trimEnd());
+    }
+    writeFileSync(path, lines.join('\n'));
+    await openTraining(page);
+    await importCsv(page, path);
+
+    // No file classified yet: it is tried on the example file.
+    await page.getByTestId('train-button').click();
+    const effect = page.getByTestId('candidate-effect');
+    await effect.waitFor({ timeout: 120_000 });
+    expect(await effect.locator('h3').innerText()).toBe('What the new model would change on example-logs.csv (the example file: no file was classified yet)');
+    const unclassified = await effect.getByTestId('effect-unclassified').innerText();
+    const [before, after] = [...unclassified.matchAll(/([\d.]+)%/g)].map((m) => Number(m[1]));
+    expect(before).toBeLessThan(5);
+    expect(after).toBeGreaterThan(before + 20);
+    expect(await effect.getAttribute('data-worse')).toBe('true');
+    expect(await effect.getByTestId('effect-warning').innerText()).toMatch(/^The new model leaves [\d,]+ more lines of this file Unclassified\. Saving it replaces the model in use/);
+    const changes = effect.getByTestId('effect-change');
+    expect(await changes.count()).toBeGreaterThan(0);
+    expect(await changes.first().locator('td').nth(1).innerText()).toBe('Unclassified');
+    expect(await page.getByTestId('train-notice').innerText()).toMatch(/It is not in use yet/);
+    // Nothing was replaced: the model in use is the one before, and Save says what it would do.
+    expect(await page.getByTestId('bundle-name').innerText()).toBe(builtIn);
+    expect(await page.getByRole('button', { name: 'Save as new version anyway' }).count()).toBe(1);
+    await page.getByTestId('save-candidate').getByRole('button', { name: 'Discard' }).click();
+    await expect.poll(() => effect.count()).toBe(0);
+
+    // With a file classified, that file is the one it is tried on.
+    const logs = writeGeneratedCsv(env.tmp.dir, 'current.csv', 500, 'e2e-effect');
+    await page.getByRole('tab', { name: 'Classify' }).click();
+    await page.getByTestId('log-file-input').setInputFiles(logs.path);
+    await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+    await openTraining(page);
+    await page.getByTestId('train-button').click();
+    await effect.waitFor({ timeout: 120_000 });
+    expect(await effect.locator('h3').innerText()).toBe('What the new model would change on current.csv');
+    expect(await effect.getByTestId('effect-unclassified').innerText()).toMatch(/\(500 rows;/);
+    expect(await page.getByTestId('bundle-name').innerText()).toBe(builtIn);
   });
 
   it('keeps the page responsive while training runs in the worker, and cancels', async () => {

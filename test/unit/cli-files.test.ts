@@ -136,7 +136,7 @@ describe('messages', () => {
     writeFileSync(at('esc.csv'), 'time,\x1b]0;pwned\x07title,\x1b[2Jclear\nrow\n');
     const run = logsift(['classify', 'esc.csv']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('logsift: No log message column found (looked for log_message, message, msg, log, content, text, line). Columns in the file: time, \\x1b]0;pwned\\x07title, \\x1b[2Jclear.\n');
+    expect(run.stderr).toBe('logsift: No log message column found (looked for log_message, message, msg, log, content, text, line). Columns in the file: time, \\x1b]0;pwned\\x07title, \\x1b[2Jclear. Choose the column that holds the messages (the page asks; the command line takes --column NAME).\n');
     // Warnings too: a column name in a warning, a key of an NDJSON line.
     writeFileSync(at('keys.jsonl'), '{"msg":"a"}\n'.repeat(20) + '{"msg":"b","\\u001b[31mred":1}\n');
     const warned = logsift(['classify', 'keys.jsonl']);

@@ -108,3 +108,42 @@ describe('logsift CLI', () => {
     expect(logsift(['classify', join(dir, 'missing.csv')]).code).toBe(1);
   });
 });
+
+describe('--column: the column that holds the messages, in every command', () => {
+  const renamed = join(dir, 'renamed.csv');
+  const renamedLabelled = join(dir, 'renamed-labelled.csv');
+  beforeAll(() => {
+    // "log" would be found by name: the messages are in "Event Text", another text column comes first.
+    writeFileSync(renamed, csvLine(['source', 'note', 'Event Text']) + rows.map((r, i) => csvLine([r.source, `note ${i}`, r.message])).join(''));
+    writeFileSync(renamedLabelled, csvLine(['Event Text', 'target_label']) + rows.map((r) => csvLine([r.message, r.label])).join(''));
+  });
+
+  it('classify refuses a file without a known message column, naming the columns and --column; with --column it labels as usual', () => {
+    const refused = logsift(['classify', renamed]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/No log message column found \(looked for log_message, .*\)\. Columns in the file: source, note, Event Text\. .*--column NAME/);
+    const usual = parse(logsift(['classify', unlabelled]).stdout).slice(1).map((row) => row[3]);
+    for (const workers of ['0', '2']) {
+      const { code, stdout, stderr } = logsift(['classify', renamed, '--column', 'event text', '--workers', workers]);
+      expect(code, stderr).toBe(0);
+      const out = parse(stdout);
+      expect(out[0]).toEqual(['source', 'note', 'Event Text', 'target_label']);
+      expect(out.slice(1).map((row) => row[3])).toEqual(usual);
+    }
+    const wrong = logsift(['classify', renamed, '--column', 'Message Body']);
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toMatch(/No column “Message Body” in the file\. Columns in the file: source, note, Event Text\./);
+  });
+
+  it('train and eval take --column too', () => {
+    const bundle = join(dir, 'renamed-bundle.json');
+    expect(logsift(['train', renamedLabelled, '--out', bundle]).stderr).toMatch(/No log message column found/);
+    const trained = logsift(['train', renamedLabelled, '--column', 'Event Text', '--out', bundle]);
+    expect(trained.code, trained.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(bundle, 'utf8')).labels.length).toBeGreaterThan(3);
+    const evaluated = logsift(['eval', renamedLabelled, '--column', 'Event Text', '--json']);
+    expect(evaluated.code, evaluated.stderr).toBe(0);
+    expect(JSON.parse(evaluated.stdout).accuracy).toBeGreaterThan(0.8);
+    expect(logsift(['eval', renamedLabelled, '--column', 'nope']).stderr).toMatch(/No column “nope” in the file/);
+  });
+});

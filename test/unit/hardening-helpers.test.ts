@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cspFor, extraHosts, headersFile, llmWorkerCsp, META_CSP, PAGE_CSP } from '../../scripts/lib/csp.ts';
-import { storedItems } from '../../src/app/storage-report.ts';
+import { storedItems, storageTotals } from '../../src/app/storage-report.ts';
 import { reportingFetch, type NetworkEvent } from '../../workers/network-report.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -111,7 +111,13 @@ describe('Content-Security-Policy', () => {
 describe('Storage panel list', () => {
   it('lists each kind with sizes and what Delete does', () => {
     const items = storedItems({
-      data: { versions: { count: 3, bytes: 3000, activeId: 'v1' }, trainingSet: { rows: 12, bytes: 800 }, patterns: { keys: 0, bytes: 0 }, persistent: true },
+      data: {
+        versions: { count: 3, bytes: 3000, activeId: 'v1' },
+        trainingSet: { rows: 12, bytes: 800 },
+        patterns: { keys: 0, bytes: 0 },
+        outputs: { files: 3, bytes: 25_000_000, mine: 2 },
+        persistent: true,
+      },
       models: [
         { id: 'Xenova/all-MiniLM-L6-v2', bytes: 23_000_000, source: 'imported' },
         { id: 'served-one', bytes: 5, source: 'served' },
@@ -127,10 +133,14 @@ describe('Storage panel list', () => {
       ],
     });
     const by = Object.fromEntries(items.map((i) => [i.id, i]));
-    expect(Object.keys(by)).toEqual(['versions', 'training', 'patterns', 'bert:Xenova/all-MiniLM-L6-v2', 'llm-answers', 'llm-key', 'app-cache', 'llm-models', 'cache:something-else']);
+    expect(Object.keys(by)).toEqual(['versions', 'training', 'patterns', 'outputs', 'bert:Xenova/all-MiniLM-L6-v2', 'llm-answers', 'llm-key', 'app-cache', 'llm-models', 'cache:something-else']);
     expect(by.versions).toMatchObject({ detail: '3 versions, one of them in use', bytes: 3000, deleteLabel: 'Delete all but the one in use' });
     expect(by.training).toMatchObject({ detail: '12 labelled lines', deleteLabel: 'Delete the training set' });
     expect(by.patterns.deleteLabel).toBeNull();
+    expect(by.outputs).toMatchObject({ detail: "3 files for downloads, 2 of this tab's last run, 1 file of other open tabs", bytes: 25_000_000, deleteLabel: 'Delete the classified files' });
+    // What the items add up to, and what the browser counts beyond them.
+    expect(storageTotals(items, 1_100_000_000)).toEqual({ listed: 3000 + 800 + 25_000_000 + 23_000_000 + 35_000_010 + 900_000_000 + 50, other: 1_100_000_000 - 983_003_860 });
+    expect(storageTotals(items, 10).other).toBe(0);
     expect(by['app-cache']).toMatchObject({ bytes: 35_000_010, detail: '21 files (1 version)' });
     expect(by['llm-models'].bytes).toBe(900_000_000);
     expect(by['llm-answers']).toMatchObject({ detail: '4 cached answers', bytes: null });
@@ -139,11 +149,13 @@ describe('Storage panel list', () => {
   });
 
   it('nothing to delete when only the version in use is stored', () => {
-    const items = storedItems({ data: { versions: { count: 1, bytes: 10, activeId: 'v1' }, trainingSet: { rows: 0, bytes: 2 }, patterns: { keys: 0, bytes: 0 }, persistent: true }, models: [], llmAnswers: null, llmKeyOrigin: null, caches: [] });
+    const data = { versions: { count: 1, bytes: 10, activeId: 'v1' }, trainingSet: { rows: 0, bytes: 2 }, patterns: { keys: 0, bytes: 0 }, outputs: { files: 0, bytes: 0, mine: 0 }, persistent: true };
+    const items = storedItems({ data, models: [], llmAnswers: null, llmKeyOrigin: null, caches: [] });
     expect(items.map((i) => [i.id, i.deleteLabel])).toEqual([
       ['versions', null],
       ['training', null],
       ['patterns', null],
+      ['outputs', null],
     ]);
   });
 });

@@ -17,6 +17,7 @@ import { interruptible } from '../../src/core/llm/engine.ts';
 import { LlmKeyCollector, MemoryLlmCache } from '../../src/core/llm/llm-tier.ts';
 import { DEFAULT_LOCAL_MODEL } from '../../src/core/llm/models.ts';
 import { GROQ_BASE_URL } from '../../src/core/llm/openai-client.ts';
+import { maskMessage } from '../../src/core/masking.ts';
 import { runClassification } from '../../src/core/run.ts';
 import { IdbBundleStorage } from '../../src/storage/db.ts';
 import { MemoryLlmSettingsStore } from '../../src/storage/llm-settings.ts';
@@ -459,6 +460,40 @@ describe('a classify-service run with the LLM hooks', () => {
     expect(second.byTier.llm).toBe(summary.byTier.llm);
   });
 
+  it('review decisions override the cached answers in later runs, survive clearing the cache, and are never sent again', async () => {
+    const h = harness();
+    await remote(h);
+    const api = classifyService();
+    const blob = csv(2000, 'llm-review');
+    const first = hooks(h, () => true);
+    await api.classify(blob, 'x.csv', true, () => {}, first.value);
+    const [corrected, rejected, untouched] = first.seen.outcome!.review;
+    expect(untouched).toBeDefined();
+    await h.api.recordReview(corrected.key, { status: 'corrected', label: 'Legacy Workflow', llmLabel: corrected.label, reason: corrected.reason });
+    await h.api.recordReview(rejected.key, { status: 'rejected', label: 'Unclassified', llmLabel: rejected.label, reason: rejected.reason });
+    await expect(h.api.recordReview('x', { status: 'maybe', label: 'A', llmLabel: 'B', reason: '' } as never)).rejects.toThrow(/needs a status \(accepted, corrected or rejected\)/);
+    // Even with every cached answer gone, the decided lines are not sent again.
+    await h.api.clearAnswers();
+    const sentBefore = mock.chatRequests().length;
+    const again = hooks(h, () => true);
+    const summary = await api.classify(blob, 'x.csv', true, () => {}, again.value);
+    expect(mock.chatRequests().length - sentBefore).toBe(again.seen.confirmations[0].toSend);
+    expect(again.seen.confirmations[0].messages).not.toContain(corrected.key);
+    expect(again.seen.confirmations[0].messages).not.toContain(rejected.key);
+    const rows = Papa.parse<Record<string, string>>(await (await api.buildOutput(true)).text(), { header: true, skipEmptyLines: true }).data;
+    const ofKey = (key: string) => rows.filter((r) => maskMessage(r.log_message) === key);
+    expect(ofKey(corrected.key).length).toBe(corrected.rows);
+    expect(ofKey(corrected.key).every((r) => r.target_label === 'Legacy Workflow' && r.tier === 'llm')).toBe(true);
+    expect(ofKey(rejected.key).every((r) => r.target_label === 'Unclassified' && r.tier === 'llm')).toBe(true);
+    expect(summary.byLabel['Legacy Workflow']).toBe(corrected.rows);
+    // The review list comes back with the decisions.
+    const byKey = new Map(again.seen.outcome!.review.map((item) => [item.key, item]));
+    expect(byKey.get(corrected.key)).toMatchObject({ status: 'corrected', label: corrected.label, correctedLabel: 'Legacy Workflow' });
+    expect(byKey.get(rejected.key)).toMatchObject({ status: 'rejected', label: rejected.label });
+    expect(byKey.get(untouched.key)?.status).toBe('pending');
+    expect((await h.api.endRun()) ?? null).toBeNull();
+  });
+
   it('declining sends nothing and leaves the lines for the LLM unclassified', async () => {
     const h = harness();
     await remote(h);
@@ -471,22 +506,46 @@ describe('a classify-service run with the LLM hooks', () => {
     expect(summary.byTier['llm-pending']).toBeGreaterThan(0);
   });
 
-  it('cancel during the LLM calls ends the run as cancelled', async () => {
+  it('Cancel during the LLM calls stops the LLM only: the run finishes with rules and the model, and keeps every row', async () => {
     const h = harness();
     await remote(h, { concurrency: 1 });
     mock.behaviour.delayMs = 3000;
     const api = classifyService();
     const { value, seen } = hooks(h, () => true);
-    const running = api.classify(csv(2000, 'llm-cancel'), 'x.csv', false, () => {}, value);
+    const running = api.classify(csv(2000, 'llm-cancel'), 'x.csv', true, () => {}, value);
     await expect.poll(() => mock.requests.filter((r) => r.method === 'POST').length, { timeout: 10_000 }).toBeGreaterThan(0);
-    const t0 = Date.now();
-    api.cancel();
+    expect(api.cancel()).toBe('llm');
     const summary = await running;
-    expect(summary.cancelled).toBe(true);
-    expect(Date.now() - t0).toBeLessThan(1500);
-    expect(seen.outcome?.cancelled).toBe(true);
+    expect(summary.cancelled).toBe(false);
+    expect(summary.llmCancelled).toBe(true);
+    expect(summary.rows).toBe(2000);
+    expect(seen.outcome).toMatchObject({ cancelled: false, stopped: true });
+    const out = Papa.parse<Record<string, string>>(await (await api.buildOutput(true)).text(), { header: true, skipEmptyLines: true }).data;
+    expect(out).toHaveLength(2000);
+    // The LLM's lines are marked as left for it; rules and the model labelled the rest.
+    const pending = out.filter((r) => r.tier === 'llm-pending');
+    expect(pending.length).toBe(summary.byTier['llm-pending']);
+    expect(pending.every((r) => r.target_label === 'Unclassified')).toBe(true);
+    expect(out.filter((r) => r.source === 'LegacyCRM').every((r) => r.tier === 'llm-pending')).toBe(true);
+    expect(summary.byTier.regex + summary.byTier.ngram).toBeGreaterThan(1000);
     const before = mock.chatRequests().length;
     await new Promise((r) => setTimeout(r, 300));
     expect(mock.chatRequests().length).toBe(before);
+    expect(api.cancel()).toBeNull();
+  });
+
+  it('Cancel outside the LLM step cancels the run', async () => {
+    const h = harness();
+    await remote(h);
+    const api = classifyService();
+    let cancelled: string | null = null;
+    const { value } = hooks(h, () => {
+      cancelled = api.cancel();
+      return false;
+    });
+    const summary = await api.classify(csv(800, 'llm-cancel-confirm'), 'x.csv', false, () => {}, value);
+    expect(cancelled).toBe('job');
+    expect(summary.cancelled).toBe(true);
+    expect(mock.chatRequests()).toHaveLength(0);
   });
 });

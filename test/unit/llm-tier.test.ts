@@ -205,6 +205,41 @@ describe('LlmTier with the OpenAI-compatible client', () => {
     server.behaviour.requireKey = 'right';
     await expect(tier(client()).classifyKeys(['x <*>', 'y <*>', 'z <*>'])).rejects.toThrow(/refused the API key/);
   });
+
+  it('stops calling a server that fails several calls in a row, for the rest of the run', async () => {
+    server.reset();
+    // Every attempt fails: 20 messages would be 40 attempts; the breaker stops after 3 calls.
+    server.behaviour.failures.push(...Array.from({ length: 40 }, () => ({ status: 503 })));
+    const t = tier(client(), { destination: 'llm.example:8080' });
+    const keys = Array.from({ length: 20 }, (_, i) => `Job ${i} <*> halted`);
+    const answers = await t.classifyKeys(keys);
+    expect(answers.size).toBe(0);
+    expect(server.chatRequests()).toHaveLength(3 * 2);
+    expect(t.stats).toMatchObject({ sent: 3, failed: 3, skipped: 17 });
+    expect(t.stats.stopped).toMatch(/^Stopped calling llm\.example:8080 after 3 failed calls in a row \(.*answered 503.*\); the other messages were not sent\.$/);
+    // A later batch of the same run sends nothing either.
+    expect((await t.classifyKeys(['Other <*> thing', 'And <*> another'])).size).toBe(0);
+    expect(server.chatRequests()).toHaveLength(6);
+    expect(t.stats.skipped).toBe(19);
+  });
+
+  it('a call that succeeds between failures keeps the server in use', async () => {
+    // fail, fail, ok, fail, fail, ok …: never three failures in a row.
+    const fake = new FakeWebLlmEngine();
+    let call = 0;
+    const engine: ChatEngine = {
+      chat: {
+        completions: {
+          create: (request) => (call++ % 3 === 2 ? fake.chat.completions.create(request) : Promise.reject(new Error('connection reset'))),
+        },
+      },
+    };
+    const t = tier(engine);
+    const answers = await t.classifyKeys(Array.from({ length: 9 }, (_, i) => `Step ${i} <*> done`));
+    expect(t.stats.stopped).toBeNull();
+    expect(t.stats.failed).toBe(6);
+    expect(answers.size).toBe(3);
+  });
 });
 
 describe('the pipeline with the LLM tier', () => {

@@ -161,6 +161,28 @@ describe('LLM answer cache (src/storage/llm-cache.ts)', () => {
     expect(await cache.get('k')).toEqual({ label: 'Error', reason: 'ok' });
   });
 
+  it('review decisions: added to a cache of the first version, kept when the answers are cleared, refused with the reason when the disk is full', async () => {
+    const name = freshName('cache');
+    const v1 = await openDB(name, 1, { upgrade: (db) => void db.createObjectStore('answers') });
+    await v1.put('answers', { label: 'Error', reason: 'r', savedAt: 'then' }, 'old');
+    v1.close();
+    const cache = await IdbLlmCache.open(name);
+    expect(await cache.get('old')).toEqual({ label: 'Error', reason: 'r' });
+    const decision = { status: 'corrected', label: 'Legacy Workflow', llmLabel: 'Error', reason: 'r' } as const;
+    await cache.setDecision('Job <*> halted', decision);
+    await cache.clear();
+    expect(await cache.count()).toBe(0);
+    expect(await cache.decision('Job <*> halted')).toEqual(decision);
+    expect(await cache.countDecisions()).toBe(1);
+    await putRaw(name, 'decisions', 'bad', { status: 'maybe', label: 'X' });
+    expect(await cache.decision('bad')).toBeUndefined();
+    expect(cache.problem()).toMatch(/review decision could not be read, so its line went back to the LLM/);
+    failPuts();
+    await expect(cache.setDecision('k', decision)).rejects.toThrow(/storage for this site is full/);
+    vi.restoreAllMocks();
+    cache.close();
+  });
+
   it('blocked or from a newer logsift: open rejects with a StorageError that says why', async () => {
     const blocked = freshName('cache');
     const old = await blockedByOlderTab(blocked);

@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import { LOCAL_MODELS } from '../../core/llm/models.ts';
-import { decide } from '../../core/llm/review.ts';
+import { decide, decisionOf } from '../../core/llm/review.ts';
 import type {
   CustomRedaction,
   DownloadProgress,
@@ -63,6 +63,8 @@ export class LlmState {
   confirmation = $state.raw<PendingConfirmation | null>(null);
   stats = $state.raw<LlmRunStats | null>(null);
   runNotice = $state('');
+  /** A run notice that reports a failure (calls that failed, a server given up on) reads as one. */
+  runNoticeFailed = $state(false);
 
   review = $state.raw<LlmReviewItem[]>([]);
   reviewNotice = $state('');
@@ -258,19 +260,23 @@ export class LlmState {
 
   /** The hooks for the classify worker's next run (a comlink proxy), or undefined when the LLM is off. */
   runHooks(): LlmRunHooks | undefined {
-    if (!this.status || this.status.settings.mode === 'off') return undefined;
+    // What the last run said about the LLM goes, whether or not this run uses it.
     this.phase = null;
     this.progress = null;
     this.stats = null;
     this.runNotice = '';
+    this.runNoticeFailed = false;
     this.review = [];
     this.reviewNotice = '';
     this.reviewError = '';
+    if (!this.status || this.status.settings.mode === 'off') return undefined;
     const hooks: LlmRunHooks = {
       begin: async (bundle) => {
         const status = (this.status = await llmWorker().status());
         if (!status.ready) {
-          if (status.notReady) this.runNotice = `The LLM tier was not used. ${status.notReady}`;
+          // Without WebGPU a local model cannot run at all: the LLM panel says so once, not every run.
+          const noGpu = status.settings.mode === 'local' && this.gpu?.available === false;
+          if (status.notReady && !noGpu) this.runNotice = `The LLM tier was not used. ${status.notReady}`;
           return null;
         }
         return llmWorker().beginRun(bundle, Comlink.proxy((p: LlmProgress) => (this.progress = p)));
@@ -297,9 +303,12 @@ export class LlmState {
         this.phase = null;
         this.confirmation = null;
         this.review = outcome.review;
-        this.stats = await llmWorker().endRun();
+        const stats = (this.stats = await llmWorker().endRun());
+        this.runNoticeFailed = !outcome.declined && !!stats?.failed;
         if (outcome.declined) this.runNotice = 'Nothing was sent to the LLM: the lines for it stay Unclassified.';
-        else if (this.stats?.lastError && this.stats.failed) this.runNotice = `${plural(this.stats.failed, 'message')} could not be labelled by the LLM: ${this.stats.lastError}`;
+        else if (stats?.stopped) {
+          this.runNotice = `${stats.stopped} ${plural(stats.skipped, 'message')} not sent; their lines stay Unclassified (tier llm-pending). Check that the server runs, then classify again: answers already received are cached.`;
+        } else if (stats?.lastError && stats.failed) this.runNotice = `${plural(stats.failed, 'message')} could not be labelled by the LLM: ${stats.lastError}`;
         this.status = await llmWorker().status();
       },
     };
@@ -314,7 +323,10 @@ export class LlmState {
 
   // ---- The review list ----
 
-  /** Accepts the LLM's label, or corrects it: the item's lines join the training set. */
+  /**
+   * Accepts the LLM's label, or corrects it: the item's lines join the training set, and the
+   * decision is kept, so that later runs give those lines this label and never ask the LLM again.
+   */
   async decideItem(key: string, label: string | null): Promise<void> {
     const item = this.review.find((i) => i.key === key);
     if (!item) return;
@@ -323,8 +335,10 @@ export class LlmState {
     const chosen = (label ?? item.label).trim();
     const before = workspace.set?.classes.find((c) => c.label === chosen)?.count ?? 0;
     try {
+      const decided = decide(this.review, key, label === null ? { status: 'accepted' } : { status: 'corrected', label: chosen }) as LlmReviewItem[];
+      await this.keep(decided, key);
       const notice = await workspace.addRows(item.lines.map((line) => ({ message: line.message, source: line.source, label: chosen, origin: 'review' as const })));
-      this.review = decide(this.review, key, label === null ? { status: 'accepted' } : { status: 'corrected', label: chosen }) as LlmReviewItem[];
+      this.review = decided;
       const set = workspace.set;
       const after = set?.classes.find((c) => c.label === chosen)?.count ?? before;
       const minSamples = set?.minSamples ?? 10;
@@ -340,8 +354,24 @@ export class LlmState {
     }
   }
 
-  reject(key: string): void {
-    this.review = decide(this.review, key, { status: 'rejected' }) as LlmReviewItem[];
+  /** Rejects the LLM's label: its lines are Unclassified in later runs too, and not sent again. */
+  async reject(key: string): Promise<void> {
+    this.reviewError = '';
+    this.reviewNotice = '';
+    try {
+      const decided = decide(this.review, key, { status: 'rejected' }) as LlmReviewItem[];
+      await this.keep(decided, key);
+      this.review = decided;
+      this.reviewNotice = 'Rejected: its lines stay Unclassified in later runs, and the LLM is not asked about them again.';
+    } catch (err) {
+      this.reviewError = errorMessage(err);
+    }
+  }
+
+  /** Stores the decision the list now holds for `key` (the LLM worker keeps it beside the answers). */
+  private async keep(items: LlmReviewItem[], key: string): Promise<void> {
+    const decision = decisionOf(items.find((i) => i.key === key)!);
+    if (decision) await llmWorker().recordReview(key, decision);
   }
 }
 

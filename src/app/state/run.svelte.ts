@@ -4,9 +4,14 @@
  */
 import type { RunProgress, RunSummary } from '../../../workers/classify-api.ts';
 import { callback, classifyWorker, errorMessage } from '../worker-client.ts';
+import { formatInt } from '../format.ts';
 import { llm } from './llm.svelte.ts';
 
+const plural = (n: number, one: string) => `${formatInt(n)} ${n === 1 ? one : `${one}s`}`;
+
 export type RunPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+/** How a notice reads: news, something to know (work left undone), or a failure. */
+export type NoticeKind = 'info' | 'warning' | 'failure';
 
 export class RunState {
   phase = $state<RunPhase>('idle');
@@ -18,6 +23,7 @@ export class RunState {
   error = $state('');
   /** A short note, e.g. after a cancel. */
   notice = $state('');
+  noticeKind = $state<NoticeKind>('info');
   /** Explain: the output gets tier and confidence columns too. */
   explain = $state(false);
   /** Whether the last completed run was made with Explain ticked. */
@@ -26,13 +32,22 @@ export class RunState {
   resultsVersion = $state(0);
   /** The time range brushed on the summary's histogram ([from, to), epoch ms): the results table shows its rows only. */
   timeRange = $state.raw<{ from: number; to: number } | null>(null);
+  /**
+   * The column chooser: the file, its columns and the one in use (or suggested). Shown when a file
+   * has no known message column, or when the user asks to read another column.
+   */
+  columnChoice = $state.raw<{ file: File; header: string[]; selected: number } | null>(null);
+  /** The last file classified and the column chosen for it (for "Use another column"). */
+  private lastFile: File | null = null;
 
   get running(): boolean {
     return this.phase === 'running';
   }
 
-  async start(file: File): Promise<void> {
+  async start(file: File, column?: string): Promise<void> {
     if (this.running) return;
+    this.columnChoice = null;
+    this.lastFile = file;
     this.phase = 'running';
     this.fileName = file.name;
     this.fileSize = file.size;
@@ -41,6 +56,7 @@ export class RunState {
     this.timeRange = null;
     this.error = '';
     this.notice = '';
+    this.noticeKind = 'info';
     const explain = this.explain;
     try {
       const summary = await classifyWorker().classify(
@@ -51,12 +67,21 @@ export class RunState {
           if (this.phase === 'running') this.progress = p;
         }),
         llm.runHooks(),
+        column === undefined ? {} : { column },
       );
       if (summary.cancelled) {
         this.phase = 'cancelled';
+        this.noticeKind = 'warning';
         this.notice = `Run cancelled after ${summary.rows.toLocaleString('en-US')} rows. Nothing was kept; drop a file to start again.`;
         return;
       }
+      if (summary.llmCancelled) {
+        const pending = summary.byTier['llm-pending'] ?? 0;
+        this.noticeKind = 'warning';
+        this.notice =
+          `The LLM step was cancelled: ${plural(pending, 'line')} it would have labelled ${pending === 1 ? 'stays' : 'stay'} Unclassified (tier llm-pending). ` +
+          `Rules and the model labelled the rest of the ${plural(summary.rows, 'row')}; the results and the download are below.`;
+      } else this.notice = '';
       this.summary = summary;
       this.runExplain = explain;
       this.resultsVersion++;
@@ -64,10 +89,24 @@ export class RunState {
     } catch (err) {
       this.error = errorMessage(err);
       this.phase = 'error';
+      // A file without a known message column: ask which one holds the messages.
+      if (column === undefined && /^No log message column found/.test(this.error)) await this.chooseColumn();
     }
   }
 
-  /** Fetches the bundled example file and classifies it. */
+  /** Opens the column chooser for the last file (its columns read in the worker). */
+  async chooseColumn(): Promise<void> {
+    const file = this.lastFile;
+    if (!file || this.running) return;
+    try {
+      const { header, message } = await classifyWorker().columnsOf(file, file.name);
+      if (header.length === 0) return;
+      const used = this.summary?.messageColumn ? header.indexOf(this.summary.messageColumn) : message;
+      this.columnChoice = { file, header, selected: Math.max(0, used) };
+    } catch (err) {
+      this.error = errorMessage(err);
+    }
+  }
   async startExample(): Promise<void> {
     if (this.running) return;
     try {
@@ -82,9 +121,17 @@ export class RunState {
     }
   }
 
-  cancel(): void {
+  /** Cancel: during the LLM step it stops the LLM only (the run keeps what rules and the model label); otherwise the run. */
+  async cancel(): Promise<void> {
     if (!this.running) return;
-    void classifyWorker().cancel();
+    const stopped = await classifyWorker()
+      .cancel()
+      .catch(() => null);
+    if (stopped === 'llm') {
+      this.noticeKind = 'info';
+      this.notice = 'Stopping the LLM step: rules and the model finish the file, and what they label is kept. Cancel again to stop the run.';
+      return;
+    }
     llm.cancelRun();
   }
 }

@@ -151,7 +151,10 @@ export class WorkspaceState {
           if (this.trainingStarted) this.training = p;
         }),
       );
-      this.trainNotice = `Trained on ${plural(this.candidate.rows, 'row')}. Compare it below, then save it as a new version.`;
+      const effect = this.candidate.effect;
+      this.trainNotice =
+        `Trained on ${plural(this.candidate.rows, 'row')}. It is not in use yet: ` +
+        (effect ? `see what it would change on ${effect.fileName} and its held-out scores below, then save it as a new version or discard it.` : 'compare its held-out scores below, then save it as a new version or discard it.');
     } catch (err) {
       if (isCancelled(err)) this.trainNotice = 'Training cancelled. Nothing changed.';
       else this.trainError = errorMessage(err);
@@ -188,6 +191,8 @@ export class WorkspaceState {
     this.versionsBusy = true;
     this.versionsError = '';
     this.versionsNotice = '';
+    // "Saved … It is used from the next run on" is no longer true after a switch.
+    this.trainNotice = '';
     try {
       this.versionsNotice = await fn();
       await this.loadVersions();

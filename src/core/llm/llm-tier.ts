@@ -4,13 +4,16 @@
  * in the page (src/storage/llm-cache.ts), in memory or a file in the CLI – so a re-run costs
  * nothing; two keys that redact to the same message share one call. Calls run a few at a time, report progress, and stop on an
  * AbortSignal. A call that fails after the client's retries leaves its key unanswered (its rows
- * keep their tier) and is counted; an error that more calls cannot fix (a refused key, an unknown
- * model) stops the run.
+ * are left for the LLM, tier `llm-pending`) and is counted; an error that more calls cannot fix (a
+ * refused key, an unknown model) stops the run. A server that fails several calls in a row is
+ * most likely down: the tier stops calling it for the rest of the run (a circuit breaker), so
+ * that a dead server costs a few timeouts rather than one per message.
  */
 import { CancelledError } from '../errors.ts';
 import { replyMessage, type ChatEngine } from './engine.ts';
 import { parseAnswer } from './parse.ts';
 import { buildMessages, buildSystemPrompt, promptId, withRedaction, type PromptConfig } from './prompt.ts';
+import type { ReviewDecision } from './review.ts';
 
 /** What the LLM said about one masked message. */
 export interface LlmAnswer {
@@ -18,22 +21,41 @@ export interface LlmAnswer {
   label: string;
   /** The model's short reason, for the review list. */
   reason: string;
+  /** The reviewer decided this line in an earlier run: `label` is theirs. */
+  review?: { status: ReviewDecision['status']; llmLabel: string };
 }
 
-/** Where answers are kept between runs. Keys are opaque strings. */
+/**
+ * Where answers are kept between runs. Answer keys are opaque strings. Review decisions, where
+ * kept, are by masked message alone: the reviewer's word holds whichever model or prompt answered.
+ */
 export interface LlmCache {
   get(key: string): Promise<LlmAnswer | undefined>;
   set(key: string, value: LlmAnswer): Promise<void>;
+  decision?(maskedKey: string): Promise<ReviewDecision | undefined>;
+  setDecision?(maskedKey: string, decision: ReviewDecision): Promise<void>;
 }
 
 export class MemoryLlmCache implements LlmCache {
   readonly entries = new Map<string, LlmAnswer>();
+  readonly decisions = new Map<string, ReviewDecision>();
   async get(key: string) {
     return this.entries.get(key);
   }
   async set(key: string, value: LlmAnswer) {
     this.entries.set(key, value);
   }
+  async decision(maskedKey: string) {
+    return this.decisions.get(maskedKey);
+  }
+  async setDecision(maskedKey: string, decision: ReviewDecision) {
+    this.decisions.set(maskedKey, decision);
+  }
+}
+
+/** A reviewed line's answer: the reviewer's label, with the LLM's for the review list. */
+function answerOfDecision(decision: ReviewDecision): LlmAnswer {
+  return { label: decision.label, reason: decision.reason, review: { status: decision.status, llmLabel: decision.llmLabel } };
 }
 
 /** What the classifier needs from tier 3 (the tier, or a key collector for a dry run). */
@@ -61,6 +83,8 @@ export interface LlmTierOptions {
   cache?: LlmCache;
   /** Calls in flight at once (default 1: a local GPU runs one at a time). */
   concurrency?: number;
+  /** Failed calls in a row after which no more are made this run (default BREAK_AFTER_FAILURES). */
+  breakAfter?: number;
   /** Ask the engine for a stream of chunks instead of one reply. */
   stream?: boolean;
   /**
@@ -75,7 +99,7 @@ export interface LlmTierOptions {
   /**
    * Asked once, before the first call the tier makes, with the number of distinct messages of
    * that first batch that are not cached (a safety net: for the run's total, do a dry run with
-   * LlmKeyCollector and countDistinct first). Return false to send nothing (rows keep their tier).
+   * LlmKeyCollector and countDistinct first). Return false to send nothing (their rows are left for the LLM).
    */
   confirm?(info: { destination: string; messages: number }): boolean | Promise<boolean>;
 }
@@ -84,7 +108,7 @@ export interface LlmTierOptions {
 export interface KeyCount {
   /** Distinct masked keys. */
   distinct: number;
-  /** Keys answered from the cache. */
+  /** Keys answered from the cache or by a review decision. */
   cached: number;
   /** Calls a run would make: distinct messages among the keys not cached. */
   toSend: number;
@@ -97,22 +121,32 @@ export interface LlmStats {
   sent: number;
   /** Distinct messages answered from the cache. */
   cached: number;
-  /** Calls that failed after retries; their rows keep their tier. */
+  /** Distinct messages answered by the reviewer's earlier decision (never sent again). */
+  reviewed: number;
+  /** Calls that failed after retries; their rows are left for the LLM (`llm-pending`). */
   failed: number;
   /** The last failure's message (never holds the API key). */
   lastError: string | null;
   /** Set when the user declined the confirmation. */
   declined: boolean;
+  /** Distinct messages not sent because the tier had stopped calling a failing server. */
+  skipped: number;
+  /** Why the tier stopped calling the server (the circuit breaker opened), or null. */
+  stopped: string | null;
 }
 
+/** Failed calls in a row after which the server is taken to be down. */
+export const BREAK_AFTER_FAILURES = 3;
+
 export class LlmTier implements LlmStage {
-  readonly stats: LlmStats = { sent: 0, cached: 0, failed: 0, lastError: null, declined: false };
+  readonly stats: LlmStats = { sent: 0, cached: 0, reviewed: 0, failed: 0, lastError: null, declined: false, skipped: 0, stopped: null };
   readonly promptId: string;
   private readonly options: LlmTierOptions;
   private readonly cache: LlmCache;
   /** The prompt as sent: with redacted examples when messages are redacted. */
   private readonly prompt: PromptConfig;
   private confirmed = false;
+  private failuresInARow = 0;
 
   constructor(options: LlmTierOptions) {
     this.options = options;
@@ -146,7 +180,7 @@ export class LlmTier implements LlmStage {
     let cached = 0;
     const messages = new Set<string>();
     for (const key of distinct) {
-      if (await this.cache.get(this.cacheKey(key))) cached++;
+      if ((await this.cache.decision?.(key)) || (await this.cache.get(this.cacheKey(key)))) cached++;
       else messages.add(this.outgoing(key));
     }
     return { distinct: distinct.size, cached, toSend: messages.size, messages: [...messages] };
@@ -157,6 +191,12 @@ export class LlmTier implements LlmStage {
     const distinct = [...new Set(keys)];
     const missing: string[] = [];
     for (const key of distinct) {
+      const decided = await this.cache.decision?.(key);
+      if (decided) {
+        answers.set(key, answerOfDecision(decided));
+        this.stats.reviewed++;
+        continue;
+      }
       const hit = await this.cache.get(this.cacheKey(key));
       if (hit) {
         answers.set(key, hit);
@@ -168,6 +208,10 @@ export class LlmTier implements LlmStage {
       this.options.onProgress?.({ done, total: distinct.length, sent: this.stats.sent, cached: this.stats.cached, failed: this.stats.failed });
     report();
     if (missing.length === 0 || this.stats.declined) return answers;
+    if (this.stats.stopped) {
+      this.stats.skipped += new Set(missing.map((key) => this.outgoing(key))).size;
+      return answers;
+    }
     if (signal?.aborted) throw new CancelledError();
     // One call per message as sent; its answer goes to every key it stands for.
     const calls = new Map<string, string[]>();
@@ -190,7 +234,7 @@ export class LlmTier implements LlmStage {
     let next = 0;
     let stopped = false;
     const worker = async () => {
-      while (next < queue.length && !stopped) {
+      while (next < queue.length && !stopped && !this.stats.stopped) {
         if (signal?.aborted) throw new CancelledError();
         const [message, keysOf] = queue[next++];
         const answer = await this.ask(message, signal);
@@ -210,6 +254,7 @@ export class LlmTier implements LlmStage {
       throw error;
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, () => worker().catch(stopOthers)));
+    this.stats.skipped += queue.length - next;
     return answers;
   }
 
@@ -231,12 +276,17 @@ export class LlmTier implements LlmStage {
       const answer = await replyMessage(reply, signal);
       if (signal?.aborted) throw new CancelledError();
       const { label, reason } = parseAnswer(answer, prompt.labels);
+      this.failuresInARow = 0;
       return { label, reason };
     } catch (error) {
       if (signal?.aborted || error instanceof CancelledError) throw new CancelledError();
       if ((error as { fatal?: boolean }).fatal) throw error;
       this.stats.failed++;
       this.stats.lastError = (error as Error).message;
+      const limit = Math.max(1, Math.floor(this.options.breakAfter ?? BREAK_AFTER_FAILURES));
+      if (++this.failuresInARow >= limit && !this.stats.stopped) {
+        this.stats.stopped = `Stopped calling ${this.options.destination} after ${limit} failed calls in a row (${this.stats.lastError}); the other messages were not sent.`;
+      }
       return null;
     }
   }

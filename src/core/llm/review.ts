@@ -12,6 +12,26 @@ import { UNCLASSIFIED } from '../types.ts';
 
 export type ReviewStatus = 'pending' | 'accepted' | 'corrected' | 'rejected';
 
+/**
+ * The reviewer's decision about a masked message, kept between runs: it overrides the LLM's
+ * (cached) answer, and the message is not sent again.
+ */
+export interface ReviewDecision {
+  status: Exclude<ReviewStatus, 'pending'>;
+  /** The label its lines get: the LLM's (accepted), the reviewer's (corrected), Unclassified (rejected). */
+  label: string;
+  /** What the LLM had answered, and why. */
+  llmLabel: string;
+  reason: string;
+}
+
+/** The decision an item holds, or null while it is pending. */
+export function decisionOf(item: ReviewItem): ReviewDecision | null {
+  if (item.status === 'pending') return null;
+  const label = item.status === 'accepted' ? item.label : item.status === 'corrected' ? item.correctedLabel! : UNCLASSIFIED;
+  return { status: item.status, label, llmLabel: item.label, reason: item.reason };
+}
+
 export interface ReviewItem {
   /** The masked message: one item per key. */
   key: string;
@@ -41,14 +61,17 @@ export class ReviewCollector {
       const item = this.byKey.get(key);
       if (item) item.rows++;
       else {
+        // A line decided in an earlier review comes back with that decision.
+        const review = result.review;
         this.byKey.set(key, {
           key,
           message: record.message,
           source: record.source,
-          label: result.label,
+          label: review ? review.llmLabel : result.label,
           reason: result.reason ?? '',
           rows: 1,
-          status: 'pending',
+          status: review ? review.status : 'pending',
+          ...(review?.status === 'corrected' ? { correctedLabel: result.label } : {}),
         });
       }
     });

@@ -64,8 +64,8 @@ function jsonObject(line: string): Record<string, unknown> | null {
  * first lines (input.ts), so with `csvOutput` a row whose object has others is told that they
  * have no CSV column; NDJSON output keeps each line, and them.
  */
-function parseNdjsonRows(text: string, header: string[], csvOutput: boolean): ParsedChunk {
-  const messageIndex = Math.max(0, findColumn(header, MESSAGE_COLUMNS));
+function parseNdjsonRows(text: string, header: string[], csvOutput: boolean, messageColumn?: number): ParsedChunk {
+  const messageIndex = messageColumn ?? Math.max(0, findColumn(header, MESSAGE_COLUMNS));
   const known = new Set(header);
   const rows: string[][] = [];
   const lines: (string | null)[] = [];
@@ -99,7 +99,7 @@ export function parseChunkRows(text: string, format: ChunkFormat, forCsvOutput =
     const rows = nonBlankLines(text).map((line) => [line]);
     return { rows, fieldCounts: rows.map(() => 1), problems: [] };
   }
-  if (format.format === 'ndjson') return parseNdjsonRows(text, format.header, forCsvOutput);
+  if (format.format === 'ndjson') return parseNdjsonRows(text, format.header, forCsvOutput, format.messageColumn);
   const read = readCsvRows(text, { delimiter: format.delimiter!, newline: format.newline, width: format.header.length });
   return { rows: read.rows, fieldCounts: read.fieldCounts, problems: read.problems };
 }

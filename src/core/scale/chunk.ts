@@ -5,7 +5,7 @@
  * chunk; the coordinator (run-chunked.ts) adds the chunk's first row.
  */
 import type { Classifier } from '../classifier.ts';
-import { findColumn, MESSAGE_COLUMNS, requireColumn, SOURCE_COLUMNS } from '../csv/columns.ts';
+import { findColumn, messageColumnOf, SOURCE_COLUMNS } from '../csv/columns.ts';
 import { csvCell, csvRow } from '../csv/format.ts';
 import { FORMULA_LIKE, MALFORMED, readDelimited } from '../csv/read.ts';
 import { outputColumns } from '../run-report.ts';
@@ -201,7 +201,7 @@ export class ChunkClassifier {
     readonly format: ChunkFormat,
     private readonly options: ChunkSettings,
   ) {
-    this.messageIndex = requireColumn(format.header, MESSAGE_COLUMNS, 'log message');
+    this.messageIndex = messageColumnOf(format);
     this.sourceIndex = findColumn(format.header, SOURCE_COLUMNS);
     this.width = format.header.length;
     this.outputKeys = options.columns.map((name) => JSON.stringify(name));

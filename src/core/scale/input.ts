@@ -6,6 +6,7 @@
  * lengths stay the file's. Every reader of files goes through here: runs, and the table reader
  * of training CSVs and pattern files (csv/table.ts).
  */
+import { chosenColumn } from '../csv/columns.ts';
 import { byteOrderMark, detectDialect, type SourceEncoding } from '../csv/detect.ts';
 import { readCsvRows, type RowProblem } from '../csv/read.ts';
 import { InputError } from '../errors.ts';
@@ -25,6 +26,8 @@ export interface ChunkFormat extends SplitConfig {
   header: string[];
   /** UTF-16 input: a chunk's byte range in the file is UTF-16 (the chunks themselves are UTF-8). */
   encoding?: SourceEncoding;
+  /** The header index of the message column the user chose; absent: found by name (csv/columns.ts). */
+  messageColumn?: number;
 }
 
 export interface ChunkedInput {
@@ -135,6 +138,8 @@ export async function openChunkedInput(
   format: RowFormat,
   chunkBytes = SCALE_CHUNK_BYTES,
   into: ChunkBuffers = new ChunkBuffers(),
+  /** `column`: the name of the column that holds the messages, when the user chose one. */
+  options: { column?: string } = {},
 ): Promise<ChunkedInput> {
   const isBlob = typeof Blob !== 'undefined' && source instanceof Blob;
   const raw = sourceBuffers(source, chunkBytes)[Symbol.asyncIterator]();
@@ -203,8 +208,9 @@ export async function openChunkedInput(
   const rest = head.bytes.subarray(dataStart);
   const sampleEnd = head.ended && rest.length <= SNIFF_BYTES ? rest.length : rest.subarray(0, SNIFF_BYTES).lastIndexOf(0x0a) + 1;
   const fileDataStart = sourceLength ? 2 + sourceLength(head.bytes.subarray(0, dataStart)) : dataStart;
+  const messageColumn = options.column !== undefined && format !== 'text' ? chosenColumn(header, options.column) : undefined;
   return {
-    format: { ...config, header, ...(encoding ? { encoding } : {}) },
+    format: { ...config, header, ...(encoding ? { encoding } : {}), ...(messageColumn !== undefined ? { messageColumn } : {}) },
     bytesTotal,
     dataStart: fileDataStart,
     headerProblems,

@@ -5,6 +5,7 @@
  * handed on, warnings numbered by input row. Every input row gives one output row, in order.
  */
 import { CancelledError, InputError } from '../errors.ts';
+import { messageColumnOf } from '../csv/columns.ts';
 import { csvLine } from '../csv/format.ts';
 import { outputColumns, RunTally, type RunProgress, type RunSummary } from '../run-report.ts';
 import { TimeHistogram } from '../time/buckets.ts';
@@ -160,6 +161,7 @@ export async function runChunked(options: ChunkedRunOptions): Promise<ChunkedRun
     elapsedMs: Date.now() - started,
     cancelled,
     columns,
+    ...(input.format.format === 'text' ? {} : { messageColumn: input.format.header[messageColumnOf(input.format)] }),
     chunks: index,
     ...(histogram && options.time ? { time: { source: options.time, histogram: histogram.result(histogramLabels) } } : {}),
   };

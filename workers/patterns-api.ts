@@ -5,10 +5,11 @@
  * Plain data only; the work is in workers/patterns-service.ts.
  */
 import type { MaskingConfig, MaskingRule, MaskPreview, MinerSettings, SlotValues, ValueCount } from '../src/core/patterns/index.ts';
+import type { LiteralValue } from '../src/core/rule-synthesis.ts';
 import type { Rule } from '../src/core/types.ts';
 import type { PatternSourceRecord } from '../src/storage/patterns-store.ts';
 
-export type { MaskingConfig, MaskingRule, MaskPreview, MinerSettings, SlotValues, ValueCount };
+export type { LiteralValue, MaskingConfig, MaskingRule, MaskPreview, MinerSettings, SlotValues, ValueCount };
 
 export interface PatternSource extends PatternSourceRecord {
   /**
@@ -35,6 +36,8 @@ export interface PatternView {
   keys: number;
   /** Index into PatternsInfo.similar.groups, or -1. */
   group: number;
+  /** The first enabled rule that matches all of the pattern's example lines (0-based position), or null. */
+  rule: { index: number; label: string } | null;
 }
 
 export interface SimilarGroups {
@@ -125,6 +128,8 @@ export interface RuleDraft {
   otherPatterns: OtherPatternCaught[];
   /** Enabled rules of the bundle in use that match some of the same lines. */
   conflicts: RuleConflictView[];
+  /** Literal values the rule is tied to (a month, an HTTP method, a number): lines with other values are missed. */
+  literals: LiteralValue[];
   /** What the counts are over: the file's lines, or the stored example lines only. */
   basis: 'lines' | 'examples';
   /** Lines the counts are over. */

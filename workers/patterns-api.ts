@@ -5,10 +5,11 @@
  * Plain data only; the work is in workers/patterns-service.ts.
  */
 import type { MaskingConfig, MaskingRule, MaskPreview, MinerSettings, SlotValues, ValueCount } from '../src/core/patterns/index.ts';
+import type { LiteralValue } from '../src/core/rule-synthesis.ts';
 import type { Rule } from '../src/core/types.ts';
 import type { PatternSourceRecord } from '../src/storage/patterns-store.ts';
 
-export type { MaskingConfig, MaskingRule, MaskPreview, MinerSettings, SlotValues, ValueCount };
+export type { LiteralValue, MaskingConfig, MaskingRule, MaskPreview, MinerSettings, SlotValues, ValueCount };
 
 export interface PatternSource extends PatternSourceRecord {
   /**
@@ -40,6 +41,8 @@ export interface PatternView {
   lastSeen?: number;
   counts?: number[];
   spike?: number;
+  /** The first enabled rule that matches all of the pattern's example lines (0-based position), or null. */
+  rule: { index: number; label: string } | null;
 }
 
 export interface SimilarGroups {
@@ -130,6 +133,8 @@ export interface RuleDraft {
   otherPatterns: OtherPatternCaught[];
   /** Enabled rules of the bundle in use that match some of the same lines. */
   conflicts: RuleConflictView[];
+  /** Literal values the rule is tied to (a month, an HTTP method, a number): lines with other values are missed. */
+  literals: LiteralValue[];
   /** What the counts are over: the file's lines, or the stored example lines only. */
   basis: 'lines' | 'examples';
   /** Lines the counts are over. */

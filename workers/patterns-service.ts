@@ -29,6 +29,7 @@ import {
   type PatternEdit,
 } from '../src/core/patterns/index.ts';
 import { previewRule, synthesizeRuleFor } from '../src/core/rule-synthesis.ts';
+import { compileRules, ruleProblem } from '../src/core/rules.ts';
 import type { Rule } from '../src/core/types.ts';
 import type { PatternSourceRecord, PatternsStore } from '../src/storage/patterns-store.ts';
 import type { AddRowsOutcome, NewTrainingRow } from './classify-api.ts';
@@ -251,8 +252,33 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
     return [...new Set(examples)].slice(0, max);
   }
 
-  function view(p: Pattern, group: number, max = LIST_EXAMPLES): PatternView {
+  /**
+   * Per pattern, the first enabled rule that matches all of its example lines: the list marks the
+   * patterns a saved rule now labels without mining again.
+   */
+  async function coveringRules(patterns: readonly Pattern[]): Promise<({ index: number; label: string } | null)[]> {
+    let rules: Rule[] = [];
+    try {
+      rules = await ctx.currentRules();
+    } catch {
+      // No bundle yet: nothing is covered.
+    }
+    const usable = rules
+      .map((rule, index) => ({ rule, index }))
+      .filter(({ rule }) => rule.enabled && ruleProblem(rule) === null)
+      .map(({ rule, index }) => ({ index, label: rule.label, compiled: compileRules([rule]) }));
+    if (usable.length === 0) return patterns.map(() => null);
+    return patterns.map((p) => {
+      const examples = p.examples.filter((e) => /\S/.test(e));
+      if (examples.length === 0) return null;
+      const hit = usable.find((r) => examples.every((e) => r.compiled.match(e) !== null));
+      return hit ? { index: hit.index, label: hit.label } : null;
+    });
+  }
+
+  function view(p: Pattern, group: number, max = LIST_EXAMPLES, rule: { index: number; label: string } | null = null): PatternView {
     return {
+      rule,
       id: p.id,
       template: p.template,
       variants: [...p.variants],
@@ -280,13 +306,15 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
     if (!s) return { source: null, settings: cloneSettings(settings), settingsPending: false, patterns: [], lines: 0, edits: 0, similar: null, persistent, ...storageNotice };
     const groupOf = new Map<string, number>();
     s.similar?.groups.forEach((g, i) => g.forEach((id) => groupOf.set(id, i)));
+    const patterns = s.miner.patterns();
+    const covered = await coveringRules(patterns);
     const perMined = s.data?.times ? minedPatterns(s) : null;
-    const times = perMined && s.data?.times ? minedPatternTimes(perMined, s.data.mined, s.data.times, s.miner.patterns().length) : null;
+    const times = perMined && s.data?.times ? minedPatternTimes(perMined, s.data.mined, s.data.times, patterns.length) : null;
     return {
       source: { ...s.source, hasLines: s.data !== null },
       settings: cloneSettings(settings),
       settingsPending,
-      patterns: s.miner.patterns().map((p, i) => ({ ...view(p, groupOf.get(p.id) ?? -1), ...(times ? seenOf(times[i]) : {}) })),
+      patterns: patterns.map((p, i) => ({ ...view(p, groupOf.get(p.id) ?? -1, LIST_EXAMPLES, covered[i]), ...(times ? seenOf(times[i]) : {}) })),
       lines: s.miner.lineCount,
       edits: s.miner.editList.length,
       similar: s.similar ? { ...s.similar, groups: s.similar.groups.map((g) => [...g]) } : null,
@@ -650,6 +678,7 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
         targetLines,
         otherPatterns,
         conflicts: preview.conflicts,
+        literals: preview.literals,
         basis,
         linesChecked: lines.length,
       } satisfies RuleDraft;

@@ -176,8 +176,18 @@ describe('pattern discovery service', () => {
     expect(both.targetMatches).toBe(backup.count + ended.count);
     expect(both.matches).toBe(backup.count + ended.count);
 
+    // No literal value ties the synthesised rule to this file; a hand-edited one is named.
+    expect(draft.literals).toEqual([]);
+    const tied = await api.draftRule([backup.id], 'System Notification', '^Backup started at 2025-\\S+\\.$');
+    expect(tied.literals).toEqual([{ kind: 'number', text: '2025' }]);
+
+    expect(backup.rule).toBeNull();
     const saved = await api.saveRules([...rules, draft.rule]);
     expect(saved.ok).toBe(true);
+    // The list marks the pattern the new rule covers at once, without a new discovery.
+    const marked = await api.patterns();
+    expect(find(marked, 'Backup started at <*>.')!.rule).toEqual({ index: rules.length, label: 'System Notification' });
+    expect(find(marked, 'Backup ended at <*>.')!.rule).toBeNull();
     const again = await api.classify(blob, 'svc.csv', false, () => {});
     expect(again.rows).toBe(2000);
     await api.query({ search: 'Backup started at' });

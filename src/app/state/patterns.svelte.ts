@@ -215,7 +215,14 @@ export class PatternsState {
     const rules = model.info?.rules ?? [];
     const errors = await model.saveRules([...rules, { ...draft.rule }]);
     if (errors.length) return errors.map((e) => e.reason).join('; ');
+    // The list marks the patterns the new rule covers now, without mining again.
+    await this.load();
     return null;
+  }
+
+  /** Patterns of the list that an enabled rule covers (all their example lines match it). */
+  get covered(): number {
+    return this.info?.patterns.filter((p) => p.rule !== null).length ?? 0;
   }
 
   async addTrainingRows(ids: string[], label: string): Promise<string> {

@@ -36,7 +36,7 @@ import type { EmbedOptions, Embedder, EmbedderSpec } from '../src/core/features/
 import { validateModelFiles } from '../src/core/features/model-import.ts';
 import { createEmbedder, MissingEmbedderError, type EmbedderContext } from '../src/core/features/registry.ts';
 import { maskMessage } from '../src/core/masking.ts';
-import { BUILT_IN_TRAINING } from '../src/core/generate/training-corpus.ts';
+import { BUILT_IN_TRAINING } from '../src/core/generate/training-recipe.ts';
 import { trainBundle, type LabelledRow } from '../src/core/train.ts';
 import { MemoryModelFileStore, type ModelFileStore } from '../src/storage/model-files.ts';
 import type { BundleStorage } from '../src/storage/db.ts';

@@ -42,6 +42,7 @@ import {
   type WebGpuInfo,
 } from './llm-api.ts';
 import type { ModelHosts } from './model-fetch-guard.ts';
+import { PREBUILT_MODEL_ORIGINS, PREBUILT_REDIRECT_HOSTS } from './model-download-hosts.ts';
 import { throttle } from './throttle.ts';
 
 export const DEFAULT_LLM_SETTINGS: LlmSettings = {
@@ -91,15 +92,6 @@ export interface LlmServiceDeps {
   /** Told where local model files may come from (the worker's fetch guard, workers/model-fetch-guard.ts). */
   allowModelHosts?(hosts: ModelHosts): void;
 }
-
-/**
- * The one place app code names a model host: WebLLM's prebuilt models (weights on Hugging Face,
- * libraries on GitHub). The LLM worker's fetch guard refuses them until the user loads a local
- * model (its "Download" button); no other part of the app reaches them.
- */
-export const PREBUILT_MODEL_ORIGINS = ['https://huggingface.co', 'https://raw.githubusercontent.com'];
-/** Where Hugging Face redirects its files: its own download hosts (a redirect anywhere else is refused). */
-export const PREBUILT_REDIRECT_HOSTS = ['*.huggingface.co', '*.hf.co'];
 
 const API_KEY = /^[\x21-\x7e]{1,512}$/;
 

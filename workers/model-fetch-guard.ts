@@ -10,7 +10,7 @@ import { fetchCheckingRedirects, shortUrl } from '../src/core/llm/redirect-guard
 
 /** Where a local model's files may come from. */
 export interface ModelHosts {
-  /** Origins the files are asked for, e.g. https://huggingface.co. */
+  /** Origins the files are asked for (for the prebuilt models: model-download-hosts.ts). */
   origins: string[];
   /** Hosts a redirect may also lead to (https only): exact names, or `*.example.com` for any subdomain. */
   redirectHosts: string[];

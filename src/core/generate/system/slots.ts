@@ -22,6 +22,14 @@ const letters = (rng: Rng, min: number, max: number): string => {
 
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 export const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+/**
+ * Web sites users and programs reach, in the domains reserved for examples (RFC 2606, RFC 6761) and
+ * private names: the generated lines read like real traffic without the app's code naming any
+ * real remote host.
+ */
+export const PUBLIC_SITES = ['www.example.com', 'login.example.com', 'mail.example.org', 'api.example.net', 'cdn.example.net', 'updates.example.com', 'mirror.example.org', 'registry.example.org', 'packages.example.net', 'chat.example.com', 'meet.example.net', 'wiki.example.org', 'news.example.net', 'intranet.corp.local', 'files.example.com', 'shop.example.net', 'status.example.org', 'git.example.com', 'app.internal.test', 'portal.campus.example'];
+/** The domains of those sites and of the services devices call home to. */
+export const PUBLIC_DOMAINS = ['example.com', 'example.net', 'example.org', 'cdn.example', 'updates.example', 'telemetry.example', 'cloud.example', 'ads.example'];
 
 const FIRST_NAMES = [
   'alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi', 'ivan', 'judy', 'mallory', 'oscar', 'peggy', 'trent',
@@ -67,7 +75,7 @@ const USER_AGENTS = [
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36',
   'Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0',
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148',
-  'curl/7.88.1', 'Wget/1.21.3', 'python-requests/2.31.0', 'Go-http-client/1.1', 'kube-probe/1.28', 'Googlebot/2.1 (+http://www.google.com/bot.html)',
+  'curl/7.88.1', 'Wget/1.21.3', 'python-requests/2.31.0', 'Go-http-client/1.1', 'kube-probe/1.28', 'ExampleBot/2.1 (+http://bot.example.com/)',
   'python-novaclient', 'okhttp/4.9.3', 'Apache-HttpClient/4.5.13 (Java/11.0.20)', 'ELB-HealthChecker/2.0', 'Prometheus/2.48.0',
 ];
 const UNITS_TIME = ['ms', 's'];

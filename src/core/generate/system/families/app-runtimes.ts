@@ -583,7 +583,7 @@ export const PHP: LogFamily = {
     { label: 'Error', text: '{fts}WARNING: [pool {pool}] child {pid}, script \'{phpFile}\' (request: "{method} /index.php") execution timed out ({float} sec), terminating', weight: 2 },
     { label: 'Error', text: '{fts}WARNING: [pool {pool}] child {pid} exited on signal 9 (SIGKILL) after {float} seconds from start' },
     { label: 'Error', text: '{fts}WARNING: [pool {pool}] child {pid} said into stderr: "PHP Warning:  Redis::connect(): connect() failed: Connection refused in {phpFile} on line {int}"' },
-    { label: 'Error', text: '{fts}ALERT: oops, unknown child ({pid}) exited with code 1. Please open a bug report (https://github.com/php/php-src/issues).' },
+    { label: 'Error', text: '{fts}ALERT: oops, unknown child ({pid}) exited with code 1. Please open a bug report (https://git.example.com/php/php-src/issues).' },
     { label: 'Error', text: '[{date} {clock}] {laravelEnv}.ERROR: SQLSTATE[HY000] [2002] Connection refused (SQL: select * from `users` where `id` = {int} limit 1) {{"exception":"[object] (Illuminate\\\\Database\\\\QueryException(code: 2002)"}}', weight: 2 },
     { label: 'Error', text: '[{date}T{clock}+00:00] request.CRITICAL: Uncaught PHP Exception Doctrine\\DBAL\\Exception\\ConnectionException: "An exception occurred in the driver: SQLSTATE[HY000] [2002] Connection refused" at {phpFile} line {int}' },
     { label: 'Error', text: '[{date} {clock}][{int}] Failed:     {phpClass}' },
@@ -624,10 +624,10 @@ const GO_DEPRECATIONS = [
   'SA1019: grpc.WithInsecure is deprecated: use WithTransportCredentials and insecure.NewCredentials() instead.',
   'SA1019: ioutil.ReadAll is deprecated: As of Go 1.16, this function simply calls io.ReadAll.',
   'SA1019: rand.Seed has been deprecated since Go 1.20 and an alternative has been available since Go 1.0: As of Go 1.20 there is no reason to call Seed with a random value.',
-  'SA1019: "github.com/golang/protobuf/proto" is deprecated: Use the "google.golang.org/protobuf/proto" package instead.',
-  'go: module github.com/golang/protobuf is deprecated: Use the "google.golang.org/protobuf" module instead.',
-  'go: module github.com/pkg/errors is deprecated: this repository is archived and no longer maintained.',
-  'go: github.com/dgrijalva/jwt-go@v3.2.0+incompatible: module is deprecated: use github.com/golang-jwt/jwt instead',
+  'SA1019: "git.example.com/golang/protobuf/proto" is deprecated: Use the "google.golang.org/protobuf/proto" package instead.',
+  'go: module git.example.com/golang/protobuf is deprecated: Use the "google.golang.org/protobuf" module instead.',
+  'go: module git.example.com/pkg/errors is deprecated: this repository is archived and no longer maintained.',
+  'go: example.com/legacy/jwt-go@v3.2.0+incompatible: module is deprecated: use example.com/golang/jwt instead',
   'level=warn msg="The --storage.tsdb.retention flag is deprecated; use --storage.tsdb.retention.time instead"',
   'level=warn msg="Flag --insecure-skip-tls-verify is deprecated and will be removed in a future release"',
   'level=warn msg="config field \\"log_format\\" is deprecated and will be removed in v3; use \\"log.format\\""',
@@ -941,7 +941,7 @@ export const BROWSER_CONSOLE: LogFamily = {
 // ---------------------------------------------------------------------------------------------
 const npmPkg: SystemSlot = (rng) => rng.pick(['request@2.88.2', 'uuid@3.4.0', 'har-validator@5.1.5', 'core-js@2.6.12', 'inflight@1.0.6', 'glob@7.2.3', 'rimraf@3.0.2', 'querystring@0.2.0', 'stable@0.1.8', 'sourcemap-codec@1.4.8', 'w3c-hr-time@1.0.2', '@humanwhocodes/config-array@0.11.14', 'eslint@8.57.0', 'abab@2.0.6', 'domexception@4.0.0', 'node-sass@7.0.3', 'popper.js@1.16.1', 'request-promise-native@1.0.9', 'svgo@1.3.2', 'chokidar@2.1.8', 'fsevents@1.2.13', 'urix@0.1.0', 'resolve-url@0.2.1']);
 const NPM_REASONS = [
-  'request has been deprecated, see https://github.com/request/request/issues/3142',
+  'request has been deprecated, see https://git.example.com/request/request/issues/3142',
   'Please upgrade  to version 7 or higher.  Older versions may use Math.random() in certain circumstances, which is known to be problematic.  See https://v8.dev/blog/math-random for details.',
   'this library is no longer supported',
   'core-js@<3.23.3 is no longer maintained and not recommended for usage due to the number of issues. Because of the V8 engine whims, feature detection in old core-js versions could cause a slowdown up to 100x even if nothing is polyfilled.',
@@ -959,7 +959,7 @@ const NPM_REASONS = [
   'You can find the new Popper v2 at @popperjs/core, this package is dedicated to the legacy v1',
   'SVGO v1 is no longer maintained, please upgrade to v2',
   'Chokidar 2 does not receive security updates since 2019. Upgrade to chokidar 3 with 15x fewer dependencies',
-  'See https://github.com/lydell/urix#deprecated',
+  'See https://git.example.com/lydell/urix#deprecated',
 ];
 
 export const PACKAGE_MANAGERS: LogFamily = {
@@ -1002,12 +1002,12 @@ export const PACKAGE_MANAGERS: LogFamily = {
     { label: 'Security Alert', text: 'npm ERR! Unable to authenticate, your authentication token seems to be invalid.' },
     { label: 'Error', text: 'npm ERR! code ERESOLVE', weight: 2 },
     { label: 'Error', text: 'npm ERR! ERESOLVE unable to resolve dependency tree' },
-    { label: 'Error', text: 'npm ERR! 404 Not Found - GET https://registry.npmjs.org/{word}-{word} - Not found' },
-    { label: 'Error', text: 'npm ERR! network request to https://registry.npmjs.org/{word} failed, reason: connect ETIMEDOUT {ip}:443' },
+    { label: 'Error', text: 'npm ERR! 404 Not Found - GET https://registry.npm.example.org/{word}-{word} - Not found' },
+    { label: 'Error', text: 'npm ERR! network request to https://registry.npm.example.org/{word} failed, reason: connect ETIMEDOUT {ip}:443' },
     { label: 'Error', text: 'error An unexpected error occurred: "https://registry.yarnpkg.com/{word}: ESOCKETTIMEDOUT".' },
     { label: 'Error', text: 'error Command failed with exit code 1.' },
     // pip.
-    { label: 'Deprecation Warning', text: 'DEPRECATION: {pyPkg} is being installed using the legacy \'setup.py install\' method, because it does not have a \'pyproject.toml\' and the \'wheel\' package is not installed. pip 23.1 will enforce this behaviour change. A possible replacement is to enable the \'--use-pep517\' option. Discussion can be found at https://github.com/pypa/pip/issues/8559', weight: 3 },
+    { label: 'Deprecation Warning', text: 'DEPRECATION: {pyPkg} is being installed using the legacy \'setup.py install\' method, because it does not have a \'pyproject.toml\' and the \'wheel\' package is not installed. pip 23.1 will enforce this behaviour change. A possible replacement is to enable the \'--use-pep517\' option. Discussion can be found at https://git.example.com/pypa/pip/issues/8559', weight: 3 },
     { label: 'Deprecation Warning', text: 'DEPRECATION: Python 2.7 reached the end of its life on January 1st, 2020. Please upgrade your Python as Python 2.7 is no longer maintained. pip 21.0 will drop support for Python 2.7 in January 2021.' },
     { label: 'Deprecation Warning', text: 'DEPRECATION: Loading egg at /usr/lib/python3/dist-packages/{pyPkg}-{version}-py3.{small}.egg is deprecated. pip 24.3 will enforce this behaviour change. A possible replacement is to use pip for package installation..', weight: 2 },
     { label: 'Deprecation Warning', text: 'DEPRECATION: --build-option and --global-option are deprecated. pip 24.2 will enforce this behaviour change.' },
@@ -1019,7 +1019,7 @@ export const PACKAGE_MANAGERS: LogFamily = {
     { label: 'System Notification', text: 'WARNING: Running pip as the \'root\' user can result in broken permissions and conflicting behaviour with the system package manager. It is recommended to use a virtual environment instead: https://pip.pypa.io/warnings/venv' },
     { label: 'Error', text: 'ERROR: Could not find a version that satisfies the requirement {pyPkg}=={version} (from versions: {version}, {version})' },
     { label: 'Error', text: 'ERROR: No matching distribution found for {pyPkg}=={version}' },
-    { label: 'Error', text: 'WARNING: Retrying (Retry(total={small}, connect=None, read=None, redirect=None, status=None)) after connection broken by \'ReadTimeoutError("HTTPSConnectionPool(host=\'pypi.org\', port=443): Read timed out. (read timeout=15)")\': /simple/{pyPkg}/' },
+    { label: 'Error', text: 'WARNING: Retrying (Retry(total={small}, connect=None, read=None, redirect=None, status=None)) after connection broken by \'ReadTimeoutError("HTTPSConnectionPool(host=\'py.example.org\', port=443): Read timed out. (read timeout=15)")\': /simple/{pyPkg}/' },
     { label: 'Security Alert', text: 'ERROR: THESE PACKAGES DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE. If you have updated the package versions, please update the hashes. Otherwise, examine the package contents carefully; someone may have tampered with them.' },
     // JS bundlers.
     { label: 'Resource Usage', text: 'WARNING in asset size limit: The following asset(s) exceed the recommended size limit (244 KiB).' },
@@ -1030,7 +1030,7 @@ export const PACKAGE_MANAGERS: LogFamily = {
     { label: 'Critical Error', text: 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory' },
     // Docker / CI.
     { label: 'Deprecation Warning', text: 'WARN[0000] /app/docker-compose.yml: `version` is obsolete', weight: 2 },
-    { label: 'Deprecation Warning', text: 'DEPRECATED: The legacy builder is deprecated and will be removed in a future release. Install the buildx component to build images with BuildKit: https://docs.docker.com/go/buildx/' },
+    { label: 'Deprecation Warning', text: 'DEPRECATED: The legacy builder is deprecated and will be removed in a future release. Install the buildx component to build images with BuildKit: https://docs.registry.example.com/go/buildx/' },
     { label: 'Deprecation Warning', text: '[DEPRECATION NOTICE] Docker Image Format v1 and Docker Image manifest version 2, schema 1 support is disabled by default and will be removed in an upcoming release.' },
     { label: 'Deprecation Warning', text: 'Node.js 16 actions are deprecated. Please update the following actions to use Node.js 20: actions/checkout@v3, actions/setup-node@v3.' },
     { label: 'Deprecation Warning', text: 'The `set-output` command is deprecated and will be disabled soon. Please upgrade to using Environment Files.' },

@@ -404,7 +404,7 @@ export const API_VERSION_COMPAT: LogFamily = {
     res: ['orders', 'users', 'invoices', 'products', 'accounts', 'payments', 'reports'],
     field: ['fullName', 'address', 'avatarUrl', 'legacyId', 'email'],
     dockerApi: (rng) => `1.${rng.int(12, 45)}`,
-    image: ['registry.example.com/legacy/app:1.0', 'docker.io/library/busybox:1.19', 'quay.io/acme/old-worker:latest', 'example/app:v1'],
+    image: ['registry.example.com/legacy/app:1.0', 'registry.example.com/library/busybox:1.19', 'quay.io/acme/old-worker:latest', 'example/app:v1'],
     k8sDep: [
       'policy/v1beta1 PodDisruptionBudget is deprecated in v1.21+, unavailable in v1.25+; use policy/v1 PodDisruptionBudget',
       'discovery.k8s.io/v1beta1 EndpointSlice is deprecated in v1.21+, unavailable in v1.25+; use discovery.k8s.io/v1 EndpointSlice',

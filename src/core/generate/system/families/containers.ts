@@ -61,13 +61,13 @@ const image: SystemSlot = (rng) => {
   const app = rng.pick(['nginx', 'redis', 'postgres', 'busybox', 'alpine', 'python', 'node', 'golang', 'httpd', 'mysql', 'grafana/grafana', 'bitnami/kafka']);
   switch (rng.int(0, 4)) {
     case 0:
-      return `docker.io/library/${app.includes('/') ? 'nginx' : app}:${rng.pick(['latest', '1.25', '7.2', '16-alpine', '3.19', '3.12-slim'])}`;
+      return `registry.example.com/library/${app.includes('/') ? 'nginx' : app}:${rng.pick(['latest', '1.25', '7.2', '16-alpine', '3.19', '3.12-slim'])}`;
     case 1:
       return `registry.k8s.io/${rng.pick(['pause:3.9', 'kube-proxy:v1.28.4', 'coredns/coredns:v1.10.1', 'metrics-server/metrics-server:v0.6.4', 'etcd:3.5.9-0'])}`;
     case 2:
       return `quay.io/${rng.pick(['prometheus/node-exporter:v1.7.0', 'prometheus/prometheus:v2.48.0', 'jetstack/cert-manager-controller:v1.13.2', 'calico/node:v3.26.4'])}`;
     case 3:
-      return `${rng.int(100000000000, 999999999999)}.dkr.ecr.${rng.pick(['us-east-1', 'eu-west-1', 'ap-southeast-2'])}.amazonaws.com/${rng.pick(APPS)}:v${rng.int(1, 5)}.${rng.int(0, 20)}.${rng.int(0, 9)}`;
+      return `${rng.int(100000000000, 999999999999)}.dkr.ecr.${rng.pick(['us-east-1', 'eu-west-1', 'ap-southeast-2'])}.cloud.example/${rng.pick(APPS)}:v${rng.int(1, 5)}.${rng.int(0, 20)}.${rng.int(0, 9)}`;
     default:
       return `${rng.pick(['ghcr.io/acme', 'harbor.corp.local/platform', 'registry.gitlab.com/team/app'])}/${rng.pick(APPS)}:${rng.pick([`sha-${hex(rng, 7)}`, 'main', `v${rng.int(1, 3)}.${rng.int(0, 9)}`])}`;
   }
@@ -122,9 +122,9 @@ export const DOCKERD: LogFamily = {
     graphdriver: ['overlay2', 'overlay2', 'devicemapper', 'btrfs', 'zfs', 'fuse-overlayfs'],
     pullErr: [
       'manifest unknown: manifest unknown',
-      'Get \\"https://registry-1.docker.io/v2/\\": net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)',
+      'Get \\"https://registry-1.registry.example.com/v2/\\": net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)',
       'received unexpected HTTP status: 502 Bad Gateway',
-      'toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit',
+      'toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.registry.example.com/increase-rate-limit',
       'read tcp 10.0.2.15:51234->104.18.124.25:443: read: connection reset by peer',
       'unexpected EOF',
     ],
@@ -212,7 +212,7 @@ export const DOCKERD: LogFamily = {
     { label: 'Critical Error', text: 'panic: runtime error: invalid memory address or nil pointer dereference' },
     // Access refused.
     { label: 'Security Alert', text: '{lrt}level=error msg="Handler for POST /{apiVer}/images/create returned error: pull access denied for {app}, repository does not exist or may require \'docker login\': denied: requested access to the resource is denied"', weight: 2 },
-    { label: 'Security Alert', text: '{lrt}level=info msg="Error logging in to endpoint, trying next endpoint" error="Get \\"https://registry-1.docker.io/v2/\\": unauthorized: incorrect username or password"' },
+    { label: 'Security Alert', text: '{lrt}level=info msg="Error logging in to endpoint, trying next endpoint" error="Get \\"https://registry-1.registry.example.com/v2/\\": unauthorized: incorrect username or password"' },
     { label: 'Security Alert', text: '{lrt}level=error msg="Handler for POST /{apiVer}/containers/create returned error: authorization denied by plugin opa-docker-authz: request rejected by administrative policy"' },
     { label: 'Security Alert', text: 'http: TLS handshake error from {ip}:{port}: remote error: tls: bad certificate' },
     { label: 'Security Alert', text: '{lrt}level=warning msg="Binding to IP address without --tlsverify is insecure and gives root access on this machine to everyone who has access to your network." host="tcp://0.0.0.0:2375"' },
@@ -317,7 +317,7 @@ export const CONTAINERD: LogFamily = {
     { label: 'Deprecation Warning', text: '{lrt}level=warning msg="DEPRECATION: The `mirrors` property of `[plugins.\\"io.containerd.grpc.v1.cri\\".registry]` is deprecated since containerd v1.5 and will be removed in containerd v2.0. Use `config_path` instead."', weight: 2 },
     { label: 'Deprecation Warning', text: '{lrt}level=warning msg="DEPRECATION: The `io.containerd.runtime.v1.linux` runtime is deprecated since containerd v1.4 and removed in containerd v2.0. Use the `io.containerd.runc.v2` runtime instead."' },
     { label: 'Deprecation Warning', text: '{lrt}level=warning msg="DEPRECATION: CRI API v1alpha2 is deprecated since containerd v1.7 and removed in containerd v2.0. Use CRI API v1 instead."' },
-    { label: 'Deprecation Warning', text: '{lrt}level=warning msg="containerd config version `1` has been deprecated and will be removed in containerd v2.0, please switch to version `2`, see https://github.com/containerd/containerd/blob/main/docs/PLUGINS.md#version-header"' },
+    { label: 'Deprecation Warning', text: '{lrt}level=warning msg="containerd config version `1` has been deprecated and will be removed in containerd v2.0, please switch to version `2`, see https://git.example.com/containerd/containerd/blob/main/docs/PLUGINS.md#version-header"' },
   ],
 };
 
@@ -772,7 +772,7 @@ export const COREDNS: LogFamily = {
       rng.pick([
         `${rng.pick(APPS)}.${rng.pick(NAMESPACES)}.svc.cluster.local.`,
         `${rng.pick(APPS)}.${rng.pick(NAMESPACES)}.svc.cluster.local.${rng.pick(NAMESPACES)}.svc.cluster.local.`,
-        `${rng.pick(['api', 'www', 'login', 'registry-1', 'auth'])}.${rng.pick(['github.com', 'docker.io', 'googleapis.com', 'amazonaws.com', 'example.com'])}.`,
+        `${rng.pick(['api', 'www', 'login', 'registry-1', 'auth'])}.${rng.pick(['git.example.com', 'registry.example.com', 'apis.example.com', 'cloud.example', 'example.com'])}.`,
         'kubernetes.default.svc.cluster.local.',
       ]),
     qtype: ['A', 'A', 'AAAA', 'SRV', 'PTR', 'TXT'],

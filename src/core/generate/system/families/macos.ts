@@ -15,7 +15,7 @@ const hex = (rng: Rng, length: number): string => {
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
 
 const MAC_PROCS = [
-  'Google Chrome He', 'Safari', 'WindowServer', 'mds_stores', 'mdworker_shared', 'Xcode', 'Slack Helper', 'zoom.us', 'Microsoft Word', 'Spotify', 'Finder',
+  'Google Chrome He', 'Safari', 'WindowServer', 'mds_stores', 'mdworker_shared', 'Xcode', 'Slack Helper', 'meet.example.net', 'Microsoft Word', 'Spotify', 'Finder',
   'photoanalysisd', 'cloudd', 'bird', 'QQ', 'WeChat', 'Dropbox', 'backupd', 'softwareupdated', 'com.apple.WebKi', 'Mail', 'Messages', 'Terminal', 'node',
   'java', 'Python', 'Code Helper (Ren', 'Docker Desktop', 'suggestd', 'nsurlsessiond', 'AddressBookSour', 'CalendarAgent', 'Dock', 'SystemUIServer',
 ];

@@ -29,8 +29,8 @@ const msgId: SystemSlot = (rng) =>
   ]);
 const mx: SystemSlot = (rng) =>
   rng.pick([
-    `gmail-smtp-in.l.google.com`,
-    `alt${rng.int(1, 4)}.gmail-smtp-in.l.google.com`,
+    `gmail-smtp-in.l.example.com`,
+    `alt${rng.int(1, 4)}.gmail-smtp-in.l.example.com`,
     `${rng.pick(['example-com', 'acme-io', 'company-co-uk'])}.mail.protection.outlook.com`,
     `mta${rng.int(5, 7)}.am0.yahoodns.net`,
     `mx${rng.int(0, 2)}.${rng.pick(MAIL_DOMAINS)}`,

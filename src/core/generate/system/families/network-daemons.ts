@@ -5,6 +5,7 @@
  */
 import type { Rng } from '../../random.ts';
 import type { LogFamily, SystemSlot } from '../family.ts';
+import { PUBLIC_DOMAINS } from '../slots.ts';
 
 const hex = (rng: Rng, length: number): string => {
   let out = '';
@@ -12,12 +13,12 @@ const hex = (rng: Rng, length: number): string => {
   return out;
 };
 
-const ZONES = ['example.com', 'corp.local', 'acme.org', 'lab.local', 'example.net', 'internal.acme.io', 'campus.edu', 'home.arpa', 'shop.example.de', 'dc1.acme.org'];
+const ZONES = ['example.com', 'corp.local', 'acme.example', 'lab.local', 'example.net', 'internal.acme.test', 'campus.example', 'home.arpa', 'shop.example.org', 'dc1.acme.example'];
 const zone: SystemSlot = (rng) => rng.pick(ZONES);
 const dnsName: SystemSlot = (rng) =>
   rng.int(0, 2) === 0
     ? `${rng.pick(['www', 'mail', 'api', 'cdn', 'login', 'static', 'ns1', 'ns2', 'smtp', 'vpn', 'git', 'wpad', 'time'])}.${rng.pick(ZONES)}`
-    : `${rng.pick(['www', 'api', 'cdn', 'update', 'telemetry', 'ocsp', 'clients', 'play', 'edge', 'dns', 'connectivity-check', 'safebrowsing', 'ads', 'static'])}.${rng.pick(['google.com', 'microsoft.com', 'apple.com', 'ubuntu.com', 'cloudflare.com', 'akamaiedge.net', 'amazonaws.com', 'github.com', 'mozilla.org', 'doubleclick.net', 'facebook.com', 'windowsupdate.com', 'debian.org', 'office365.com'])}`;
+    : `${rng.pick(['www', 'api', 'cdn', 'update', 'telemetry', 'ocsp', 'clients', 'play', 'edge', 'dns', 'connectivity-check', 'safebrowsing', 'ads', 'static'])}.${rng.pick(PUBLIC_DOMAINS)}`;
 const dhcpHost: SystemSlot = (rng) => {
   switch (rng.int(0, 6)) {
     case 0:
@@ -44,7 +45,7 @@ const share: SystemSlot = (rng) => rng.pick(['data', 'public', 'homes', 'IPC$', 
 const smbFile: SystemSlot = (rng) =>
   `${rng.pick(['Documents', 'projects/q3', 'scans', 'Finance/2024', 'Photos', 'home', 'shared/templates', '.'])}/${rng.pick(['report', 'budget', 'scan', 'notes', 'IMG_', 'invoice', 'draft', 'slides'])}${rng.int(1, 999)}.${rng.pick(['pdf', 'docx', 'xlsx', 'jpg', 'txt', 'pptx', 'zip'])}`;
 const ntpPeer: SystemSlot = (rng) =>
-  rng.pick([`${rng.int(0, 3)}.pool.ntp.org`, `${rng.int(0, 3)}.ubuntu.pool.ntp.org`, 'ntp.ubuntu.com', 'time.cloudflare.com', 'time.google.com', `${rng.int(0, 3)}.debian.pool.ntp.org`, 'ntp1.corp.local', 'time.nist.gov', `ntp${rng.int(1, 4)}.example.net`, `${rng.int(0, 3)}.rhel.pool.ntp.org`]);
+  rng.pick([`${rng.int(0, 3)}.pool.ntp.example`, `${rng.int(0, 3)}.os.pool.ntp.example`, 'ntp.example.org', 'time.example.com', 'time.example.net', `${rng.int(0, 3)}.distro.pool.ntp.example`, 'ntp1.corp.local', 'time.lab.local', `ntp${rng.int(1, 4)}.example.net`, `${rng.int(0, 3)}.vendor.pool.ntp.example`]);
 const smbStamp: SystemSlot = (rng, time) => {
   const iso = new Date(time * 1000).toISOString();
   return `${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8, 10)} ${iso.slice(11, 19)}.${String(rng.int(0, 999999)).padStart(6, '0')}`;

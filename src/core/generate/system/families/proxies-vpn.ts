@@ -5,6 +5,7 @@
  */
 import type { Rng } from '../../random.ts';
 import type { LogFamily, SystemSlot } from '../family.ts';
+import { PUBLIC_SITES } from '../slots.ts';
 
 const hex = (rng: Rng, length: number): string => {
   let out = '';
@@ -14,16 +15,15 @@ const hex = (rng: Rng, length: number): string => {
 const two = (value: number): string => String(value).padStart(2, '0');
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-const SITES = ['www.google.com', 'clients4.google.com', 'outlook.office365.com', 'login.microsoftonline.com', 'github.com', 'api.github.com', 'www.example.com', 'cdn.jsdelivr.net', 'update.microsoft.com', 'slack.com', 'teams.microsoft.com', 'www.wikipedia.org', 'news.ycombinator.com', 'pypi.org', 'registry.npmjs.org', 'archive.ubuntu.com', 'intranet.corp.local', 'mail.example.org', 'dl.google.com', 'zoom.us'];
-const site: SystemSlot = (rng) => rng.pick(SITES);
-const target: SystemSlot = (rng) => (rng.int(0, 3) ? rng.pick(SITES) : `${rng.int(1, 223)}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`);
+const site: SystemSlot = (rng) => rng.pick(PUBLIC_SITES);
+const target: SystemSlot = (rng) => (rng.int(0, 3) ? rng.pick(PUBLIC_SITES) : `${rng.int(1, 223)}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`);
 const squidTs: SystemSlot = (_rng, time) => `${time}.${String(_rng.int(0, 999)).padStart(3, '0')}`;
 const squidElapsed: SystemSlot = (rng) => String(rng.int(0, 3) ? rng.int(0, 900) : rng.int(900, 120000)).padStart(6, ' ');
 const squidUrl: SystemSlot = (rng) =>
   rng.pick([
-    `http://${rng.pick(SITES)}/`,
-    `http://${rng.pick(SITES)}/${rng.pick(['index.html', 'favicon.ico', 'ubuntu/dists/jammy/InRelease', 'simple/requests/', 'generate_204', 'connecttest.txt', 'success.txt'])}`,
-    `http://${rng.pick(SITES)}/${rng.pick(['api', 'static', 'images'])}/${rng.int(1, 99999)}`,
+    `http://${rng.pick(PUBLIC_SITES)}/`,
+    `http://${rng.pick(PUBLIC_SITES)}/${rng.pick(['index.html', 'favicon.ico', 'ubuntu/dists/jammy/InRelease', 'simple/requests/', 'generate_204', 'connecttest.txt', 'success.txt'])}`,
+    `http://${rng.pick(PUBLIC_SITES)}/${rng.pick(['api', 'static', 'images'])}/${rng.int(1, 99999)}`,
     `http://${rng.int(10, 223)}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}/`,
   ]);
 const mime: SystemSlot = (rng) => rng.pick(['text/html', 'text/html', 'application/json', 'image/png', 'image/jpeg', 'application/javascript', 'text/css', 'application/octet-stream', 'text/plain', '-']);
@@ -283,7 +283,7 @@ export const ENVOY: LogFamily = {
     { label: 'System Notification', text: '{envoyHdr}[debug][http] [source/common/http/conn_manager_impl.cc:{line}] [C{cn}][S{int}] request end stream', weight: 2 },
     { label: 'System Notification', text: '{envoyHdr}[info][main] [source/server/drain_manager_impl.cc:{line}] shutting down parent after drain' },
     { label: 'Error', text: '{envoyHdr}[warning][config] [source/common/config/grpc_stream.h:{line}] StreamAggregatedResources gRPC config stream to xds_cluster closed since {count}s ago: 14, upstream connect error or disconnect/reset before headers. reset reason: connection failure', weight: 3 },
-    { label: 'Error', text: "{envoyHdr}[warning][config] [source/extensions/config_subscription/grpc/grpc_subscription_impl.cc:{line}] gRPC config for type.googleapis.com/envoy.config.cluster.v3.Cluster rejected: Error adding/updating cluster(s) {cluster}: LOGICAL_DNS clusters must have a single locality_lb_endpoint" },
+    { label: 'Error', text: "{envoyHdr}[warning][config] [source/extensions/config_subscription/grpc/grpc_subscription_impl.cc:{line}] gRPC config for type.apis.example.com/envoy.config.cluster.v3.Cluster rejected: Error adding/updating cluster(s) {cluster}: LOGICAL_DNS clusters must have a single locality_lb_endpoint" },
     { label: 'Error', text: '{envoyHdr}[debug][router] [source/common/router/router.cc:{line}] [C{cn}][S{int}] upstream reset: reset reason: connection failure, transport failure reason: delayed connect error: 111', weight: 2 },
     { label: 'Error', text: '{envoyHdr}[debug][client] [source/common/http/codec_client.cc:{line}] [C{cn}] protocol error: http/1.1 protocol error: HPE_INVALID_METHOD' },
     { label: 'Security Alert', text: '{envoyHdr}[debug][connection] [source/extensions/transport_sockets/tls/ssl_socket.cc:{line}] [C{cn}] remote address:{ip}:{port},TLS_error:|268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end' },

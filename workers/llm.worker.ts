@@ -46,7 +46,11 @@ let ownPolicy: Promise<string | null> | null = null;
 const policyOfThisWorker = () =>
   (ownPolicy ??= realFetch(self.location.href, { method: 'HEAD', cache: 'no-store' })
     .then((response) => response.headers.get('content-security-policy'))
-    .catch(() => null));
+    .catch(() => {
+      // Not read (offline): asked again next time.
+      ownPolicy = null;
+      return null;
+    }));
 const reportedBlocked = new Set<string>();
 self.addEventListener('securitypolicyviolation', (event) => {
   if (event.effectiveDirective === 'connect-src' && /^[a-z]+:\/\//.test(event.blockedURI)) reportedBlocked.add(new URL(event.blockedURI).origin);

@@ -154,9 +154,10 @@ export interface ClassifyApi extends PatternsApi, ModelsApi {
   /**
    * The last run's output CSV; `explain` adds tier and confidence (re-runs the job when the run had
    * the other setting). Safe by default: cells a spreadsheet would run as formulas get a leading
-   * apostrophe (src/core/csv/format.ts); `raw` writes every cell as it was read.
+   * apostrophe (src/core/csv/format.ts); `raw` writes every cell as it was read. `filter`: only the
+   * rows that match it (the results table's filters and brushed time range), with the header.
    */
-  buildOutput(explain: boolean, onProgress?: ProgressCallback, options?: { raw?: boolean }): Promise<Blob>;
+  buildOutput(explain: boolean, onProgress?: ProgressCallback, options?: { raw?: boolean; filter?: RowFilter }): Promise<Blob>;
 
   exportBundle(): Promise<string>;
   /**

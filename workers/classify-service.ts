@@ -21,6 +21,7 @@ import type { BundleStorage } from '../src/storage/db.ts';
 import type { BundleInfo, ClassifyApi, ProgressCallback, ResultRow, RowFilter, SaveRulesResult, Settings } from './classify-api.ts';
 import { LlmRun, type LlmRunHooks } from './llm-run.ts';
 import { ScaleResults } from './scale-results.ts';
+import { selectedRowsBlob } from '../src/core/scale/select-rows.ts';
 import { runScale, StandbyPool, type PoolDeps } from './scale-run.ts';
 import { removeOldOutputs } from './output-sink.ts';
 import { throttle } from './throttle.ts';
@@ -340,7 +341,13 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
       return results.rows(start, count);
     },
 
-    async buildOutput(explain: boolean, onProgress?: ProgressCallback, options?: { raw?: boolean }): Promise<Blob> {
+    async buildOutput(explain: boolean, onProgress?: ProgressCallback, options?: { raw?: boolean; filter?: RowFilter }): Promise<Blob> {
+      if (options?.filter) {
+        // The rows the results table shows: the whole output, then those rows of it.
+        const output = await api.buildOutput(explain, onProgress, { raw: options.raw });
+        const mask = await results.matchMask(options.filter);
+        return selectedRowsBlob(output, (row) => mask[row] === 1);
+      }
       const run = lastRun;
       if (!run) throw new Error('Nothing to download yet: classify a file first.');
       const safe = !options?.raw;

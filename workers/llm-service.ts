@@ -91,6 +91,8 @@ export interface LlmServiceDeps {
   progressIntervalMs?: number;
   /** Told where local model files may come from (the worker's fetch guard, workers/model-fetch-guard.ts). */
   allowModelHosts?(hosts: ModelHosts): void;
+  /** Why the page's Content-Security-Policy would block a call to this URL, or null when it allows it (absent: nothing is blocked). */
+  connectBlocked?(url: string): Promise<string | null>;
 }
 
 const API_KEY = /^[\x21-\x7e]{1,512}$/;
@@ -257,7 +259,13 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
     });
   }
 
-  function readiness(): { ready: boolean; notReady: string; destination: string } {
+  /** Refuses, before anything is sent, a host the worker's Content-Security-Policy blocks (fetch would only say "Failed to fetch"). */
+  async function assertConnectable(): Promise<void> {
+    const blocked = await deps.connectBlocked?.(settings.remote.baseUrl);
+    if (blocked) throw new Error(blocked);
+  }
+
+  async function readiness(): Promise<{ ready: boolean; notReady: string; destination: string }> {
     if (settings.mode === 'off') return { ready: false, notReady: '', destination: '' };
     if (settings.mode === 'local') {
       const id = settings.localModel === SELF_HOSTED ? settings.selfHosted?.id : settings.localModel;
@@ -265,6 +273,8 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
       return { ready: ok, notReady: ok ? '' : 'The local model is not loaded: download and load it first.', destination: 'this device' };
     }
     const destination = new URL(settings.remote.baseUrl).host;
+    const blocked = await deps.connectBlocked?.(settings.remote.baseUrl);
+    if (blocked) return { ready: false, notReady: blocked, destination };
     if (!settings.remote.model) return { ready: false, notReady: 'Pick a model from the server’s list first.', destination };
     return { ready: true, notReady: '', destination };
   }
@@ -291,7 +301,7 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
       loadedModel: loaded?.id ?? null,
       cachedAnswers,
       ...(storageNotice ? { storageNotice } : {}),
-      ...readiness(),
+      ...(await readiness()),
     };
   }
 
@@ -348,6 +358,7 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
 
     async listRemoteModels() {
       await init();
+      await assertConnectable();
       return client().listModels();
     },
 
@@ -441,7 +452,7 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
     async beginRun(bundle, onProgress) {
       await init();
       if (run) run.controller.abort();
-      const state = readiness();
+      const state = await readiness();
       if (!state.ready) throw new Error(state.notReady || 'The LLM tier is off.');
       const prompt = promptConfigOf(bundle, settings.labelScope);
       const cache = await deps.answers();

@@ -11,6 +11,7 @@
  * See docs/design-notes.md.
  */
 import * as Comlink from 'comlink';
+import { cspAllowsConnect, cspBlockedMessage } from '../src/core/llm/csp-connect.ts';
 import { interruptible } from '../src/core/llm/engine.ts';
 import { MemoryLlmCache } from '../src/core/llm/llm-tier.ts';
 import { IdbLlmCache } from '../src/storage/llm-cache.ts';
@@ -36,6 +37,28 @@ if (typeof Cache !== 'undefined') {
   Cache.prototype.addAll = async function addAll(this: Cache, requests: Iterable<RequestInfo>) {
     for (const request of requests) await modelFetch.cacheAdd(this, request);
   };
+}
+
+// The policy this worker runs under is the header of its own script's response (not the page's
+// meta tag), so that is what is read – once, when a remote host is first checked. Offline or
+// without a header it is unknown; then a block the browser reported is what counts.
+let ownPolicy: Promise<string | null> | null = null;
+const policyOfThisWorker = () =>
+  (ownPolicy ??= realFetch(self.location.href, { method: 'HEAD', cache: 'no-store' })
+    .then((response) => response.headers.get('content-security-policy'))
+    .catch(() => {
+      // Not read (offline): asked again next time.
+      ownPolicy = null;
+      return null;
+    }));
+const reportedBlocked = new Set<string>();
+self.addEventListener('securitypolicyviolation', (event) => {
+  if (event.effectiveDirective === 'connect-src' && /^[a-z]+:\/\//.test(event.blockedURI)) reportedBlocked.add(new URL(event.blockedURI).origin);
+});
+
+async function connectBlocked(url: string): Promise<string | null> {
+  const blocked = reportedBlocked.has(new URL(url).origin) || !cspAllowsConnect(await policyOfThisWorker(), url, self.location.href);
+  return blocked ? cspBlockedMessage(url) : null;
 }
 
 async function detectWebGpu(): Promise<WebGpuInfo> {
@@ -132,6 +155,7 @@ Comlink.expose(
     webLlm: webLlmHost,
     fetch: realFetch,
     allowModelHosts: (hosts) => modelFetch.allow(hosts),
+    connectBlocked,
   }),
 );
 

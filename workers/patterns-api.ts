@@ -5,11 +5,12 @@
  * Plain data only; the work is in workers/patterns-service.ts.
  */
 import type { MaskingConfig, MaskingRule, MaskPreview, MinerSettings, SlotValues, ValueCount } from '../src/core/patterns/index.ts';
+import type { RuleFilePreview } from '../src/core/patterns/rule-on-file.ts';
 import type { LiteralValue } from '../src/core/rule-synthesis.ts';
 import type { Rule } from '../src/core/types.ts';
 import type { PatternSourceRecord } from '../src/storage/patterns-store.ts';
 
-export type { LiteralValue, MaskingConfig, MaskingRule, MaskPreview, MinerSettings, SlotValues, ValueCount };
+export type { LiteralValue, MaskingConfig, MaskingRule, MaskPreview, MinerSettings, RuleFilePreview, SlotValues, ValueCount };
 
 export interface PatternSource extends PatternSourceRecord {
   /**
@@ -198,6 +199,8 @@ export interface PatternsApi {
    * templates, or `pattern` when the user edited it) with a preview over the mined file.
    */
   draftRule(ids: string[], label: string, pattern?: string): Promise<RuleDraft>;
+  /** A rule tried on another file (CSV, .log, NDJSON by its name): lines matched of its lines, the first few, and the literal values it is tied to. */
+  previewRuleOnFile(rule: Rule, input: Blob, fileName: string): Promise<RuleFilePreview>;
   /**
    * Adds the distinct lines of patterns (at most `limit`, default 1,000, spread over their shapes)
    * to the training set with `label` (origin "pattern").

@@ -10,6 +10,8 @@
  */
 import { findColumn, MESSAGE_COLUMNS, requireColumn, SOURCE_COLUMNS } from '../src/core/csv/columns.ts';
 import { openTable } from '../src/core/csv/table.ts';
+import { previewRuleOnTable } from '../src/core/patterns/rule-on-file.ts';
+import { RowTimes } from '../src/core/time/row-times.ts';
 import { formatFromName } from '../src/core/scale/input.ts';
 import { CancelledError } from '../src/core/errors.ts';
 import type { Embedder } from '../src/core/features/embedder.ts';
@@ -478,8 +480,10 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
         const sourceColumn = findColumn(table.header, SOURCE_COLUMNS);
         const messages: string[] = [];
         const sources: string[] = [];
+        const times = new RowTimes(table.header, messageColumn, input instanceof File ? input.lastModified : Date.now());
         for await (const batch of table.batches) {
           if (signal.aborted) throw new CancelledError();
+          times.add(batch.rows);
           for (const row of batch.rows) {
             messages.push(row[messageColumn] ?? '');
             sources.push(sourceColumn >= 0 ? (row[sourceColumn] ?? '') : '');
@@ -489,7 +493,7 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
         if (messages.length === 0) throw new Error('The file has no log lines.');
         const mined = new Int32Array(messages.length);
         for (let i = 0; i < mined.length; i++) mined[i] = i;
-        return discover({ messages, sources, mined }, { kind: 'file', name: fileName, lines: messages.length }, signal, report);
+        return discover({ messages, sources, mined, times: times.result() }, { kind: 'file', name: fileName, lines: messages.length }, signal, report);
       });
     },
 
@@ -682,6 +686,10 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
         basis,
         linesChecked: lines.length,
       } satisfies RuleDraft;
+    },
+
+    async previewRuleOnFile(rule, input, fileName) {
+      return previewRuleOnTable({ pattern: rule.pattern, flags: rule.flags, label: rule.label || '?', enabled: true }, await openTable(input, formatFromName(fileName)));
     },
 
     async addPatternTrainingRows(ids, label, limit = DEFAULT_TRAINING_LIMIT) {

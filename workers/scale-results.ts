@@ -136,6 +136,15 @@ export class ScaleResults {
     return k;
   }
 
+  /** Which rows match `filter` (1 at a matching row's index), for a download of the filtered rows; the view becomes that query's. */
+  async matchMask(filter: RowFilter): Promise<Uint8Array> {
+    await this.query(filter);
+    const mask = new Uint8Array(this.count);
+    if (!this.view) mask.fill(1);
+    else for (const i of this.view) mask[i] = 1;
+    return mask;
+  }
+
   /** Rows `start` .. `start + count - 1` of the current view, their text read back from the file. */
   async rows(start: number, count: number): Promise<ResultRow[]> {
     const size = this.viewSize;

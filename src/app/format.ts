@@ -51,6 +51,11 @@ export function classifiedFileName(inputName: string): string {
   return `${baseName(inputName) || 'logs'}-classified.csv`;
 }
 
+/** The download name of the rows a filter shows: `<input name without extension>-classified-filtered.csv`. */
+export function filteredFileName(inputName: string): string {
+  return classifiedFileName(inputName).replace(/\.csv$/, '-filtered.csv');
+}
+
 /** A date for people: "2025-03-14 09:26". */
 export function formatDate(iso: string): string {
   const d = new Date(iso);

@@ -6,6 +6,7 @@ import { parseBundle, serializeBundle } from '../core/bundle.ts';
 import { Classifier } from '../core/classifier.ts';
 import { BundleError, InputError, ModelError } from '../core/errors.ts';
 import { evaluate } from '../core/evaluate.ts';
+import { DEFAULT_HOLD_OUT } from '../core/hold-out.ts';
 import { BertEmbedder, describeBertModel } from '../core/features/bert.ts';
 import type { EmbedderSpec } from '../core/features/embedder.ts';
 import { createEmbedder, type EmbedderContext } from '../core/features/registry.ts';
@@ -31,7 +32,7 @@ Usage:
                 [--format csv|ndjson] [--input-format csv|ndjson|text] [--workers N] [--column NAME] [--time-column auto|none|NAME]
   logsift train LABELED.csv --out BUNDLE.json [--column NAME] [--rules default|none|FILE] [--routes default|none|SRC,SRC]
                 [--min-samples 10] [--threshold 0.45] [--name NAME] [--embedder ngram|bert --model-dir DIR [--dtype q8]]
-  logsift eval LABELED.csv [--column NAME] [--test-fraction 0.3] [--seed N] [--rules default|none|FILE]
+  logsift eval LABELED.csv [--column NAME] [--test-fraction ${DEFAULT_HOLD_OUT.testFraction}] [--seed ${DEFAULT_HOLD_OUT.seed}] [--rules default|none|FILE]
                 [--routes default|none|SRC,SRC] [--min-samples 10] [--threshold 0.45] [--json]
                 [--embedder ngram|bert --model-dir DIR [--dtype q8]]
   logsift patterns INPUT [--column NAME] [--out OUT.csv] [--similarity 0.5] [--state PATTERNS.json]
@@ -216,7 +217,8 @@ async function evalCommand(args: string[]): Promise<void> {
       ...SETTINGS_OPTIONS,
       ...EMBEDDER_OPTIONS,
       'test-fraction': { type: 'string' },
-      seed: { type: 'string', default: '1' },
+      // The page's training workspace holds out the same share with the same seed: one file, one set of figures.
+      seed: { type: 'string', default: String(DEFAULT_HOLD_OUT.seed) },
       json: { type: 'boolean', default: false },
       column: { type: 'string' },
       ...LLM_OPTIONS,
@@ -225,7 +227,7 @@ async function evalCommand(args: string[]): Promise<void> {
   if (positionals.length !== 1) throw new UsageError('eval takes one LABELED.csv file');
   await checkInput(positionals[0]);
   const llm = await llmFrom(values, process.env, { reads: [positionals[0], ...rulesFile(values.rules)], outputs: [] });
-  const testFraction = parseNumber('--test-fraction', values['test-fraction'], 0.3, (n) => n > 0 && n < 1, 'between 0 and 1');
+  const testFraction = parseNumber('--test-fraction', values['test-fraction'], DEFAULT_HOLD_OUT.testFraction, (n) => n > 0 && n < 1, 'between 0 and 1');
   const settings = await settingsFrom(values);
   const embedding = await embedderFrom(values);
   const { rows } = await readLabelledRows(inputOf(positionals[0]), 'csv', undefined, values.column);

@@ -1,5 +1,6 @@
 /** Human-readable evaluation report for `logsift eval`. */
 import type { EvaluationResult } from '../core/evaluate.ts';
+import { leftOutReason } from '../core/metrics.ts';
 
 const pct = (value: number) => value.toFixed(4);
 
@@ -7,7 +8,9 @@ export function formatEvaluation(result: EvaluationResult): string {
   const lines: string[] = [];
   lines.push(`train rows ${result.trainRows}, test rows ${result.testRows}`);
   lines.push(`accuracy   ${pct(result.accuracy)}`);
-  lines.push(`macro-F1   ${pct(result.macroF1)}  (classes with enough samples: ${result.macroClasses.join(', ')})`);
+  const scored = Object.keys(result.perClass).length;
+  lines.push(`macro-F1   ${pct(result.macroF1)}  (covers ${result.macroClasses.length} of ${scored} labels, those the model tier answers: ${result.macroClasses.join(', ') || 'none'})`);
+  for (const entry of result.macroLeftOut ?? []) lines.push(`  left out: ${entry.label} – ${leftOutReason(entry)}`);
   lines.push(`macro-F1, all classes  ${pct(result.macroF1All)}`);
   lines.push(`masking conflicts: ${result.maskingConflicts.keys} keys, ${result.maskingConflicts.rows} rows`);
   lines.push('');

@@ -8,7 +8,7 @@ import { createEmbedder } from './features/registry.ts';
 import { createRng } from './generate/random.ts';
 import type { LlmStage } from './llm/llm-tier.ts';
 import { maskMessage } from './masking.ts';
-import { computeMetrics, type EvalMetrics } from './metrics.ts';
+import { computeMetrics, type EvalMetrics, type MacroLeftOut } from './metrics.ts';
 import { trainBundle, type LabelledRow, type TrainOptions } from './train.ts';
 import type { SourceRoutes } from './types.ts';
 
@@ -76,6 +76,47 @@ export function modelTierClasses(rows: readonly LabelledRow[], sourceRoutes: Sou
   return [...counts].filter(([, count]) => count >= minSamples).map(([label]) => label).sort();
 }
 
+/**
+ * The labels macro-F1 leaves out, and why: a label the model tier never predicts (too few
+ * training rows, or rows only from sources routed to the LLM) would score F1 0 by design and
+ * hide how well the model does on the labels it answers.
+ */
+export function macroLeftOut(
+  trainRows: readonly LabelledRow[],
+  scoredLabels: readonly string[],
+  sourceRoutes: SourceRoutes,
+  minSamples: number,
+): MacroLeftOut[] {
+  const modelled = new Map<string, number>();
+  const routed = new Map<string, number>();
+  for (const row of trainRows) {
+    const counts = sourceRoutes[row.source] === 'llm' ? routed : modelled;
+    counts.set(row.label, (counts.get(row.label) ?? 0) + 1);
+  }
+  return [...scoredLabels]
+    .sort()
+    .filter((label) => (modelled.get(label) ?? 0) < minSamples)
+    .map((label) => {
+      const trainingRows = modelled.get(label) ?? 0;
+      const routedRows = routed.get(label) ?? 0;
+      // Enough rows in all, but too few outside the routed sources: routing is why, not the count.
+      const reason = trainingRows + routedRows >= minSamples ? 'routed-to-llm' : 'too-few-samples';
+      return { label, reason, trainingRows, routedRows, minSamples };
+    });
+}
+
+/** Metrics of held-out answers, macro-F1 over the labels the model tier answers, with the labels it leaves out and why. */
+export function heldOutMetrics(
+  trainRows: readonly LabelledRow[],
+  truth: readonly string[],
+  predicted: readonly string[],
+  tiers: readonly string[],
+  settings: { sourceRoutes: SourceRoutes; minSamples: number },
+): EvalMetrics {
+  const metrics = computeMetrics(truth, predicted, tiers, modelTierClasses(trainRows, settings.sourceRoutes, settings.minSamples));
+  return { ...metrics, macroLeftOut: macroLeftOut(trainRows, Object.keys(metrics.perClass), settings.sourceRoutes, settings.minSamples) };
+}
+
 export interface EvaluationResult extends EvalMetrics {
   trainRows: number;
   testRows: number;
@@ -101,12 +142,12 @@ export async function evaluate(
   const bundle = await trainBundle(trainRows, { ...options, name: 'evaluation' });
   const classifier = new Classifier(bundle, createEmbedder(bundle.embedder, options.embedderContext), { llm: options.llm?.(bundle) });
   const results = await classifier.classify(testRows, options.signal);
-  const macroClasses = modelTierClasses(trainRows, options.sourceRoutes, options.minSamples);
-  const metrics = computeMetrics(
+  const metrics = heldOutMetrics(
+    trainRows,
     testRows.map((row) => row.label),
     results.map((result) => result.label),
     results.map((result) => result.tier),
-    macroClasses,
+    options,
   );
   return { ...metrics, trainRows: trainRows.length, testRows: testRows.length, maskingConflicts: maskingConflicts(rows) };
 }

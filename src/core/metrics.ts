@@ -7,12 +7,36 @@ export interface ClassMetrics {
   support: number;
 }
 
+/** A label macro-F1 leaves out: the model tier does not answer it. */
+export interface MacroLeftOut {
+  label: string;
+  /** too-few-samples: fewer training rows than minSamples; routed-to-llm: enough rows, but too few from sources not routed to the LLM. */
+  reason: 'too-few-samples' | 'routed-to-llm';
+  /** Training rows from sources not routed to the LLM. */
+  trainingRows: number;
+  /** Training rows from sources routed to the LLM (the model tier never sees them). */
+  routedRows: number;
+  minSamples: number;
+}
+
+/** Why a label is left out of macro-F1, in words. */
+export function leftOutReason(entry: MacroLeftOut): string {
+  const rows = (n: number) => `${n} training ${n === 1 ? 'row' : 'rows'}`;
+  if (entry.reason === 'routed-to-llm') {
+    return `not modelled: ${rows(entry.routedRows)} come from sources routed to the LLM (${entry.trainingRows} from other sources, ${entry.minSamples} needed)`;
+  }
+  const routed = entry.routedRows ? ` (${entry.routedRows} of them from sources routed to the LLM)` : '';
+  return `too few samples: ${rows(entry.trainingRows + entry.routedRows)}${routed}, ${entry.minSamples} needed`;
+}
+
 export interface EvalMetrics {
   rows: number;
   accuracy: number;
   /** Mean F1 over `macroClasses`: the classes with enough training samples for the model tier. */
   macroF1: number;
   macroClasses: string[];
+  /** The scored labels macro-F1 leaves out, and why (absent in metrics stored before it was recorded). */
+  macroLeftOut?: MacroLeftOut[];
   /** Mean F1 over every true class, rare ones included. */
   macroF1All: number;
   perClass: Record<string, ClassMetrics>;

@@ -4,7 +4,7 @@
  * 1. A stratified split (seeded) holds out `testFraction` of every class.
  * 2. A model is trained on the rest and classifies the held-out lines end to end (source routes,
  *    rules, model) with the confidence threshold at 0, which gives every line's top probability.
- * 3. From that one pass: the metrics at the chosen threshold (computeMetrics, as `eval`) and the
+ * 3. From that one pass: the metrics at the chosen threshold (heldOutMetrics, as `eval`) and the
  *    threshold curve (accuracy and share sent onwards for every threshold).
  * 4. The bundle that is returned is trained on ALL rows, with those metrics stored in it. The
  *    held-out numbers are therefore an estimate for a model trained on slightly less data (a
@@ -18,15 +18,13 @@
 import type { ModelBundle } from './bundle.ts';
 import { Classifier } from './classifier.ts';
 import { InputError } from './errors.ts';
-import { maskingConflicts, modelTierClasses, stratifiedSplit } from './evaluate.ts';
+import { heldOutMetrics, maskingConflicts, stratifiedSplit } from './evaluate.ts';
+import { DEFAULT_HOLD_OUT } from './hold-out.ts';
 import { createEmbedder } from './features/registry.ts';
-import { computeMetrics, type EvalMetrics } from './metrics.ts';
+import type { EvalMetrics } from './metrics.ts';
 import { thresholdCurve, type HeldOutAnswer, type ThresholdCurve } from './threshold-curve.ts';
 import { trainBundle, type LabelledRow, type TrainOptions } from './train.ts';
 import { UNCLASSIFIED, type Tier } from './types.ts';
-
-export const DEFAULT_TEST_FRACTION = 0.2;
-export const DEFAULT_SEED = 1;
 
 /** Held-out metrics as the workspace stores them in a bundle's `metrics`. */
 export interface WorkspaceMetrics extends EvalMetrics {
@@ -58,8 +56,8 @@ export interface WorkspaceResult {
 const MODEL_TIERS: ReadonlySet<Tier> = new Set(['ngram', 'bert']);
 
 export async function trainWithHeldOut(rows: readonly LabelledRow[], options: WorkspaceOptions): Promise<WorkspaceResult> {
-  const testFraction = options.testFraction ?? DEFAULT_TEST_FRACTION;
-  const seed = options.seed ?? DEFAULT_SEED;
+  const testFraction = options.testFraction ?? DEFAULT_HOLD_OUT.testFraction;
+  const seed = options.seed ?? DEFAULT_HOLD_OUT.seed;
   const labels = new Set(rows.map((row) => row.label));
   if (labels.size < 2) throw new InputError('Training needs at least two labels in the training set.');
   const split = stratifiedSplit(
@@ -106,11 +104,12 @@ export async function trainWithHeldOut(rows: readonly LabelledRow[], options: Wo
       tiers.push(result.tier);
     }
   });
-  const evalMetrics = computeMetrics(
+  const evalMetrics = heldOutMetrics(
+    trainRows,
     testRows.map((row) => row.label),
     predicted,
     tiers,
-    modelTierClasses(trainRows, options.sourceRoutes, options.minSamples),
+    options,
   );
   const metrics: WorkspaceMetrics = {
     ...evalMetrics,

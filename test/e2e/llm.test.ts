@@ -416,6 +416,32 @@ describe('LLM tier: what leaves the machine', () => {
     expect(await indicator.getByTestId('network-host').locator('th').allInnerTexts()).toEqual([secondHost()]);
   });
 
+  it('a host the Content-Security-Policy blocks is named at once with how to allow it; unsaved edits are not called in use', async () => {
+    const { s } = await session();
+    const { page } = s;
+    const panel = page.getByTestId('llm-panel');
+    await panel.getByRole('radio', { name: /Remote API/ }).check();
+    await panel.getByTestId('llm-remote').waitFor();
+    // Typed, not saved: the panel does not present it as what the next run uses.
+    const blocked = 'https://llm.blocked-by-csp.example';
+    await panel.getByLabel('Base URL').fill(`${blocked}/v1`);
+    await expect.poll(() => panel.getByTestId('llm-state').innerText()).toMatch(/^Not saved yet: the remote settings above are used once you press Save remote settings\./);
+    // Load models saves the URL, then says – without a network wait – that the policy blocks it.
+    const started = Date.now();
+    await panel.getByRole('button', { name: 'Load models' }).click();
+    await expect
+      .poll(() => panel.getByTestId('llm-models-error').innerText(), { timeout: 3000 })
+      .toBe(
+        `This deployment’s Content-Security-Policy does not allow connections to ${blocked}, so the browser blocks every call to it (nothing was sent). ` +
+          `To allow it, build and serve logsift with LOGSIFT_CONNECT_HOSTS="${blocked}" (see docs/security.md), or use a host the policy allows.`,
+      );
+    expect(Date.now() - started).toBeLessThan(3000);
+    await expect.poll(() => panel.getByTestId('llm-state').innerText()).toMatch(/^Not in use yet: This deployment’s Content-Security-Policy does not allow connections to https:\/\/llm\.blocked-by-csp\.example.*LOGSIFT_CONNECT_HOSTS=/);
+    expect(s.requests.some((url) => url.startsWith(blocked))).toBe(false);
+    // A host the policy allows (the mock server on 127.0.0.1) works as before.
+    await configureRemote(page);
+  });
+
   it('a key belongs to the server it was entered for; Storage lists the remembered key without showing it, and deletes it', async () => {
     const { s } = await session();
     const { page } = s;

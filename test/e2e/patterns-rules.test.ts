@@ -92,4 +92,65 @@ describe('rules from patterns', () => {
       '^\\s*request\\s+done\\s+duration_ms=(\\S+)\\s+bytes=(\\S+)\\s+status=ok\\s*$',
     );
   });
+
+  it('previews a rule on another file the user picks: lines matched, the first of them, and the literal values it is tied to', async () => {
+    env.session = await openSession(env.browser);
+    const { page } = env.session;
+    const path = join(env.tmp.dir, 'web.log');
+    writeFileSync(path, webLog().join('\n'));
+    await page.getByTestId('patterns-file-input').setInputFiles(path);
+    await expect.poll(() => page.getByTestId('patterns-summary').innerText()).toMatch(/lines of web\.log/);
+    await page.getByTestId('patterns-filter').fill('HTTP/');
+    await page.getByTestId('pattern-row').first().getByTestId('pattern-open').click();
+    const detail = page.getByTestId('pattern-detail');
+    await detail.getByTestId('rule-draft-label').fill('Web traffic');
+    await detail.getByTestId('rule-draft-preview').click();
+    await expect.poll(() => detail.getByTestId('rule-draft-target').innerText()).toBe('48 of the 48 lines of this pattern');
+    const regex = await detail.getByTestId('rule-draft-pattern').inputValue();
+
+    // Another day's log, as CSV: April and March, statuses 200 and 404, and lines of another kind.
+    const access = (month: string, status: number, i: number) =>
+      `10.1.${i % 5}.${i + 1} - - [0${1 + (i % 9)}/${month}/2025:09:${String(10 + i).padStart(2, '0')}:07 +0000] "${METHODS[i % 6]} /orders/${200 + i} HTTP/1.1" ${status} ${300 + i * 11}`;
+    const other = [
+      ...Array.from({ length: 10 }, (_, i) => access('Apr', 404, i)),
+      ...Array.from({ length: 6 }, (_, i) => access('Mar', 404, 20 + i)),
+      ...Array.from({ length: 5 }, (_, i) => access('Mar', 200, 40 + i)),
+      'cache warmed in 12 ms',
+      'request done duration_ms=5 bytes=9 status=ok',
+      'worker 3 restarted',
+    ];
+    const otherPath = join(env.tmp.dir, 'web-april.csv');
+    writeFileSync(otherPath, ['log_message', ...other.map((line) => `"${line.replace(/"/g, '""')}"`)].join('\n') + '\n');
+
+    // The file input is reached with the keyboard, right after the draft's buttons.
+    const fileInput = detail.getByTestId('rule-other-file-input');
+    await detail.getByTestId('add-training-rows').focus();
+    await page.keyboard.press('Tab');
+    expect(await fileInput.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await detail.getByLabel('Try the rule on another file (CSV, .log or NDJSON)').count()).toBe(1);
+
+    // The synthesised rule: every access line of the other file, none of the rest; no literal values.
+    await fileInput.setInputFiles(otherPath);
+    const result = detail.getByTestId('rule-other-file-result');
+    await expect.poll(() => result.getByTestId('rule-other-file-matches').innerText()).toBe('On web-april.csv: matches 21 of 24 lines.');
+    expect(await result.getByTestId('rule-other-file-samples').locator('li').allInnerTexts()).toEqual(other.slice(0, 5));
+    expect(await result.getByTestId('rule-other-file-literals').count()).toBe(0);
+
+    // Tied by hand to March and to 404: only those lines match there, and the warning says why.
+    const tied = regex.replace('(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)', 'Mar').replace(/"\\s\+\(\\S\+\)\\s\+\(\\S\+\)\\s\*\$$/, '"\\s+404\\s+(\\S+)\\s*$');
+    expect(tied).not.toBe(regex);
+    await detail.getByTestId('rule-draft-pattern').fill(tied);
+    await fileInput.setInputFiles(otherPath);
+    await expect.poll(() => result.getByTestId('rule-other-file-matches').innerText()).toBe('On web-april.csv: matches 6 of 24 lines.');
+    expect(await result.getByTestId('rule-other-file-samples').locator('li').allInnerTexts()).toEqual(other.slice(10, 15));
+    expect(await result.getByTestId('rule-other-file-literals').innerText()).toBe(
+      'It is tied to the month Mar, the number 404: lines of web-april.csv with another value are not matched.',
+    );
+
+    // A file that cannot be read says so, with its name.
+    const empty = join(env.tmp.dir, 'empty.csv');
+    writeFileSync(empty, '');
+    await fileInput.setInputFiles(empty);
+    await expect.poll(() => detail.getByTestId('rule-other-file-error').innerText()).toMatch(/^empty\.csv: /);
+  });
 });

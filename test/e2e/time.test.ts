@@ -1,12 +1,14 @@
 /**
  * Time in the page: a file spanning five days with a burst of a new error on the fourth. The
- * summary's histogram shows the burst, brushing that day shows only its rows in the results, and
- * the patterns sorted by "new" put the new error first.
+ * summary's histogram shows the burst, brushing that day shows only its rows in the results (and
+ * the filtered download holds exactly those), and the patterns sorted by "new" put the new error
+ * first – of the run, and of the same file picked for discovery.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyFile, openSession, useBrowser } from './helpers.ts';
+import type { Page } from 'playwright-core';
+import { classifyFile, download, openSession, parseCsv, readDownload, useBrowser, type ParsedCsv } from './helpers.ts';
 
 const env = useBrowser();
 
@@ -37,6 +39,12 @@ function burstFile(dir: string): { path: string; rows: number; dayFour: number }
   const path = join(dir, 'five-days.csv');
   writeFileSync(path, text);
   return { path, rows, dayFour: 24 * 4 + BURST };
+}
+
+/** Clicks the download of the filtered rows: its file name and its rows. */
+async function downloadFiltered(page: Page): Promise<{ name: string; csv: ParsedCsv }> {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('download-filtered').click()]);
+  return { name: dl.suggestedFilename(), csv: parseCsv(await readDownload(dl)) };
 }
 
 describe('time in the page', () => {
@@ -71,6 +79,23 @@ describe('time in the page', () => {
     // The first row shown is the day's first: its cache line counts 100 + its hour of the file.
     await expect.poll(() => page.getByTestId('result-row').first().innerText()).toMatch(/Cache refreshed with 172 entries/);
 
+    // Download the filtered rows: exactly that day's, with the output's columns, under a name that says so.
+    const full = parseCsv((await download(page)).text);
+    const onDayFour = full.rows.filter((r) => r.timestamp.startsWith('2024-05-04'));
+    expect(onDayFour).toHaveLength(file.dayFour);
+    const filteredButton = page.getByTestId('download-filtered');
+    expect(await filteredButton.innerText()).toBe(`Download the ${file.dayFour} filtered rows (five-days-classified-filtered.csv)`);
+    const day = await downloadFiltered(page);
+    expect(day.name).toBe('five-days-classified-filtered.csv');
+    expect(day.csv.fields).toEqual(['timestamp', 'source', 'log_message', 'target_label']);
+    expect(day.csv.rows).toEqual(onDayFour);
+    // Another filter on top (a search) narrows the download too.
+    await page.getByTestId('filter-search').fill('Payment gateway');
+    await expect.poll(() => page.getByTestId('results-count').innerText()).toBe(`${BURST} of ${file.rows.toLocaleString('en-US')} rows match`);
+    expect((await downloadFiltered(page)).csv.rows).toEqual(onDayFour.filter((r) => r.log_message.startsWith('Payment gateway')));
+    await page.getByTestId('filter-search').fill('');
+    await expect.poll(() => page.getByTestId('results-count').innerText()).toBe(`${file.dayFour} of ${file.rows.toLocaleString('en-US')} rows match`);
+
     // Patterns of the run, newest first: the payment timeouts lead.
     await page.getByTestId('discover-patterns').click();
     await expect.poll(() => page.getByTestId('patterns-notice').innerText()).toMatch(/^Found [\d,]+ patterns/);
@@ -83,5 +108,13 @@ describe('time in the page', () => {
     // Showing all times again shows every row.
     await page.getByRole('button', { name: 'Show all times' }).click();
     await expect.poll(() => page.getByTestId('results-count').innerText()).toBe(`${file.rows.toLocaleString('en-US')} rows`);
+    expect(await page.getByTestId('download-filtered').count()).toBe(0);
+
+    // The same file picked for discovery (not the run): its patterns have their times too.
+    await page.getByTestId('patterns-file-input').setInputFiles(file.path);
+    await expect.poll(() => page.getByTestId('patterns-summary').innerText()).toMatch(/lines of five-days\.csv/);
+    await page.getByTestId('patterns-order').selectOption('new');
+    await expect.poll(first).toMatch(/^Payment gateway timeout after <\*> retries for order <\*>$/);
+    expect(await page.getByTestId('pattern-row').first().getByTestId('pattern-seen').innerText()).toBe('2024-05-04 14:00 – 2024-05-04 14:59');
   }, 180_000);
 });

@@ -3,12 +3,13 @@
  * the page keeps answering), see metrics, pick the threshold from the curve, save a version,
  * reload, classify with it, roll back; correct a result into the training set.
  */
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { csvLine } from '../../src/core/csv/format.ts';
 import { generateLogs } from '../../src/core/generate/generator.ts';
+import { DEFAULT_HOLD_OUT } from '../../src/core/hold-out.ts';
 import { download, openSession, parseCsv, useBrowser, writeGeneratedCsv, writeLabelledCsv } from './helpers.ts';
 
 const env = useBrowser();
@@ -161,6 +162,52 @@ describe('training workspace', () => {
     expect(await effect.locator('h3').innerText()).toBe('What the new model would change on current.csv');
     expect(await effect.getByTestId('effect-unclassified').innerText()).toMatch(/\(500 rows;/);
     expect(await page.getByTestId('bundle-name').innerText()).toBe(builtIn);
+  });
+
+  it('says which labels macro-F1 covers and which it leaves out, and why; shows every predicted label in full; holds out what logsift eval does', async () => {
+    env.session = await openSession(env.browser, { width: 1000, height: 900 });
+    const { page } = env.session;
+    await openTraining(page);
+    // The page's held-out defaults are the core's, which `logsift eval` uses too.
+    expect(await page.getByLabel('Held out for measuring (%)').inputValue()).toBe(String(DEFAULT_HOLD_OUT.testFraction * 100));
+    expect(await page.getByLabel('Seed').inputValue()).toBe(String(DEFAULT_HOLD_OUT.seed));
+
+    // Generated rows, and a label with three rows: too few for the model tier.
+    const path = writeLabelledCsv(env.tmp.dir, 'rare-label.csv', 1500, 'e2e-coverage');
+    const rare = 'Certificate renewal reminder (rare, long label)';
+    appendFileSync(path, ['alpha', 'beta', 'gamma'].map((host) => csvLine(['WebServer', `TLS certificate for ${host}.example.org expires in 7 days`, rare])).join(''));
+    await importCsv(page, path);
+    await page.getByTestId('train-button').click();
+    await page.getByTestId('metric-accuracy').waitFor({ timeout: 120_000 });
+
+    const coverage = page.getByTestId('macro-coverage');
+    const [, covered, scored] = /^Macro-F1 covers (\d+) of (\d+) labels \(new model\): the ones the model tier answers – /.exec(await coverage.innerText()) ?? [];
+    const leftOut = await coverage.getByTestId('macro-left-out').allInnerTexts();
+    expect(Number(covered)).toBe(Number(scored) - leftOut.length);
+    // Three rows: one held out, two to train on.
+    expect(leftOut).toContain(`${rare}: too few samples: 2 training rows, 10 needed`);
+    // Each label left out is marked in the per-label table, where its F1 is 0.
+    const perClass = page.getByTestId('per-class');
+    const marked = (await perClass.locator('tbody th').allInnerTexts()).filter((t) => t.endsWith(' (not in macro-F1)'));
+    expect(marked.map((t) => t.replace(/ \(not in macro-F1\)$/, '')).sort()).toEqual(leftOut.map((entry) => entry.slice(0, entry.indexOf(': '))).sort());
+
+    // Column headers of the confusion matrix: every predicted label readable in full, nothing clipped.
+    const headers = page.getByTestId('confusion-heatmap').locator('thead th.col');
+    const shown = await headers.evaluateAll((cells) =>
+      cells.map((cell) => {
+        const text = cell.querySelector('span')!;
+        const box = text.getBoundingClientRect();
+        const frame = cell.getBoundingClientRect();
+        return {
+          label: cell.getAttribute('title'),
+          text: text.textContent,
+          clipped: text.scrollWidth > text.clientWidth || text.scrollHeight > text.clientHeight,
+          inside: box.left >= frame.left - 0.5 && box.right <= frame.right + 0.5 && box.top >= frame.top - 0.5 && box.bottom <= frame.bottom + 0.5,
+        };
+      }),
+    );
+    expect(shown.map((h) => h.label)).toContain(rare);
+    for (const header of shown) expect(header).toEqual({ label: header.text, text: header.label, clipped: false, inside: true });
   });
 
   it('keeps the page responsive while training runs in the worker, and cancels', async () => {

@@ -7,6 +7,8 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csvLine } from '../../src/core/csv/format.ts';
 import { labelledRows } from './fixtures.ts';
+import { stratifiedSplit } from '../../src/core/evaluate.ts';
+import { DEFAULT_HOLD_OUT } from '../../src/core/hold-out.ts';
 import { generateSystemLogs } from '../../src/core/generate/system/corpus.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/logsift.js', import.meta.url));
@@ -87,6 +89,34 @@ describe('logsift CLI', () => {
     expect(Object.keys(result)).toEqual(expect.arrayContaining(['accuracy', 'macroF1', 'perClass', 'tiers', 'confusion']));
     expect(result.macroF1).toBeGreaterThanOrEqual(0.98);
     expect(result.perClass['HTTP Status']).toEqual(expect.objectContaining({ precision: expect.any(Number), support: expect.any(Number) }));
+  });
+
+  it('holds out the share and seed the page uses by default, and says which labels macro-F1 covers and which it leaves out, and why', () => {
+    const { code, stdout } = logsift(['eval', labelled, '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    const split = stratifiedSplit(
+      rows.map((r) => r.label),
+      DEFAULT_HOLD_OUT.testFraction,
+      DEFAULT_HOLD_OUT.seed,
+    );
+    expect([result.trainRows, result.testRows]).toEqual([split.train.length, split.test.length]);
+    // Left out: exactly the scored labels outside the macro figure, each with its training rows.
+    const scored = Object.keys(result.perClass);
+    const leftOut: { label: string; reason: string; trainingRows: number; routedRows: number; minSamples: number }[] = result.macroLeftOut;
+    expect(leftOut.map((e) => e.label)).toEqual(scored.filter((label) => !result.macroClasses.includes(label)).sort());
+    expect(leftOut.length).toBeGreaterThan(0);
+    for (const entry of leftOut) expect(entry.trainingRows).toBeLessThan(entry.minSamples);
+
+    const report = logsift(['eval', labelled]).stdout;
+    expect(report).toContain(`(covers ${result.macroClasses.length} of ${scored.length} labels, those the model tier answers: ${result.macroClasses.join(', ')})`);
+    for (const entry of leftOut) {
+      const why =
+        entry.reason === 'routed-to-llm'
+          ? `not modelled: ${entry.routedRows} training rows come from sources routed to the LLM`
+          : `too few samples: ${entry.trainingRows + entry.routedRows} training`;
+      expect(report).toContain(`left out: ${entry.label} – ${why}`);
+    }
   });
 
   it('prints a readable report without --json', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, DEFAULT_SOURCE_ROUTES } from '../../src/core/defaults.ts';
-import { evaluate, maskingConflicts, modelTierClasses, stratifiedSplit } from '../../src/core/evaluate.ts';
+import { evaluate, macroLeftOut, maskingConflicts, modelTierClasses, stratifiedSplit } from '../../src/core/evaluate.ts';
+import { leftOutReason } from '../../src/core/metrics.ts';
 import { labelledRows } from './fixtures.ts';
 
 describe('stratifiedSplit', () => {
@@ -14,6 +15,26 @@ describe('stratifiedSplit', () => {
     expect(split.train.length + split.test.length).toBe(labels.length);
     expect(stratifiedSplit(labels, 0.3, 4)).toEqual(split);
     expect(stratifiedSplit(labels, 0.3, 5)).not.toEqual(split);
+  });
+});
+
+describe('macroLeftOut', () => {
+  it('names each scored label the model tier does not answer, with why: too few rows, or rows only from routed sources', () => {
+    const rows = (label: string, source: string, n: number) => Array.from({ length: n }, (_, i) => ({ message: `${label} ${i}`, label, source }));
+    const train = [...rows('Common', 'App', 20), ...rows('Rare', 'App', 3), ...rows('Crm', 'LegacyCRM', 12), ...rows('Crm', 'App', 2), ...rows('Few', 'LegacyCRM', 4)];
+    const left = macroLeftOut(train, ['Common', 'Crm', 'Few', 'Rare', 'Unseen'], { LegacyCRM: 'llm' }, 10);
+    expect(left).toEqual([
+      { label: 'Crm', reason: 'routed-to-llm', trainingRows: 2, routedRows: 12, minSamples: 10 },
+      { label: 'Few', reason: 'too-few-samples', trainingRows: 0, routedRows: 4, minSamples: 10 },
+      { label: 'Rare', reason: 'too-few-samples', trainingRows: 3, routedRows: 0, minSamples: 10 },
+      { label: 'Unseen', reason: 'too-few-samples', trainingRows: 0, routedRows: 0, minSamples: 10 },
+    ]);
+    expect(left.map(leftOutReason)).toEqual([
+      'not modelled: 12 training rows come from sources routed to the LLM (2 from other sources, 10 needed)',
+      'too few samples: 4 training rows (4 of them from sources routed to the LLM), 10 needed',
+      'too few samples: 3 training rows, 10 needed',
+      'too few samples: 0 training rows, 10 needed',
+    ]);
   });
 });
 

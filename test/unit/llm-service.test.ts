@@ -15,6 +15,7 @@ import { csvLine } from '../../src/core/csv/format.ts';
 import { generateLogs } from '../../src/core/generate/generator.ts';
 import { interruptible } from '../../src/core/llm/engine.ts';
 import { LlmKeyCollector, MemoryLlmCache } from '../../src/core/llm/llm-tier.ts';
+import { cspAllowsConnect, cspBlockedMessage } from '../../src/core/llm/csp-connect.ts';
 import { DEFAULT_LOCAL_MODEL } from '../../src/core/llm/models.ts';
 import { GROQ_BASE_URL } from '../../src/core/llm/openai-client.ts';
 import { maskMessage } from '../../src/core/masking.ts';
@@ -50,7 +51,7 @@ interface Harness {
   engines: FakeWebLlmEngine[];
 }
 
-function harness(options: { gpu?: WebGpuInfo; load?: WebLlmHost['load']; engineDelayMs?: number } = {}): Harness {
+function harness(options: { gpu?: WebGpuInfo; load?: WebLlmHost['load']; engineDelayMs?: number; connectPolicy?: string } = {}): Harness {
   const store = new MemoryLlmSettingsStore<LlmSettings>();
   const answers = new Answers();
   const fetched: string[] = [];
@@ -80,6 +81,8 @@ function harness(options: { gpu?: WebGpuInfo; load?: WebLlmHost['load']; engineD
     },
     backoffMs: 5,
     progressIntervalMs: 0,
+    // The worker reads its Content-Security-Policy from its own script's response; here it is given.
+    connectBlocked: async (url) => (cspAllowsConnect(options.connectPolicy ?? null, url, 'http://127.0.0.1:1/llm.worker.js') ? null : cspBlockedMessage(url)),
   };
   return { api: createLlmService(deps), store, answers, fetched, engines };
 }
@@ -273,6 +276,19 @@ describe('LLM service: remote API (mock server on 127.0.0.1)', () => {
     expect(error?.message).toMatch(/401.*refused the API key/);
     expect(error?.message).not.toContain('gsk_wrong_key_999');
     expect(mock.requests.every((r) => !r.url.includes('gsk_'))).toBe(true);
+  });
+
+  it('a host the Content-Security-Policy blocks is refused at once, before any request, with how to allow it', async () => {
+    const h = harness({ connectPolicy: "default-src 'self'; connect-src 'self' https://api.groq.com" });
+    await remote(h);
+    const origin = new URL(mock.baseUrl).origin;
+    const status = await h.api.status();
+    expect(status.ready).toBe(false);
+    expect(status.notReady).toContain(`LOGSIFT_CONNECT_HOSTS="${origin}"`);
+    await expect(h.api.listRemoteModels()).rejects.toThrow(/Content-Security-Policy does not allow connections to/);
+    await expect(h.api.beginRun(BUNDLE)).rejects.toThrow(/LOGSIFT_CONNECT_HOSTS/);
+    expect(h.fetched).toEqual([]);
+    expect(mock.requests).toEqual([]);
   });
 
   it('sends nothing before the page confirms; then answers, retries a 429 and caches', async () => {

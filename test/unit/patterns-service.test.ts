@@ -279,6 +279,29 @@ describe('pattern discovery service', () => {
     await expect(api.findSimilarPatterns(1.5)).rejects.toThrow(/between 0 and 1/);
   });
 
+  it('finds the times of a picked file’s lines: each pattern says when it was first and last seen', async () => {
+    const { api } = service();
+    const at = (day: number, hour: number) => `2024-05-0${day}T${String(hour).padStart(2, '0')}:00:00Z`;
+    const rows = [
+      ...[1, 2, 3].map((day) => [at(day, 8), `Backup started on node-${day}`]),
+      ...[9, 10, 11].map((hour) => [at(4, hour), `Payment gateway timeout for order ${hour * 7}`]),
+    ];
+    const csv = csvLine(['timestamp', 'log_message']) + rows.map((r) => csvLine(r)).join('');
+    const info = await api.discoverFromFile(new Blob([csv]), 'timed.csv', () => {});
+    const seen = Object.fromEntries(info.patterns.map((p) => [p.template, [p.firstSeen, p.lastSeen]]));
+    expect(seen).toEqual({
+      'Backup started on node-<*>': [Date.parse(at(1, 8)), Date.parse(at(3, 8))],
+      'Payment gateway timeout for order <*>': [Date.parse(at(4, 9)), Date.parse(at(4, 11))],
+    });
+    // A time at the start of the message, in a .log file, counts too.
+    const log = rows.map(([time, message]) => `${time} ${message}`).join('\n');
+    const fromLog = await api.discoverFromFile(new Blob([log]), 'timed.log', () => {});
+    expect(fromLog.patterns.every((p) => typeof p.firstSeen === 'number' && typeof p.lastSeen === 'number')).toBe(true);
+    // A file without times shows none.
+    const plain = await api.discoverFromFile(new Blob([rows.map(([, m]) => m).join('\n')]), 'plain.log', () => {});
+    expect(plain.patterns.every((p) => p.firstSeen === undefined)).toBe(true);
+  });
+
   it('mines a picked file, and a cancelled discovery keeps the previous patterns', async () => {
     const { api } = service();
     const text = ['Backup started at 02:00:01', 'Backup started at 03:15:44', '', 'Connection from 10.0.0.1 closed', 'Connection from 10.0.0.2 closed'].join('\n');

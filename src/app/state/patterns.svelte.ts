@@ -9,7 +9,9 @@ import type {
   PatternDetail,
   PatternsInfo,
   RuleDraft,
+  RuleFilePreview,
 } from '../../../workers/patterns-api.ts';
+import type { Rule } from '../../core/types.ts';
 import { saveBlob } from '../download.ts';
 import { baseName, formatInt } from '../format.ts';
 import { callback, classifyWorker, errorMessage, isCancelled } from '../worker-client.ts';
@@ -208,6 +210,11 @@ export class PatternsState {
 
   draftRule(ids: string[], label: string, pattern?: string): Promise<RuleDraft> {
     return classifyWorker().draftRule([...ids], label, pattern);
+  }
+
+  /** The rule tried on another file the user picked (read in the worker). */
+  previewRuleOnFile(rule: Rule, file: File): Promise<RuleFilePreview> {
+    return classifyWorker().previewRuleOnFile({ ...rule }, file, file.name);
   }
 
   /** Appends the rule to the bundle's rules (the worker validates); returns the reason when refused. */

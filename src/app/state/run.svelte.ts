@@ -2,7 +2,7 @@
  * The classification run: which file, its progress, its summary, its error. The work itself is
  * done by the classify worker.
  */
-import type { RunProgress, RunSummary } from '../../../workers/classify-api.ts';
+import type { RowFilter, RunProgress, RunSummary } from '../../../workers/classify-api.ts';
 import { callback, classifyWorker, errorMessage } from '../worker-client.ts';
 import { formatInt } from '../format.ts';
 import { llm } from './llm.svelte.ts';
@@ -32,6 +32,8 @@ export class RunState {
   resultsVersion = $state(0);
   /** The time range brushed on the summary's histogram ([from, to), epoch ms): the results table shows its rows only. */
   timeRange = $state.raw<{ from: number; to: number } | null>(null);
+  /** The results table's view while a filter is on (label, tier, search, brushed time), and how many rows it shows: Download can take just those. */
+  shownRows = $state.raw<{ filter: RowFilter; rows: number } | null>(null);
   /**
    * The column chooser: the file, its columns and the one in use (or suggested). Shown when a file
    * has no known message column, or when the user asks to read another column.
@@ -54,6 +56,7 @@ export class RunState {
     this.progress = null;
     this.summary = null;
     this.timeRange = null;
+    this.shownRows = null;
     this.error = '';
     this.notice = '';
     this.noticeKind = 'info';

@@ -12,6 +12,7 @@ import type {
 import { saveBlob } from '../download.ts';
 import { formatInt } from '../format.ts';
 import { callback, classifyWorker, errorMessage, isCancelled } from '../worker-client.ts';
+import { DEFAULT_HOLD_OUT } from '../../core/hold-out.ts';
 import { model } from './model.svelte.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${formatInt(n)} ${n === 1 ? one : many}`;
@@ -24,9 +25,9 @@ export class WorkspaceState {
   setError = $state('');
   setNotice = $state('');
 
-  seed = $state(1);
-  /** Held-out share in percent. */
-  heldOutPercent = $state(20);
+  /** The held-out split's seed and share in percent: the core's defaults, which `logsift eval` uses too. */
+  seed = $state<number>(DEFAULT_HOLD_OUT.seed);
+  heldOutPercent = $state<number>(Math.round(DEFAULT_HOLD_OUT.testFraction * 100));
   training = $state.raw<TrainProgress | null>(null);
   /** True from the click until the worker answers (progress may not have come yet). */
   trainingStarted = $state(false);

@@ -182,6 +182,38 @@ describe('PatternMiner', () => {
   });
 });
 
+describe('runs of variables', () => {
+  const hosts = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet'];
+  // Lists of one to three host names: the same message, however many hosts it names.
+  const lines = Array.from({ length: 30 }, (_, i) => {
+    const list = hosts.slice(i % 10, (i % 10) + 1 + (i % 3)).join(' ');
+    return `Removed hosts ${list} from pool ${i}`;
+  });
+
+  it('writes a run of adjacent variable tokens as one <*>, and lines of any run length are one pattern', () => {
+    const { miner, patternOf } = mine(lines);
+    expect(miner.patterns().map((p) => p.template)).toEqual(['Removed hosts <*> from pool <*>']);
+    expect(patternOf(0).count).toBe(30);
+    // Token for token, one template per list length.
+    expect([...patternOf(0).variants].sort()).toEqual([
+      'Removed hosts <*> <*> <*> from pool <*>',
+      'Removed hosts <*> <*> from pool <*>',
+      'Removed hosts <*> from pool <*>',
+    ]);
+    expect(miner.match('Removed hosts kilo lima from pool 99')?.id).toBe(patternOf(0).id);
+  });
+
+  it('keeps edits made on the shown template', () => {
+    const { miner } = mine([...lines, 'Removed hosts alpha from cluster 1', 'Removed hosts bravo from cluster 2']);
+    const before = miner.patterns().length;
+    const id = miner.merge(miner.patterns().map((p) => p.id));
+    expect(before).toBe(2);
+    expect(miner.patterns()).toHaveLength(1);
+    miner.add('Removed hosts india from cluster 7');
+    expect(miner.patterns().map((p) => p.id)).toEqual([id]);
+  });
+});
+
 describe('minePatterns', () => {
   it('assigns every line, -1 for a blank one, with progress', async () => {
     const progress: number[] = [];

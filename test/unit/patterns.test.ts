@@ -5,6 +5,7 @@ import {
   compileMasking,
   DEFAULT_MASKING,
   minePatterns,
+  MiningSession,
   normalizeTemplate,
   PatternMiner,
   previewMasking,
@@ -228,6 +229,20 @@ describe('minePatterns', () => {
     result.miner.merge(result.patterns.map((p) => p.id));
     const after = assign(result.miner, result.keys);
     expect(new Set(Array.from(after))).toEqual(new Set([0, -1]));
+  });
+
+  it('gives, through a MiningSession fed line by line, what it gives for the lines in memory, and the session goes on after finish', async () => {
+    const lines = [...backups, '', ...connections, ...logins];
+    const session = new MiningSession();
+    for (const line of lines.slice(0, 4)) session.add(line);
+    const early = session.finish();
+    expect(early.assignments).toHaveLength(4);
+    for (const line of lines.slice(4)) session.add(line);
+    const streamed = session.finish();
+    const inMemory = await minePatterns(lines);
+    expect(session.linesDone).toBe(lines.length);
+    expect(streamed.patterns.map((p) => [p.template, p.count])).toEqual(inMemory.patterns.map((p) => [p.template, p.count]));
+    expect(Array.from(streamed.assignments)).toEqual(Array.from(inMemory.assignments));
   });
 
   it('stops with CancelledError when its signal is aborted', async () => {

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { STOP_SIGNALS } from './output-file.ts';
 
 export interface SpooledInput {
   path: string;
@@ -15,10 +16,16 @@ export interface SpooledInput {
 
 export async function spoolStandardInput(): Promise<SpooledInput> {
   const dir = await mkdtemp(join(tmpdir(), 'logsift-stdin-'));
-  const remove = () => rm(dir, { recursive: true, force: true });
-  // A stopped command leaves no copy of its input behind.
+  // A stopped command leaves no copy of its input behind: a signal ends it through 'exit'.
   const removeOnExit = () => rmSyncQuiet(dir);
+  const stops = STOP_SIGNALS.map(([signal, code]) => [signal, () => process.exit(code)] as const);
   process.once('exit', removeOnExit);
+  for (const [signal, stop] of stops) process.once(signal, stop);
+  const remove = async () => {
+    process.off('exit', removeOnExit);
+    for (const [signal, stop] of stops) process.off(signal, stop);
+    await rm(dir, { recursive: true, force: true });
+  };
   const path = join(dir, 'input.csv');
   try {
     await pipeline(process.stdin, createWriteStream(path));
@@ -26,13 +33,7 @@ export async function spoolStandardInput(): Promise<SpooledInput> {
     await remove();
     throw error;
   }
-  return {
-    path,
-    remove: async () => {
-      process.off('exit', removeOnExit);
-      await remove();
-    },
-  };
+  return { path, remove };
 }
 
 function rmSyncQuiet(dir: string): void {

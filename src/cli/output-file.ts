@@ -120,6 +120,13 @@ export async function checkStandardOutput(reads: readonly string[]): Promise<voi
   }
 }
 
+/** The signals that stop a command, with the exit status each ends it with. */
+export const STOP_SIGNALS = [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+] as const;
+
 /** Temporary files not yet renamed into place: removed if the process is stopped. */
 const pending = new Set<string>();
 let cleanupInstalled = false;
@@ -138,7 +145,7 @@ function installCleanup(): void {
     pending.clear();
   };
   process.on('exit', removeAll);
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  for (const [signal, code] of STOP_SIGNALS) {
     process.once(signal, () => {
       removeAll();
       process.exit(code);

@@ -2,21 +2,27 @@
  * `logsift patterns INPUT [--column NAME] [--out OUT.csv] [--similarity S] [--state PATTERNS.json]`:
  * mines patterns from the messages and writes one row per input row:
  * `line,log_message,pattern_id,pattern` (`<*>` marks a variable; a blank message has no pattern).
+ * The input is streamed: read once to mine (the miner keeps per-shape state and a few examples, and
+ * 4 bytes a line), once more to write the rows – memory does not grow with the file's lines' text.
  */
 import { parseArgs } from 'node:util';
 import { MESSAGE_COLUMNS, requireColumn } from '../core/csv/columns.ts';
 import { csvLine } from '../core/csv/format.ts';
 import { openTable } from '../core/csv/table.ts';
 import { formatFromName } from '../core/scale/input.ts';
-import { minePatterns } from '../core/patterns/mine.ts';
+import { MiningSession, type MiningResult } from '../core/patterns/mine.ts';
+import type { Pattern } from '../core/patterns/miner.ts';
+import type { RowFormat } from '../core/scale/split.ts';
 import { DEFAULT_CLUSTER_SETTINGS } from '../core/patterns/cluster.ts';
 import { inputOf, withOutput } from './io.ts';
 import { parseNumber, UsageError } from './options.ts';
 import { checkInput, checkStandardOutput, openOutput, planOutput, writeOutput } from './output-file.ts';
 import { say } from './terminal.ts';
-import { detectTimeSource } from '../core/time/detect.ts';
+import { detectTimeSource, type TimeColumnChoice, type TimeSource } from '../core/time/detect.ts';
 import { readIso, timeParser } from '../core/time/parse.ts';
-import { patternsReport } from '../core/time/timeline.ts';
+import { patternsReport, type PatternsReport } from '../core/time/timeline.ts';
+import { progressLine } from './progress.ts';
+import { spoolStandardInput } from './spool.ts';
 import { formatTimeSpan } from './report.ts';
 import { stat } from 'node:fs/promises';
 
@@ -46,51 +52,99 @@ export async function patternsCommand(args: string[]): Promise<void> {
   const statePlan = values.state !== undefined ? await planOutput('--state', values.state, [inputPath], outPlan ? [outPlan] : []) : null;
 
   const started = Date.now();
-  const table = await openTable(inputOf(inputPath), inputPath === '-' ? 'csv' : formatFromName(inputPath));
-  const column = values.column
-    ? requireColumn(table.header, [values.column.trim().toLowerCase()], `"${values.column}"`)
-    : requireColumn(table.header, MESSAGE_COLUMNS, 'log message');
-  const messages: string[] = [];
-  // Each line's time, read with the layout the first rows show (none: no times are read).
-  const times: number[] = [];
-  let time: ReturnType<typeof detectTimeSource> | undefined;
+  // The rows are read twice – once to mine, once to write each with its pattern – so standard input
+  // is kept in a temporary file: no line stays in memory.
+  const source = inputPath === '-' ? await spoolStandardInput() : null;
+  try {
+    const path = source?.path ?? inputPath;
+    const format = source ? 'csv' : formatFromName(inputPath);
+    const referenceMs = source ? Date.now() : (await stat(inputPath)).mtimeMs;
+    const mined = await mineFile(path, format, { columnName: values.column, timeChoice: values['time-column'], referenceMs, similarity });
+    const { result, lines, time } = mined;
+    const times = time ? mined.times.subarray(0, lines) : null;
+    const report = time ? patternsReport(lines, result.patterns, result.assignments, times, time, newSince) : null;
+    await withOutput(outPlan && (await openOutput(outPlan)), async (write) => {
+      if (values.json) {
+        await write(JSON.stringify(report ?? patternsReport(lines, result.patterns, result.assignments, null, null)) + '\n');
+        return;
+      }
+      await write(csvLine(['line', 'log_message', 'pattern_id', 'pattern']));
+      const table = await openTable(inputOf(path), format);
+      const column = mined.column;
+      let i = 0;
+      for await (const batch of table.batches) {
+        let text = '';
+        for (const row of batch.rows) {
+          const pattern = result.patterns[result.assignments[i]];
+          text += csvLine([String(i + 1), row[column] ?? '', pattern?.id ?? '', pattern?.template ?? '']);
+          i++;
+        }
+        await write(text);
+      }
+    });
+    if (statePlan) await writeOutput(statePlan, JSON.stringify(result.miner.exportState()));
+    summarise(lines, result.patterns, report, time, (Date.now() - started) / 1000);
+  } finally {
+    await source?.remove();
+  }
+}
+
+interface MinedFile {
+  result: MiningResult;
+  lines: number;
+  /** The header index of the messages. */
+  column: number;
+  time: TimeSource | null;
+  /** Per line, its time (NaN when unread); only the first `lines` entries are lines. */
+  times: Float64Array;
+}
+
+/** Most row problems named one by one; past that, a count. */
+const MAX_ROW_WARNINGS = 10;
+
+/** First pass: reads the file chunk by chunk, adding each message to the miner; warns about bad rows, shows progress. */
+async function mineFile(
+  path: string,
+  format: RowFormat,
+  { columnName, timeChoice, referenceMs, similarity }: { columnName?: string; timeChoice: TimeColumnChoice; referenceMs: number; similarity: number },
+): Promise<MinedFile> {
+  const table = await openTable(inputOf(path), format);
+  const column = columnName ? requireColumn(table.header, [columnName.trim().toLowerCase()], `"${columnName}"`) : requireColumn(table.header, MESSAGE_COLUMNS, 'log message');
+  const session = new MiningSession({ settings: { similarity } });
+  let times = new Float64Array(0);
+  let time: TimeSource | null | undefined;
   let readTime: ((text: string) => number) | null = null;
-  const referenceMs = inputPath === '-' ? Date.now() : (await stat(inputPath)).mtimeMs;
+  let problems = 0;
+  const progress = progressLine((await stat(path)).size);
   for await (const batch of table.batches) {
     if (time === undefined) {
-      time = detectTimeSource(table.header, batch.rows.slice(0, 20), { messageIndex: column, choice: values['time-column'], referenceMs });
+      // Each line's time, read with the layout the first rows show (none: no times are read).
+      time = detectTimeSource(table.header, batch.rows.slice(0, 20), { messageIndex: column, choice: timeChoice, referenceMs });
       readTime = time ? timeParser(time.format, time.referenceMs) : null;
     }
+    for (const problem of batch.problems) {
+      if (++problems <= MAX_ROW_WARNINGS) say(`row ${batch.firstRow + problem.index}: ${problem.message}`);
+    }
+    if (readTime && times.length < session.linesDone + batch.rows.length) {
+      const grown = new Float64Array(Math.max(1024, 2 * (session.linesDone + batch.rows.length)));
+      grown.set(times);
+      times = grown;
+    }
     for (const row of batch.rows) {
-      messages.push(row[column] ?? '');
-      if (readTime) times.push(readTime(row[time!.column] ?? ''));
+      if (readTime) times[session.linesDone] = readTime(row[time!.column] ?? '');
+      session.add(row[column] ?? '');
     }
+    progress.update(batch.bytesDone, session.linesDone);
   }
+  progress.done();
+  if (problems > MAX_ROW_WARNINGS) say(`… and ${problems - MAX_ROW_WARNINGS} more rows with problems`);
+  return { result: session.finish(), lines: session.linesDone, column, time: time ?? null, times };
+}
 
-  const result = await minePatterns(messages, { settings: { similarity } });
-  const report = time ? patternsReport(messages.length, result.patterns, result.assignments, times, time, newSince) : null;
-  await withOutput(outPlan && (await openOutput(outPlan)), async (write) => {
-    if (values.json) {
-      await write(JSON.stringify(report ?? patternsReport(messages.length, result.patterns, result.assignments, null, null)) + '\n');
-      return;
-    }
-    await write(csvLine(['line', 'log_message', 'pattern_id', 'pattern']));
-    const chunk = 10_000;
-    for (let start = 0; start < messages.length; start += chunk) {
-      let text = '';
-      for (let i = start; i < Math.min(messages.length, start + chunk); i++) {
-        const pattern = result.patterns[result.assignments[i]];
-        text += csvLine([String(i + 1), messages[i], pattern?.id ?? '', pattern?.template ?? '']);
-      }
-      await write(text);
-    }
-  });
-  if (statePlan) await writeOutput(statePlan, JSON.stringify(result.miner.exportState()));
-
-  const seconds = (Date.now() - started) / 1000;
-  say(`${messages.length} lines, ${result.patterns.length} patterns in ${seconds.toFixed(2)} s (${Math.round(messages.length / Math.max(seconds, 1e-3))} lines/s)`);
-  for (const pattern of result.patterns.slice(0, 10)) say(`${String(pattern.count).padStart(9)}  ${(pattern.share * 100).toFixed(1).padStart(5)}%  ${pattern.template}`);
-  if (result.patterns.length > 10) say(`      … and ${result.patterns.length - 10} more`);
+function summarise(lines: number, patterns: Pattern[], report: PatternsReport | null, time: TimeSource | null, seconds: number): void {
+  say(`${lines} lines, ${patterns.length} patterns in ${seconds.toFixed(2)} s (${Math.round(lines / Math.max(seconds, 1e-3))} lines/s)`);
+  for (const pattern of patterns.slice(0, 10)) say(`${String(pattern.count).padStart(9)}  ${(pattern.share * 100).toFixed(1).padStart(5)}%  ${pattern.template}`);
+  if (patterns.length > 10) say(`      … and ${patterns.length - 10} more`);
   if (report?.time && time) {
     const t = report.time;
     say(formatTimeSpan(time, { first: Date.parse(t.first ?? ''), last: Date.parse(t.last ?? ''), untimed: t.untimed }));

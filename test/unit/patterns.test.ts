@@ -5,6 +5,7 @@ import {
   compileMasking,
   DEFAULT_MASKING,
   minePatterns,
+  MiningSession,
   normalizeTemplate,
   PatternMiner,
   previewMasking,
@@ -182,6 +183,38 @@ describe('PatternMiner', () => {
   });
 });
 
+describe('runs of variables', () => {
+  const hosts = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet'];
+  // Lists of one to three host names: the same message, however many hosts it names.
+  const lines = Array.from({ length: 30 }, (_, i) => {
+    const list = hosts.slice(i % 10, (i % 10) + 1 + (i % 3)).join(' ');
+    return `Removed hosts ${list} from pool ${i}`;
+  });
+
+  it('writes a run of adjacent variable tokens as one <*>, and lines of any run length are one pattern', () => {
+    const { miner, patternOf } = mine(lines);
+    expect(miner.patterns().map((p) => p.template)).toEqual(['Removed hosts <*> from pool <*>']);
+    expect(patternOf(0).count).toBe(30);
+    // Token for token, one template per list length.
+    expect([...patternOf(0).variants].sort()).toEqual([
+      'Removed hosts <*> <*> <*> from pool <*>',
+      'Removed hosts <*> <*> from pool <*>',
+      'Removed hosts <*> from pool <*>',
+    ]);
+    expect(miner.match('Removed hosts kilo lima from pool 99')?.id).toBe(patternOf(0).id);
+  });
+
+  it('keeps edits made on the shown template', () => {
+    const { miner } = mine([...lines, 'Removed hosts alpha from cluster 1', 'Removed hosts bravo from cluster 2']);
+    const before = miner.patterns().length;
+    const id = miner.merge(miner.patterns().map((p) => p.id));
+    expect(before).toBe(2);
+    expect(miner.patterns()).toHaveLength(1);
+    miner.add('Removed hosts india from cluster 7');
+    expect(miner.patterns().map((p) => p.id)).toEqual([id]);
+  });
+});
+
 describe('minePatterns', () => {
   it('assigns every line, -1 for a blank one, with progress', async () => {
     const progress: number[] = [];
@@ -196,6 +229,20 @@ describe('minePatterns', () => {
     result.miner.merge(result.patterns.map((p) => p.id));
     const after = assign(result.miner, result.keys);
     expect(new Set(Array.from(after))).toEqual(new Set([0, -1]));
+  });
+
+  it('gives, through a MiningSession fed line by line, what it gives for the lines in memory, and the session goes on after finish', async () => {
+    const lines = [...backups, '', ...connections, ...logins];
+    const session = new MiningSession();
+    for (const line of lines.slice(0, 4)) session.add(line);
+    const early = session.finish();
+    expect(early.assignments).toHaveLength(4);
+    for (const line of lines.slice(4)) session.add(line);
+    const streamed = session.finish();
+    const inMemory = await minePatterns(lines);
+    expect(session.linesDone).toBe(lines.length);
+    expect(streamed.patterns.map((p) => [p.template, p.count])).toEqual(inMemory.patterns.map((p) => [p.template, p.count]));
+    expect(Array.from(streamed.assignments)).toEqual(Array.from(inMemory.assignments));
   });
 
   it('stops with CancelledError when its signal is aborted', async () => {

@@ -230,3 +230,17 @@ describe('rules that generalise', () => {
     expect(literalValues(`^${WEEKDAY_CLASS} ${METHOD_CLASS} (\\S+)$`)).toEqual([]);
   });
 });
+
+describe('rules from a pattern whose template has a run of variables', () => {
+  it('match every line of the pattern, whatever number of tokens the run took', async () => {
+    const hosts = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet'];
+    const lines = Array.from({ length: 30 }, (_, i) => `Removed hosts ${hosts.slice(i % 10, (i % 10) + 1 + (i % 3)).join(' ')} from pool ${i}`);
+    const { patterns } = await minePatterns(lines);
+    expect(patterns.map((p) => p.template)).toEqual(['Removed hosts <*> from pool <*>']);
+    for (const templates of [patterns[0].variants, [patterns[0].template]]) {
+      const rules = compileRules([synthesizeRuleFor(templates, 'Pool', lines)]);
+      expect(lines.filter((line) => rules.match(line) !== 'Pool')).toEqual([]);
+    }
+  });
+});
+

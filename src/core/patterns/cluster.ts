@@ -18,6 +18,7 @@
 import { WILDCARD } from './masking.ts';
 import { renderToken, renderVariable } from './render.ts';
 import { looksLikeId } from './shape.ts';
+import { displayTemplate, templateOf } from './template.ts';
 
 export interface KeyInfo {
   tokens: readonly string[];
@@ -37,7 +38,13 @@ export interface ClusterSettings {
 export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = { similarity: 0.5 };
 
 export interface Cluster {
+  /** The tokens of its largest group. */
   tokens: string[];
+  /**
+   * Its groups' tokens: groups whose template reads the same once runs of variables are one `<*>`
+   * (a list of one host or of three) are one pattern, one variant per group.
+   */
+  variants: string[][];
   /** Indices into the keys array. */
   members: number[];
   count: number;
@@ -201,20 +208,26 @@ export function clusterKeys(keys: readonly KeyInfo[], settings: ClusterSettings 
   }
   const final = vocabulary.size ? groupAll(keys, initial, limits, vocabulary) : first;
 
-  const clusters = new Map<string, Cluster>();
+  const clusters = new Map<string, Cluster & { largest: number }>();
   for (const { length, group } of final) {
     const tokens = templateOfGroup(keys, group, length);
-    const id = tokens.join(' ');
+    const id = displayTemplate(tokens);
     const count = group.reduce((sum, k) => sum + keys[k].count, 0);
     const existing = clusters.get(id);
-    if (existing) {
-      existing.members.push(...group);
-      existing.count += count;
-    } else {
-      clusters.set(id, { tokens, members: group, count });
+    if (!existing) {
+      clusters.set(id, { tokens, variants: [tokens], members: group, count, largest: count });
+      continue;
+    }
+    existing.members.push(...group);
+    existing.count += count;
+    const same = existing.variants.find((variant) => templateOf(variant) === templateOf(tokens));
+    if (!same) existing.variants.push(tokens);
+    if (count > existing.largest) {
+      existing.tokens = tokens;
+      existing.largest = count;
     }
   }
-  return [...clusters.values()];
+  return [...clusters.values()].map(({ largest: _, ...cluster }) => cluster);
 }
 
 function groupAll(

@@ -5,7 +5,7 @@
  */
 import type { KeyInfo } from './cluster.ts';
 import { WILDCARD } from './masking.ts';
-import { templateOf } from './template.ts';
+import { displayTemplate, templateOf } from './template.ts';
 
 /** A user's correction. Templates name the patterns, so an edit means the same after a recompute. */
 export type PatternEdit =
@@ -26,7 +26,8 @@ export function generalise(a: readonly string[], b: readonly string[]): string[]
 }
 
 export function applyEdit(clusters: ClusterRecord[], keys: readonly KeyInfo[], edit: PatternEdit): ClusterRecord[] {
-  const find = (template: string) => clusters.findIndex((c) => c.variants.some((v) => templateOf(v) === template));
+  // An edit names a pattern by its template as shown, or token for token.
+  const find = (template: string) => clusters.findIndex((c) => c.variants.some((v) => templateOf(v) === template || displayTemplate(v) === template));
   if (edit.type === 'merge') {
     const indices = [...new Set(edit.templates.map(find).filter((i) => i >= 0))];
     if (indices.length < 2) return clusters;

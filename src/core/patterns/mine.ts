@@ -1,6 +1,7 @@
 /**
- * One mining job over a list of lines, for the worker and the CLI: adds the lines to a miner in
- * chunks, yielding between chunks so progress shows and an AbortSignal can stop it.
+ * Mining jobs: over a list of lines in memory (the page's worker), adding them in chunks and
+ * yielding between chunks so progress shows and an AbortSignal can stop it; or line by line as a
+ * file is read (the CLI), keeping no line.
  */
 import { CancelledError } from '../errors.ts';
 import { PatternMiner, type MinerSettings, type Pattern } from './miner.ts';
@@ -37,19 +38,54 @@ export function assign(miner: PatternMiner, keys: Int32Array): Int32Array {
   return assignments;
 }
 
+/**
+ * Mining for input that is never all in memory (a file read in chunks): add each message as it is
+ * read, then finish. What it keeps is the miner's (per distinct shape: its tokens, count and a few
+ * example lines) and one 4-byte key per line, for the assignments.
+ */
+export class MiningSession {
+  readonly miner: PatternMiner;
+  private keys = new Int32Array(1024);
+  private length = 0;
+
+  constructor(options: Pick<MineOptions, 'settings' | 'miner'> = {}) {
+    this.miner = options.miner ?? new PatternMiner(options.settings);
+  }
+
+  /** Lines added so far. */
+  get linesDone(): number {
+    return this.length;
+  }
+
+  add(message: string): void {
+    if (this.length === this.keys.length) {
+      const grown = new Int32Array(this.keys.length * 2);
+      grown.set(this.keys);
+      this.keys = grown;
+    }
+    this.keys[this.length++] = this.miner.add(message);
+  }
+
+  /** The patterns and, per line added, its pattern. The session can go on taking lines after. */
+  finish(): MiningResult {
+    const keys = this.keys.slice(0, this.length);
+    return { patterns: this.miner.patterns(), assignments: assign(this.miner, keys), keys, miner: this.miner };
+  }
+}
+
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Mines lines held in memory, in chunks: progress between chunks, and `signal` stops it. */
 export async function minePatterns(lines: readonly string[], options: MineOptions = {}): Promise<MiningResult> {
-  const miner = options.miner ?? new PatternMiner(options.settings);
+  const session = new MiningSession(options);
   const chunk = options.chunkSize ?? 20_000;
-  const keys = new Int32Array(lines.length);
   for (let start = 0; start < lines.length; start += chunk) {
     if (options.signal?.aborted) throw new CancelledError();
     const end = Math.min(lines.length, start + chunk);
-    for (let i = start; i < end; i++) keys[i] = miner.add(lines[i]);
+    for (let i = start; i < end; i++) session.add(lines[i]);
     options.onProgress?.({ linesDone: end, linesTotal: lines.length });
     if (end < lines.length) await yieldToEventLoop();
   }
   if (options.signal?.aborted) throw new CancelledError();
-  return { patterns: miner.patterns(), assignments: assign(miner, keys), keys, miner };
+  return session.finish();
 }

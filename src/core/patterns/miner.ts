@@ -10,7 +10,7 @@
 import { clusterKeys, DEFAULT_CLUSTER_SETTINGS, type KeyInfo } from './cluster.ts';
 import { compileMasking, DEFAULT_MASKING, WILDCARD, type Masker, type MaskingConfig } from './masking.ts';
 import { applyEdit, type ClusterRecord, type PatternEdit } from './edits.ts';
-import { hashText, templateOf } from './template.ts';
+import { displayTemplate, hashText, templateOf } from './template.ts';
 import { hashShape, openFlags, ShapeReader } from './shape.ts';
 
 export type { PatternEdit } from './edits.ts';
@@ -32,9 +32,12 @@ export const DEFAULT_MINER_SETTINGS: MinerSettings = {
 export interface Pattern {
   /** Stable while the template is the same: `p` + a hash of the template. */
   id: string;
-  /** Tokens joined by single spaces, `<*>` for a variable. */
+  /** Tokens joined by single spaces, `<*>` for a variable, a run of variables one `<*>` (displayTemplate). */
   template: string;
-  /** Every template of a merged pattern (one entry when nothing was merged). */
+  /**
+   * Its templates token for token, one `<*>` a token: one per token count its lines have, and
+   * every template of a merged pattern.
+   */
   variants: string[];
   /** Lines with this pattern. */
   count: number;
@@ -248,7 +251,7 @@ export class PatternMiner {
     this.dirty = false;
     let clusters: ClusterRecord[] = clusterKeys(this.keys, this.settings).map((c) => ({
       tokens: c.tokens,
-      variants: [c.tokens],
+      variants: c.variants,
       members: c.members,
       count: c.count,
     }));
@@ -266,7 +269,7 @@ export class PatternMiner {
         if (list) list.push(index);
         else this.byLength.set(length, [index]);
       }
-      const template = templateOf(cluster.tokens);
+      const template = displayTemplate(cluster.tokens);
       let id = 'p' + hashText(template);
       for (let n = 2; usedIds.has(id); n++) id = `p${hashText(template)}-${n}`;
       usedIds.add(id);

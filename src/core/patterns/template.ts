@@ -5,6 +5,20 @@ export function templateOf(tokens: readonly string[]): string {
   return tokens.join(' ');
 }
 
+/**
+ * A template as people write it (the corrected Loghub ground truth): a run of adjacent whole-token
+ * variables (a list of hosts, a date and a time) is one `<*>`. The miner's tokens keep one per
+ * token: they say how many tokens the lines of one shape have.
+ */
+export function displayTemplate(tokens: readonly string[]): string {
+  let out = '';
+  for (let p = 0; p < tokens.length; p++) {
+    if (tokens[p] === WILDCARD && p > 0 && tokens[p - 1] === WILDCARD) continue;
+    out += (p > 0 ? ' ' : '') + tokens[p];
+  }
+  return out;
+}
+
 export function templateTokens(template: string): string[] {
   const trimmed = template.trim();
   return trimmed === '' ? [] : trimmed.split(/\s+/);

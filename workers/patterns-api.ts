@@ -5,11 +5,12 @@
  * Plain data only; the work is in workers/patterns-service.ts.
  */
 import type { MaskingConfig, MaskingRule, MaskPreview, MinerSettings, SlotValues, ValueCount } from '../src/core/patterns/index.ts';
+import type { SimilarGroups, SplitPosition } from '../src/core/patterns/session.ts';
 import type { LiteralValue } from '../src/core/rule-synthesis.ts';
 import type { Rule } from '../src/core/types.ts';
 import type { PatternSourceRecord } from '../src/storage/patterns-store.ts';
 
-export type { LiteralValue, MaskingConfig, MaskingRule, MaskPreview, MinerSettings, SlotValues, ValueCount };
+export type { LiteralValue, MaskingConfig, MaskingRule, MaskPreview, MinerSettings, SimilarGroups, SlotValues, SplitPosition, ValueCount };
 
 export interface PatternSource extends PatternSourceRecord {
   /**
@@ -45,15 +46,6 @@ export interface PatternView {
   rule: { index: number; label: string } | null;
 }
 
-export interface SimilarGroups {
-  /** Pattern ids; each group has two or more, largest first. */
-  groups: string[][];
-  /** Largest cosine distance used. */
-  eps: number;
-  /** The embedder used ("ngram", "bert"). */
-  embedder: string;
-}
-
 export interface PatternsInfo {
   /** Null: nothing mined yet. */
   source: PatternSource | null;
@@ -72,18 +64,6 @@ export interface PatternsInfo {
   persistent: boolean;
   /** What went wrong with the patterns' storage (not opened, lost, a record not read), in words. */
   storageNotice?: string;
-}
-
-/** A token position a pattern can be split at, with the values its lines have there. */
-export interface SplitPosition {
-  /** 0-based token position in the template. */
-  position: number;
-  /** The template's token there (`<*>` or a word). */
-  token: string;
-  /** Distinct values at this position among the pattern's masked lines. */
-  distinct: number;
-  /** Most lines first. */
-  top: ValueCount[];
 }
 
 export interface PatternDetail extends PatternView {

@@ -15,7 +15,7 @@ import { IdbBundleStorage } from '../../src/storage/db.ts';
 import { IdbPatternsStore, MemoryPatternsStore } from '../../src/storage/patterns-store.ts';
 import { createClassifyService } from '../../workers/classify-service.ts';
 import type { DiscoverProgress, PatternsInfo } from '../../workers/patterns-api.ts';
-import { readPatternsFile } from '../../workers/patterns-service.ts';
+import { readPatternsFile } from '../../src/core/patterns/patterns-file.ts';
 
 const DEFAULT_JSON = readFileSync(resolve(import.meta.dirname, '../../public/default-bundle.json'), 'utf8');
 

@@ -17,60 +17,21 @@
 import { CancelledError } from '../src/core/errors.ts';
 import type { ChatEngine } from '../src/core/llm/engine.ts';
 import { LlmTier, type LlmCache } from '../src/core/llm/llm-tier.ts';
-import {
-  DEFAULT_LOCAL_MODEL,
-  formatMB,
-  LOCAL_MODELS,
-  selfHostedProblems,
-  selfHostedRecord,
-  type WebLlmModelRecord,
-} from '../src/core/llm/models.ts';
-import { GROQ_BASE_URL, normaliseBaseUrl, OpenAiClient } from '../src/core/llm/openai-client.ts';
+import { selfHostedProblems, selfHostedRecord } from '../src/core/llm/models.ts';
+import { normaliseBaseUrl, OpenAiClient } from '../src/core/llm/openai-client.ts';
 import { promptConfigOf } from '../src/core/llm/prompt.ts';
 import { BUILT_IN_REDACTIONS, cleanCustomRedactions, compileRedactor } from '../src/core/llm/redact.ts';
 import type { ReviewDecision } from '../src/core/llm/review.ts';
 import { maskMessage } from '../src/core/masking.ts';
 import type { LlmSettingsStore } from '../src/storage/llm-settings.ts';
-import {
-  SELF_HOSTED,
-  type DownloadProgress,
-  type LlmApi,
-  type LlmRunStats,
-  type LlmSettings,
-  type LlmStatus,
-  type RedactionPreview,
-  type WebGpuInfo,
-} from './llm-api.ts';
+import { SELF_HOSTED, type LlmApi, type LlmRunStats, type LlmSettings, type LlmStatus, type RedactionPreview, type WebGpuInfo } from './llm-api.ts';
+import { explainLoadError, localSpec, modelHosts, webGpuMissingMessage, type LoadedEngine, type WebLlmHost } from './llm-engine.ts';
+import { API_KEY, cleanSettings, DEFAULT_LLM_SETTINGS, originOf } from './llm-settings.ts';
 import type { ModelHosts } from './model-fetch-guard.ts';
-import { PREBUILT_MODEL_ORIGINS, PREBUILT_REDIRECT_HOSTS } from './model-download-hosts.ts';
 import { throttle } from './throttle.ts';
 
-export const DEFAULT_LLM_SETTINGS: LlmSettings = {
-  mode: 'local',
-  localModel: DEFAULT_LOCAL_MODEL,
-  selfHosted: null,
-  remote: { baseUrl: GROQ_BASE_URL, model: '', concurrency: 4, timeoutSec: 60, retries: 4 },
-  labelScope: 'all',
-  redactions: [],
-};
-
-/** What the worker needs to run a local model: WebLLM, or the fake in tests. */
-export interface LocalModelSpec {
-  id: string;
-  /** A model record for a self-hosted model; null for WebLLM's prebuilt list. */
-  record: WebLlmModelRecord | null;
-}
-
-export interface LoadedEngine {
-  engine: ChatEngine;
-  unload(): Promise<void>;
-}
-
-export interface WebLlmHost {
-  load(spec: LocalModelSpec, onProgress: (p: DownloadProgress) => void, signal: AbortSignal): Promise<LoadedEngine>;
-  isStored(spec: LocalModelSpec): Promise<boolean>;
-  remove(spec: LocalModelSpec): Promise<void>;
-}
+export { cleanSettings, DEFAULT_LLM_SETTINGS } from './llm-settings.ts';
+export { webGpuMissingMessage, type LoadedEngine, type LocalModelSpec, type WebLlmHost } from './llm-engine.ts';
 
 export interface AnswerCache extends LlmCache {
   count(): Promise<number>;
@@ -92,80 +53,6 @@ export interface LlmServiceDeps {
   /** Told where local model files may come from (the worker's fetch guard, workers/model-fetch-guard.ts). */
   allowModelHosts?(hosts: ModelHosts): void;
 }
-
-const API_KEY = /^[\x21-\x7e]{1,512}$/;
-
-/** "Use Chrome or Edge…": what a user without WebGPU can do instead. */
-export function webGpuMissingMessage(gpu: WebGpuInfo): string {
-  return (
-    `The local LLM needs WebGPU, and ${gpu.reason || 'this browser does not offer it'} ` +
-    'Use a recent Chrome or Edge (113 or later) with hardware acceleration turned on, on a machine with a GPU – ' +
-    'or choose "Remote API" and point it at an OpenAI-compatible server (Ollama or LM Studio on this machine work too). ' +
-    'Without an LLM, the lines for it stay Unclassified.'
-  );
-}
-
-function explainLoadError(error: unknown, spec: LocalModelSpec): Error {
-  if (error instanceof CancelledError) return error;
-  const err = error as { name?: string; message?: string };
-  const message = String(err?.message ?? error);
-  const size = LOCAL_MODELS.find((m) => m.id === spec.id);
-  if (err?.name === 'QuotaExceededError' || /quota/i.test(message)) {
-    return new Error(
-      `The browser has no room to store this model${size ? ` (about ${formatMB(size.downloadMB)})` : ''}: its storage quota for this site is used up. ` +
-        'Free disk space, delete stored models you no longer use, or pick a smaller model; "Keep for offline use" also stops the browser from evicting it later.',
-    );
-  }
-  if (/device|adapter|webgpu|gpu/i.test(message) && /lost|memory|limit|create|request/i.test(message)) {
-    return new Error(`The GPU could not run this model (${message}). Close other GPU-heavy tabs or pick a smaller model.`);
-  }
-  return new Error(`The model could not be loaded: ${message}`);
-}
-
-function clampInt(value: unknown, min: number, max: number, name: string): number {
-  const n = Math.floor(Number(value));
-  if (!Number.isFinite(n) || n < min || n > max) throw new RangeError(`${name} must be a whole number from ${min} to ${max}.`);
-  return n;
-}
-
-/** Checks and cleans settings; throws with the reason. */
-export function cleanSettings(input: LlmSettings): LlmSettings {
-  if (!['off', 'local', 'remote'].includes(input.mode)) throw new RangeError('Unknown LLM mode.');
-  if (input.labelScope !== 'all' && input.labelScope !== 'rare') throw new RangeError('The label choice must be "all" or "rare".');
-  const localModel = String(input.localModel ?? DEFAULT_LOCAL_MODEL);
-  if (localModel !== SELF_HOSTED && !LOCAL_MODELS.some((m) => m.id === localModel)) throw new RangeError(`Unknown local model ${localModel}.`);
-  let selfHosted = input.selfHosted ? { ...input.selfHosted } : null;
-  if (selfHosted) {
-    selfHosted = {
-      id: String(selfHosted.id ?? '').trim(),
-      modelUrl: String(selfHosted.modelUrl ?? '').trim(),
-      modelLibUrl: String(selfHosted.modelLibUrl ?? '').trim(),
-      ...(selfHosted.vramMB ? { vramMB: Number(selfHosted.vramMB) } : {}),
-    };
-  }
-  if (localModel === SELF_HOSTED) {
-    const problems = selfHostedProblems(selfHosted ?? {});
-    if (problems.length) throw new RangeError(problems.join(' '));
-  }
-  const r = input.remote;
-  const baseUrl = normaliseBaseUrl(String(r?.baseUrl ?? ''));
-  return {
-    mode: input.mode,
-    localModel,
-    selfHosted,
-    remote: {
-      baseUrl,
-      model: String(r.model ?? '').trim(),
-      concurrency: clampInt(r.concurrency, 1, 16, 'Concurrent calls'),
-      timeoutSec: clampInt(r.timeoutSec, 1, 600, 'The timeout'),
-      retries: clampInt(r.retries, 0, 10, 'Retries'),
-    },
-    labelScope: input.labelScope,
-    redactions: cleanCustomRedactions(input.redactions),
-  };
-}
-
-const originOf = (baseUrl: string) => new URL(baseUrl).origin;
 
 /** A line, its masked key and what a remote LLM would get. */
 function preview(line: string, redact: (key: string) => string): RedactionPreview {
@@ -222,17 +109,6 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
       return { store, persistent, problem, settings };
     })();
     return ready;
-  }
-
-  function localSpec(s: LlmSettings): LocalModelSpec {
-    if (s.localModel === SELF_HOSTED && s.selfHosted) return { id: s.selfHosted.id, record: selfHostedRecord(s.selfHosted) };
-    return { id: s.localModel, record: null };
-  }
-
-  /** A self-hosted model's files come from its two URLs' origins, and redirect nowhere else. */
-  function modelHosts(spec: LocalModelSpec): ModelHosts {
-    if (!spec.record) return { origins: PREBUILT_MODEL_ORIGINS, redirectHosts: PREBUILT_REDIRECT_HOSTS };
-    return { origins: [...new Set([originOf(spec.record.model), originOf(spec.record.model_lib)])], redirectHosts: [] };
   }
 
   /** An OpenAI-compatible client bound to the configured base URL: it cannot reach any other origin, and has the key only when it was entered for this one. */

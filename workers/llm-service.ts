@@ -1,7 +1,9 @@
 /**
  * The LLM worker's service: `LlmApi` (workers/llm-api.ts) over the core's LLM tier, with its I/O
  * (settings store, answer cache, WebGPU, WebLLM, fetch) passed in so that Node tests can run it
- * with the fake engine and the mock OpenAI server. workers/llm.worker.ts exposes it.
+ * with the fake engine and the mock OpenAI server. workers/llm.worker.ts exposes it. Its parts:
+ * the settings and the key's form (llm-settings.ts), the local engine (llm-engine.ts) and one run
+ * of the tier between beginRun and endRun (llm-tier-run.ts).
  *
  * Privacy rules kept here:
  * - The API key stays in this worker: in memory, and in IndexedDB only when the user asked to
@@ -15,8 +17,7 @@
  *   (`confirmRun`), after listing those messages and the host.
  */
 import { CancelledError } from '../src/core/errors.ts';
-import type { ChatEngine } from '../src/core/llm/engine.ts';
-import { LlmTier, type LlmCache } from '../src/core/llm/llm-tier.ts';
+import type { LlmCache } from '../src/core/llm/llm-tier.ts';
 import { selfHostedProblems, selfHostedRecord } from '../src/core/llm/models.ts';
 import { normaliseBaseUrl, OpenAiClient } from '../src/core/llm/openai-client.ts';
 import { promptConfigOf } from '../src/core/llm/prompt.ts';
@@ -27,6 +28,7 @@ import type { LlmSettingsStore } from '../src/storage/llm-settings.ts';
 import { SELF_HOSTED, type LlmApi, type LlmRunStats, type LlmSettings, type LlmStatus, type RedactionPreview, type WebGpuInfo } from './llm-api.ts';
 import { explainLoadError, localSpec, modelHosts, webGpuMissingMessage, type LoadedEngine, type WebLlmHost } from './llm-engine.ts';
 import { API_KEY, cleanSettings, DEFAULT_LLM_SETTINGS, originOf } from './llm-settings.ts';
+import { LlmTierRun } from './llm-tier-run.ts';
 import type { ModelHosts } from './model-fetch-guard.ts';
 import { throttle } from './throttle.ts';
 
@@ -60,16 +62,6 @@ function preview(line: string, redact: (key: string) => string): RedactionPrevie
   return { line, masked, sent: redact(masked) };
 }
 
-interface Run {
-  tier: LlmTier;
-  controller: AbortController;
-  remote: boolean;
-  confirmed: boolean;
-  retries: number;
-  model: string;
-  flush(): void;
-}
-
 export function createLlmService(deps: LlmServiceDeps): LlmApi {
   let ready: Promise<{ store: LlmSettingsStore<LlmSettings>; persistent: boolean; problem?: () => string | null; settings: LlmSettings }> | null = null;
   let settings: LlmSettings = structuredClone(DEFAULT_LLM_SETTINGS);
@@ -79,7 +71,7 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
   let keyRemembered = false;
   let loaded: (LoadedEngine & { id: string }) | null = null;
   let loadController: AbortController | null = null;
-  let run: Run | null = null;
+  let run: LlmTierRun | null = null;
   /** What went wrong reading the stored settings (shown with the status). */
   const initNotes: string[] = [];
 
@@ -316,58 +308,34 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
 
     async beginRun(bundle, onProgress) {
       await init();
-      if (run) run.controller.abort();
+      run?.cancel();
       const state = readiness();
       if (!state.ready) throw new Error(state.notReady || 'The LLM tier is off.');
       const prompt = promptConfigOf(bundle, settings.labelScope);
       const cache = await deps.answers();
-      const report = onProgress ? throttle(onProgress, deps.progressIntervalMs ?? 200) : undefined;
-      const safeReport = report
-        ? (p: Parameters<typeof report>[0]) => {
-            try {
-              report(p);
-            } catch {
-              // the page went away; the run goes on
-            }
-          }
-        : undefined;
-      let engine: ChatEngine;
-      let model: string;
-      let concurrency: number;
       const remote = settings.mode === 'remote';
-      const current: Partial<Run> = { retries: 0, confirmed: !remote, remote };
-      let redact: ((key: string) => string) | undefined;
+      const common = { destination: state.destination, prompt, cache, remote, onProgress, progressIntervalMs: deps.progressIntervalMs ?? 200 };
+      let started: LlmTierRun;
       if (remote) {
-        engine = client(() => current.retries!++);
-        redact = compileRedactor(settings.redactions);
-        // The host is part of the cache key: the same model id elsewhere may be another model.
-        model = `${state.destination}/${settings.remote.model}`;
-        concurrency = settings.remote.concurrency;
+        started = new LlmTierRun({
+          ...common,
+          engine: client(() => started.retried()),
+          redact: compileRedactor(settings.redactions),
+          // The host is part of the cache key: the same model id elsewhere may be another model.
+          model: `${state.destination}/${settings.remote.model}`,
+          concurrency: settings.remote.concurrency,
+        });
       } else {
-        engine = loaded!.engine;
-        model = loaded!.id;
-        concurrency = 1;
+        started = new LlmTierRun({ ...common, engine: loaded!.engine, model: loaded!.id, concurrency: 1 });
       }
-      const tier = new LlmTier({
-        engine,
-        model,
-        destination: state.destination,
-        prompt,
-        cache,
-        concurrency,
-        onProgress: safeReport,
-        ...(redact ? { redact } : {}),
-        // The last guard: nothing leaves the device unless the page confirmed this run.
-        confirm: () => current.confirmed === true,
-      });
-      run = Object.assign(current, { tier, controller: new AbortController(), model, flush: () => report?.flush() }) as Run;
+      run = started;
       return {
         destination: state.destination,
         endpoint: remote ? `${settings.remote.baseUrl}/chat/completions` : '',
         remote,
-        model: remote ? settings.remote.model : model,
+        model: remote ? settings.remote.model : loaded!.id,
         labels: [...prompt.labels],
-        instructions: tier.instructions,
+        instructions: started.tier.instructions,
       };
     },
 
@@ -377,28 +345,22 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
     },
 
     confirmRun() {
-      if (run) run.confirmed = true;
+      run?.confirm();
     },
 
     async classifyKeys(keys) {
-      const current = run;
-      if (!current) throw new Error('No LLM run is in progress.');
-      if (current.controller.signal.aborted) throw new CancelledError();
-      const answers = await current.tier.classifyKeys(keys, current.controller.signal);
-      current.flush();
-      return [...answers];
+      if (!run) throw new Error('No LLM run is in progress.');
+      return run.classifyKeys(keys);
     },
 
     cancelRun() {
-      run?.controller.abort();
+      run?.cancel();
     },
 
     async endRun(): Promise<LlmRunStats | null> {
       const current = run;
       run = null;
-      if (!current) return null;
-      current.flush();
-      return { ...current.tier.stats, retries: current.retries, destination: current.tier.destination, model: current.model };
+      return current ? current.end() : null;
     },
   };
   return api;

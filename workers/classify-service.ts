@@ -79,6 +79,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
   const clearResults = () => results.clear();
   /** Pattern discovery's copy of the run's lines, made for the duration of one discovery. */
   let runSnapshot: RunRows | null = null;
+  // The embedder context is asked for when a version is put in use: the models part, built with the bundles, provides it.
   const bundles = new BundleHost({ storage: deps.storage, loadDefaultBundle: deps.loadDefaultBundle, embedderContext: () => embedderContext });
   // Embedding models: installed BERT models, their backend, import, retraining – workers/models-service.ts.
   const models = createModelsHost(deps.models ?? {}, { bundles, jobs });

@@ -127,7 +127,8 @@ export interface ClassifyApi extends PatternsApi, ModelsApi {
   /**
    * Classifies a file (a CSV, or a .log/.txt with one message per line, by its name).
    * Keeps the results for `query`/`rows` and the output for `buildOutput`.
-   * Throws an Error with a user-readable message for an unreadable file.
+   * Throws an Error with a user-readable message for an unreadable file, and "Another job is
+   * still running…" while a job runs (every long job below is refused so).
    * Resolves with `cancelled: true` after `cancel()`.
    * `llm`: the LLM tier's hooks (a comlink proxy, workers/llm-run.ts); without it tier 3 is not run.
    * `options.column`: the column that holds the messages (else found by name); a name the file
@@ -156,6 +157,7 @@ export interface ClassifyApi extends PatternsApi, ModelsApi {
    * the other setting). Safe by default: cells a spreadsheet would run as formulas get a leading
    * apostrophe (src/core/csv/format.ts); `raw` writes every cell as it was read. `filter`: only the
    * rows that match it (the results table's filters and brushed time range), with the header.
+   * Throws "Nothing to download yet…" before a run, and CancelledError after `cancel()`.
    */
   buildOutput(explain: boolean, onProgress?: ProgressCallback, options?: { raw?: boolean; filter?: RowFilter }): Promise<Blob>;
 
@@ -176,16 +178,20 @@ export interface ClassifyApi extends PatternsApi, ModelsApi {
   ruleEngines(rules: Rule[]): Promise<(RuleEngine | null)[]>;
   /** Routes, rules and settings are stored with the bundle in use (its version is updated) and apply from the next run. */
   saveSourceRoutes(routes: SourceRoutes): Promise<BundleInfo>;
+  /** Throws for a minimum that is not a whole number ≥ 0 or a confidence outside 0–1. */
   saveSettings(settings: Settings): Promise<BundleInfo>;
 
   // The training workspace: the training set.
   trainingSet(): Promise<TrainingSetInfo>;
   /** A page of the rows that match `query`, and how many match. */
   trainingRows(query: RowQuery, start: number, count: number): Promise<{ total: number; rows: TrainingRowView[] }>;
-  /** Adds a labelled CSV (`log_message`, `target_label`, optional `source`) to the training set. */
+  /**
+   * Adds a labelled CSV (`log_message`, `target_label`, optional `source`) to the training set.
+   * Throws with the core's message for a file without those columns; CancelledError after `cancel()`.
+   */
   importTrainingCsv(input: Blob, fileName: string): Promise<AddRowsOutcome>;
   addTrainingRows(rows: NewTrainingRow[]): Promise<AddRowsOutcome>;
-  /** Renaming onto an existing label merges the two. */
+  /** Renaming onto an existing label merges the two. The label edits throw with the reason (an unknown or empty label). */
   renameLabel(from: string, to: string): Promise<TrainingSetInfo>;
   mergeLabels(from: string[], into: string): Promise<TrainingSetInfo>;
   deleteLabel(label: string): Promise<TrainingSetInfo>;
@@ -197,7 +203,8 @@ export interface ClassifyApi extends PatternsApi, ModelsApi {
   /**
    * Trains on the training set with a stratified held-out split (seeded; cancel with `cancel()`,
    * which rejects with a CancelledError). The result is kept as the candidate until it is saved
-   * or replaced; the bundle in use does not change.
+   * or replaced; the bundle in use does not change. Throws for a held-out share outside 5–50 %
+   * and an empty training set.
    */
   trainCandidate(settings: TrainSettings, onProgress: TrainProgressCallback): Promise<CandidateInfo>;
   /** The unsaved candidate, if any. */
@@ -205,15 +212,16 @@ export interface ClassifyApi extends PatternsApi, ModelsApi {
   discardCandidate(): Promise<void>;
   /**
    * Stores the candidate as a new version under `name` and makes it current, with the settings,
-   * rules and routes of the bundle in use as they are now.
+   * rules and routes of the bundle in use as they are now. Throws when there is no candidate.
    */
   saveCandidate(name: string): Promise<BundleInfo>;
   /** Every stored version, newest first. */
   listVersions(): Promise<VersionInfo[]>;
-  /** Makes a stored version current (switch, roll back). */
+  /** Makes a stored version current (switch, roll back). Throws when it is gone or its embedder is not available here. */
   useVersion(id: string): Promise<BundleInfo>;
-  /** Deletes a stored version; the one in use cannot be deleted. */
+  /** Deletes a stored version; the one in use cannot be deleted (it throws, saying so). */
   deleteVersion(id: string): Promise<VersionInfo[]>;
+  /** Throws a BundleError when the version is gone. */
   exportVersion(id: string): Promise<string>;
 
   /** What this worker keeps in the browser, with sizes (the Storage panel; workers/storage-usage.ts). */

@@ -16,7 +16,7 @@ import { openModelFileStore } from '../src/storage/model-files.ts';
 import type { ClassifyApi } from './classify-api.ts';
 import type { LabelledRow } from '../src/core/train.ts';
 import { createClassifyService } from './classify-service.ts';
-import { fetchServedModels } from './models-service.ts';
+import { fetchServedModels } from './model-registry.ts';
 import { startScaleWorkers } from './pool-ports.ts';
 import { holdLifeLock } from './liveness.ts';
 

@@ -1,7 +1,9 @@
 /**
  * The LLM worker's service: `LlmApi` (workers/llm-api.ts) over the core's LLM tier, with its I/O
  * (settings store, answer cache, WebGPU, WebLLM, fetch) passed in so that Node tests can run it
- * with the fake engine and the mock OpenAI server. workers/llm.worker.ts exposes it.
+ * with the fake engine and the mock OpenAI server. workers/llm.worker.ts exposes it. Its parts:
+ * the settings and the key's form (llm-settings.ts), the local engine (llm-engine.ts) and one run
+ * of the tier between beginRun and endRun (llm-tier-run.ts).
  *
  * Privacy rules kept here:
  * - The API key stays in this worker: in memory, and in IndexedDB only when the user asked to
@@ -15,62 +17,23 @@
  *   (`confirmRun`), after listing those messages and the host.
  */
 import { CancelledError } from '../src/core/errors.ts';
-import type { ChatEngine } from '../src/core/llm/engine.ts';
-import { LlmTier, type LlmCache } from '../src/core/llm/llm-tier.ts';
-import {
-  DEFAULT_LOCAL_MODEL,
-  formatMB,
-  LOCAL_MODELS,
-  selfHostedProblems,
-  selfHostedRecord,
-  type WebLlmModelRecord,
-} from '../src/core/llm/models.ts';
-import { GROQ_BASE_URL, normaliseBaseUrl, OpenAiClient } from '../src/core/llm/openai-client.ts';
+import type { LlmCache } from '../src/core/llm/llm-tier.ts';
+import { selfHostedProblems, selfHostedRecord } from '../src/core/llm/models.ts';
+import { normaliseBaseUrl, OpenAiClient } from '../src/core/llm/openai-client.ts';
 import { promptConfigOf } from '../src/core/llm/prompt.ts';
 import { BUILT_IN_REDACTIONS, cleanCustomRedactions, compileRedactor } from '../src/core/llm/redact.ts';
 import type { ReviewDecision } from '../src/core/llm/review.ts';
 import { maskMessage } from '../src/core/masking.ts';
 import type { LlmSettingsStore } from '../src/storage/llm-settings.ts';
-import {
-  SELF_HOSTED,
-  type DownloadProgress,
-  type LlmApi,
-  type LlmRunStats,
-  type LlmSettings,
-  type LlmStatus,
-  type RedactionPreview,
-  type WebGpuInfo,
-} from './llm-api.ts';
+import { SELF_HOSTED, type LlmApi, type LlmRunStats, type LlmSettings, type LlmStatus, type RedactionPreview, type WebGpuInfo } from './llm-api.ts';
+import { explainLoadError, localSpec, modelHosts, webGpuMissingMessage, type LoadedEngine, type WebLlmHost } from './llm-engine.ts';
+import { API_KEY, cleanSettings, DEFAULT_LLM_SETTINGS, originOf } from './llm-settings.ts';
+import { LlmTierRun } from './llm-tier-run.ts';
 import type { ModelHosts } from './model-fetch-guard.ts';
-import { PREBUILT_MODEL_ORIGINS, PREBUILT_REDIRECT_HOSTS } from './model-download-hosts.ts';
 import { throttle } from './throttle.ts';
 
-export const DEFAULT_LLM_SETTINGS: LlmSettings = {
-  mode: 'local',
-  localModel: DEFAULT_LOCAL_MODEL,
-  selfHosted: null,
-  remote: { baseUrl: GROQ_BASE_URL, model: '', concurrency: 4, timeoutSec: 60, retries: 4 },
-  labelScope: 'all',
-  redactions: [],
-};
-
-/** What the worker needs to run a local model: WebLLM, or the fake in tests. */
-export interface LocalModelSpec {
-  id: string;
-  /** A model record for a self-hosted model; null for WebLLM's prebuilt list. */
-  record: WebLlmModelRecord | null;
-}
-
-export interface LoadedEngine {
-  engine: ChatEngine;
-  unload(): Promise<void>;
-}
-
-export interface WebLlmHost {
-  load(spec: LocalModelSpec, onProgress: (p: DownloadProgress) => void, signal: AbortSignal): Promise<LoadedEngine>;
-  isStored(spec: LocalModelSpec): Promise<boolean>;
-  remove(spec: LocalModelSpec): Promise<void>;
-}
+export { cleanSettings, DEFAULT_LLM_SETTINGS } from './llm-settings.ts';
+export { webGpuMissingMessage, type LoadedEngine, type LocalModelSpec, type WebLlmHost } from './llm-engine.ts';
 
 export interface AnswerCache extends LlmCache {
   count(): Promise<number>;
@@ -95,94 +58,10 @@ export interface LlmServiceDeps {
   connectBlocked?(url: string): Promise<string | null>;
 }
 
-const API_KEY = /^[\x21-\x7e]{1,512}$/;
-
-/** "Use Chrome or Edge…": what a user without WebGPU can do instead. */
-export function webGpuMissingMessage(gpu: WebGpuInfo): string {
-  return (
-    `The local LLM needs WebGPU, and ${gpu.reason || 'this browser does not offer it'} ` +
-    'Use a recent Chrome or Edge (113 or later) with hardware acceleration turned on, on a machine with a GPU – ' +
-    'or choose "Remote API" and point it at an OpenAI-compatible server (Ollama or LM Studio on this machine work too). ' +
-    'Without an LLM, the lines for it stay Unclassified.'
-  );
-}
-
-function explainLoadError(error: unknown, spec: LocalModelSpec): Error {
-  if (error instanceof CancelledError) return error;
-  const err = error as { name?: string; message?: string };
-  const message = String(err?.message ?? error);
-  const size = LOCAL_MODELS.find((m) => m.id === spec.id);
-  if (err?.name === 'QuotaExceededError' || /quota/i.test(message)) {
-    return new Error(
-      `The browser has no room to store this model${size ? ` (about ${formatMB(size.downloadMB)})` : ''}: its storage quota for this site is used up. ` +
-        'Free disk space, delete stored models you no longer use, or pick a smaller model; "Keep for offline use" also stops the browser from evicting it later.',
-    );
-  }
-  if (/device|adapter|webgpu|gpu/i.test(message) && /lost|memory|limit|create|request/i.test(message)) {
-    return new Error(`The GPU could not run this model (${message}). Close other GPU-heavy tabs or pick a smaller model.`);
-  }
-  return new Error(`The model could not be loaded: ${message}`);
-}
-
-function clampInt(value: unknown, min: number, max: number, name: string): number {
-  const n = Math.floor(Number(value));
-  if (!Number.isFinite(n) || n < min || n > max) throw new RangeError(`${name} must be a whole number from ${min} to ${max}.`);
-  return n;
-}
-
-/** Checks and cleans settings; throws with the reason. */
-export function cleanSettings(input: LlmSettings): LlmSettings {
-  if (!['off', 'local', 'remote'].includes(input.mode)) throw new RangeError('Unknown LLM mode.');
-  if (input.labelScope !== 'all' && input.labelScope !== 'rare') throw new RangeError('The label choice must be "all" or "rare".');
-  const localModel = String(input.localModel ?? DEFAULT_LOCAL_MODEL);
-  if (localModel !== SELF_HOSTED && !LOCAL_MODELS.some((m) => m.id === localModel)) throw new RangeError(`Unknown local model ${localModel}.`);
-  let selfHosted = input.selfHosted ? { ...input.selfHosted } : null;
-  if (selfHosted) {
-    selfHosted = {
-      id: String(selfHosted.id ?? '').trim(),
-      modelUrl: String(selfHosted.modelUrl ?? '').trim(),
-      modelLibUrl: String(selfHosted.modelLibUrl ?? '').trim(),
-      ...(selfHosted.vramMB ? { vramMB: Number(selfHosted.vramMB) } : {}),
-    };
-  }
-  if (localModel === SELF_HOSTED) {
-    const problems = selfHostedProblems(selfHosted ?? {});
-    if (problems.length) throw new RangeError(problems.join(' '));
-  }
-  const r = input.remote;
-  const baseUrl = normaliseBaseUrl(String(r?.baseUrl ?? ''));
-  return {
-    mode: input.mode,
-    localModel,
-    selfHosted,
-    remote: {
-      baseUrl,
-      model: String(r.model ?? '').trim(),
-      concurrency: clampInt(r.concurrency, 1, 16, 'Concurrent calls'),
-      timeoutSec: clampInt(r.timeoutSec, 1, 600, 'The timeout'),
-      retries: clampInt(r.retries, 0, 10, 'Retries'),
-    },
-    labelScope: input.labelScope,
-    redactions: cleanCustomRedactions(input.redactions),
-  };
-}
-
-const originOf = (baseUrl: string) => new URL(baseUrl).origin;
-
 /** A line, its masked key and what a remote LLM would get. */
 function preview(line: string, redact: (key: string) => string): RedactionPreview {
   const masked = maskMessage(line);
   return { line, masked, sent: redact(masked) };
-}
-
-interface Run {
-  tier: LlmTier;
-  controller: AbortController;
-  remote: boolean;
-  confirmed: boolean;
-  retries: number;
-  model: string;
-  flush(): void;
 }
 
 export function createLlmService(deps: LlmServiceDeps): LlmApi {
@@ -194,7 +73,7 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
   let keyRemembered = false;
   let loaded: (LoadedEngine & { id: string }) | null = null;
   let loadController: AbortController | null = null;
-  let run: Run | null = null;
+  let run: LlmTierRun | null = null;
   /** What went wrong reading the stored settings (shown with the status). */
   const initNotes: string[] = [];
 
@@ -224,17 +103,6 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
       return { store, persistent, problem, settings };
     })();
     return ready;
-  }
-
-  function localSpec(s: LlmSettings): LocalModelSpec {
-    if (s.localModel === SELF_HOSTED && s.selfHosted) return { id: s.selfHosted.id, record: selfHostedRecord(s.selfHosted) };
-    return { id: s.localModel, record: null };
-  }
-
-  /** A self-hosted model's files come from its two URLs' origins, and redirect nowhere else. */
-  function modelHosts(spec: LocalModelSpec): ModelHosts {
-    if (!spec.record) return { origins: PREBUILT_MODEL_ORIGINS, redirectHosts: PREBUILT_REDIRECT_HOSTS };
-    return { origins: [...new Set([originOf(spec.record.model), originOf(spec.record.model_lib)])], redirectHosts: [] };
   }
 
   /** An OpenAI-compatible client bound to the configured base URL: it cannot reach any other origin, and has the key only when it was entered for this one. */
@@ -451,58 +319,34 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
 
     async beginRun(bundle, onProgress) {
       await init();
-      if (run) run.controller.abort();
+      run?.cancel();
       const state = await readiness();
       if (!state.ready) throw new Error(state.notReady || 'The LLM tier is off.');
       const prompt = promptConfigOf(bundle, settings.labelScope);
       const cache = await deps.answers();
-      const report = onProgress ? throttle(onProgress, deps.progressIntervalMs ?? 200) : undefined;
-      const safeReport = report
-        ? (p: Parameters<typeof report>[0]) => {
-            try {
-              report(p);
-            } catch {
-              // the page went away; the run goes on
-            }
-          }
-        : undefined;
-      let engine: ChatEngine;
-      let model: string;
-      let concurrency: number;
       const remote = settings.mode === 'remote';
-      const current: Partial<Run> = { retries: 0, confirmed: !remote, remote };
-      let redact: ((key: string) => string) | undefined;
+      const common = { destination: state.destination, prompt, cache, remote, onProgress, progressIntervalMs: deps.progressIntervalMs ?? 200 };
+      let started: LlmTierRun;
       if (remote) {
-        engine = client(() => current.retries!++);
-        redact = compileRedactor(settings.redactions);
-        // The host is part of the cache key: the same model id elsewhere may be another model.
-        model = `${state.destination}/${settings.remote.model}`;
-        concurrency = settings.remote.concurrency;
+        started = new LlmTierRun({
+          ...common,
+          engine: client(() => started.retried()),
+          redact: compileRedactor(settings.redactions),
+          // The host is part of the cache key: the same model id elsewhere may be another model.
+          model: `${state.destination}/${settings.remote.model}`,
+          concurrency: settings.remote.concurrency,
+        });
       } else {
-        engine = loaded!.engine;
-        model = loaded!.id;
-        concurrency = 1;
+        started = new LlmTierRun({ ...common, engine: loaded!.engine, model: loaded!.id, concurrency: 1 });
       }
-      const tier = new LlmTier({
-        engine,
-        model,
-        destination: state.destination,
-        prompt,
-        cache,
-        concurrency,
-        onProgress: safeReport,
-        ...(redact ? { redact } : {}),
-        // The last guard: nothing leaves the device unless the page confirmed this run.
-        confirm: () => current.confirmed === true,
-      });
-      run = Object.assign(current, { tier, controller: new AbortController(), model, flush: () => report?.flush() }) as Run;
+      run = started;
       return {
         destination: state.destination,
         endpoint: remote ? `${settings.remote.baseUrl}/chat/completions` : '',
         remote,
-        model: remote ? settings.remote.model : model,
+        model: remote ? settings.remote.model : loaded!.id,
         labels: [...prompt.labels],
-        instructions: tier.instructions,
+        instructions: started.tier.instructions,
       };
     },
 
@@ -512,28 +356,22 @@ export function createLlmService(deps: LlmServiceDeps): LlmApi {
     },
 
     confirmRun() {
-      if (run) run.confirmed = true;
+      run?.confirm();
     },
 
     async classifyKeys(keys) {
-      const current = run;
-      if (!current) throw new Error('No LLM run is in progress.');
-      if (current.controller.signal.aborted) throw new CancelledError();
-      const answers = await current.tier.classifyKeys(keys, current.controller.signal);
-      current.flush();
-      return [...answers];
+      if (!run) throw new Error('No LLM run is in progress.');
+      return run.classifyKeys(keys);
     },
 
     cancelRun() {
-      run?.controller.abort();
+      run?.cancel();
     },
 
     async endRun(): Promise<LlmRunStats | null> {
       const current = run;
       run = null;
-      if (!current) return null;
-      current.flush();
-      return { ...current.tier.stats, retries: current.retries, destination: current.tier.destination, model: current.model };
+      return current ? current.end() : null;
     },
   };
   return api;

@@ -130,18 +130,22 @@ export interface ModelsApi {
    * storage. A model with the id of an earlier import replaces it.
    */
   importModelFiles(files: ModelFileInput[], onProgress?: ImportProgressCallback): Promise<ImportOutcome>;
-  /** Forgets an imported model's files. */
+  /** Forgets an imported model's files. Throws for a served model and for the model the bundle in use needs. */
   deleteModel(id: string): Promise<ModelsStatus>;
   /**
    * Retrains the built-in default bundle (its rules, routes and thresholds) on BERT features of
-   * the example data, stores it as a version and uses it. One job at a time; `cancel()` stops it.
+   * the example data, stores it as a version and uses it. One job at a time; `cancel()` stops it
+   * (CancelledError). Throws a ModelError when the model is not installed.
    */
   retrainDefaultOnBert(modelId: string, onProgress?: RetrainProgressCallback): Promise<BundleInfo>;
   /** Goes back to the built-in n-gram default bundle (BERT versions are kept). */
   useNgramDefault(): Promise<BundleInfo>;
   /** Uses the stored BERT default for `modelId` if there is one, else retrains it. */
   useBertDefault(modelId: string, onProgress?: RetrainProgressCallback): Promise<BundleInfo>;
-  /** Embeds texts with a model (default: the one of the bundle in use, else the first installed). */
+  /**
+   * Embeds texts with a model (default: the one of the bundle in use, else the first installed).
+   * Throws a ModelError when no model is installed, or the model has no file for `dtype`.
+   */
   embedTexts(texts: string[], options?: { model?: string; dtype?: BertDtype }): Promise<EmbedResult>;
   /** Dismisses the "a bundle needs model X" notice. */
   dismissMissingModel(): Promise<void>;

@@ -6,11 +6,12 @@
  */
 import type { MaskingConfig, MaskingRule, MaskPreview, MinerSettings, SlotValues, ValueCount } from '../src/core/patterns/index.ts';
 import type { RuleFilePreview } from '../src/core/patterns/rule-on-file.ts';
+import type { SimilarGroups, SplitPosition } from '../src/core/patterns/session.ts';
 import type { LiteralValue } from '../src/core/rule-synthesis.ts';
 import type { Rule } from '../src/core/types.ts';
 import type { PatternSourceRecord } from '../src/storage/patterns-store.ts';
 
-export type { LiteralValue, MaskingConfig, MaskingRule, MaskPreview, MinerSettings, RuleFilePreview, SlotValues, ValueCount };
+export type { LiteralValue, MaskingConfig, MaskingRule, MaskPreview, MinerSettings, RuleFilePreview, SimilarGroups, SlotValues, SplitPosition, ValueCount };
 
 export interface PatternSource extends PatternSourceRecord {
   /**
@@ -46,15 +47,6 @@ export interface PatternView {
   rule: { index: number; label: string } | null;
 }
 
-export interface SimilarGroups {
-  /** Pattern ids; each group has two or more, largest first. */
-  groups: string[][];
-  /** Largest cosine distance used. */
-  eps: number;
-  /** The embedder used ("ngram", "bert"). */
-  embedder: string;
-}
-
 export interface PatternsInfo {
   /** Null: nothing mined yet. */
   source: PatternSource | null;
@@ -73,18 +65,6 @@ export interface PatternsInfo {
   persistent: boolean;
   /** What went wrong with the patterns' storage (not opened, lost, a record not read), in words. */
   storageNotice?: string;
-}
-
-/** A token position a pattern can be split at, with the values its lines have there. */
-export interface SplitPosition {
-  /** 0-based token position in the template. */
-  position: number;
-  /** The template's token there (`<*>` or a word). */
-  token: string;
-  /** Distinct values at this position among the pattern's masked lines. */
-  distinct: number;
-  /** Most lines first. */
-  top: ValueCount[];
 }
 
 export interface PatternDetail extends PatternView {
@@ -176,9 +156,17 @@ export interface PatternsApi {
    * `cancel()` rejects it with a CancelledError and keeps the previous patterns.
    */
   discoverFromRun(onProgress: DiscoverProgressCallback): Promise<PatternsInfo>;
-  /** Mines every line of a file (CSV with a message column, or .log/.txt); no rules are applied. */
+  /**
+   * Mines every line of a file (CSV with a message column, or .log/.txt); no rules are applied.
+   * Both discoveries throw with the problem in words ("There is no run to mine…", "The file has no
+   * log lines.", a missing message column) and "Another job is still running…" while a job runs.
+   */
   discoverFromFile(input: Blob, fileName: string, onProgress: DiscoverProgressCallback): Promise<PatternsInfo>;
-  /** Examples, value distributions and split positions of one pattern. */
+  /**
+   * Examples, value distributions and split positions of one pattern. This and the edits below
+   * throw "No patterns yet…" before a discovery and "That pattern no longer exists…" for an id the
+   * patterns no longer have.
+   */
   patternDetail(id: string): Promise<PatternDetail>;
   /** Checks masking rules and masks sample lines with them (the live preview). */
   checkMasking(masking: MaskingConfig, sample: string[]): Promise<MaskingCheck>;
@@ -189,10 +177,11 @@ export interface PatternsApi {
   updatePatternSettings(settings: { masking?: MaskingConfig; similarity?: number }, onProgress?: DiscoverProgressCallback): Promise<PatternsInfo>;
   /** Splits a pattern by the values at a token position (see PatternDetail.splits). */
   splitPattern(id: string, position: number): Promise<PatternsInfo>;
+  /** Throws for fewer than two patterns. */
   mergePatterns(ids: string[]): Promise<PatternsInfo>;
-  /** Takes back the last split or merge. */
+  /** Takes back the last split or merge; throws when there is none. */
   undoPatternEdit(): Promise<PatternsInfo>;
-  /** Groups patterns that say the same in other words (embeddings + DBSCAN); `eps` 0..1, default 0.35. */
+  /** Groups patterns that say the same in other words (embeddings + DBSCAN); `eps` 0..1, default 0.35 (another value throws). One job: `cancel()` stops it. */
   findSimilarPatterns(eps?: number): Promise<PatternsInfo>;
   /**
    * A rule for one or more patterns (an anchored, linear regular expression synthesised from their
@@ -203,7 +192,7 @@ export interface PatternsApi {
   previewRuleOnFile(rule: Rule, input: Blob, fileName: string): Promise<RuleFilePreview>;
   /**
    * Adds the distinct lines of patterns (at most `limit`, default 1,000, spread over their shapes)
-   * to the training set with `label` (origin "pattern").
+   * to the training set with `label` (origin "pattern"). Throws when no pattern is chosen.
    */
   addPatternTrainingRows(ids: string[], label: string, limit?: number): Promise<PatternTrainingOutcome>;
   /** The patterns file (the core's MinerState as JSON). */

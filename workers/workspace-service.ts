@@ -1,8 +1,8 @@
 /**
  * The training workspace's part of the classify worker's API: the training set (kept in memory
  * and stored on every change), training with a held-out split into an unsaved candidate, and the
- * stored bundle versions. Plugged into createClassifyService, whose bundle, storage and job
- * handling it shares (one job at a time; `cancel()` aborts a training too).
+ * stored bundle versions. Plugged into createClassifyService: the bundle and its storage come from
+ * its BundleHost, and a training or an import is one job of its JobRunner (`cancel()` aborts it).
  */
 import { candidateEffect, type CandidateEffect } from '../src/core/candidate-effect.ts';
 import type { Classifier } from '../src/core/classifier.ts';
@@ -24,7 +24,6 @@ import {
   type TrainingRow,
 } from '../src/core/training-set.ts';
 import { trainWithHeldOut, type WorkspaceMetrics } from '../src/core/workspace.ts';
-import type { BundleStorage } from '../src/storage/db.ts';
 import type {
   AddRowsOutcome,
   BundleInfo,
@@ -37,19 +36,12 @@ import type {
   TrainProgressCallback,
   TrainSettings,
 } from './classify-api.ts';
-import type { BundleInUse } from './bundle-in-use.ts';
-import { throttle } from './throttle.ts';
+import { embedderName, type BundleHost } from './bundle-host.ts';
+import type { JobRunner } from './job-runner.ts';
 
 export interface WorkspaceContext {
-  storage(): Promise<{ storage: BundleStorage; persistent: boolean }>;
-  currentBundle(): Promise<BundleInUse>;
-  describe(c: BundleInUse): Promise<BundleInfo>;
-  addAndUse(bundle: ModelBundle, origin: 'trained' | 'imported'): Promise<BundleInfo>;
-  useVersion(id: string): Promise<BundleInfo>;
-  startJob(): AbortController;
-  endJob(c: AbortController): void;
-  release(cb: unknown): void;
-  progressIntervalMs: number;
+  bundles: BundleHost;
+  jobs: JobRunner;
   embedderContext?: EmbedderContext;
   /** The file a candidate is tried on: the last one classified, else the bundled example; null: none. */
   effectFile(): Promise<{ input: Blob; fileName: string; example: boolean } | null>;
@@ -81,11 +73,6 @@ type WorkspaceApi = Pick<
 /** Rows sent to the page per `trainingRows` call, at most. */
 const MAX_PAGE = 500;
 
-function embedderName(bundle: ModelBundle): string {
-  const spec = bundle.embedder as { id: string; dim?: number };
-  return spec.dim ? `${spec.id} (${spec.dim} dimensions)` : spec.id;
-}
-
 function defaultName(): string {
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -101,13 +88,13 @@ export function createWorkspaceApi(ctx: WorkspaceContext): WorkspaceApi {
 
   async function loadRows(): Promise<TrainingRow[]> {
     if (rows) return rows;
-    const { storage } = await ctx.storage();
+    const { storage } = await ctx.bundles.storage();
     rows = await storage.loadTrainingSet();
     return rows;
   }
 
   async function storeRows(next: TrainingRow[]): Promise<void> {
-    const { storage } = await ctx.storage();
+    const { storage } = await ctx.bundles.storage();
     await storage.saveTrainingSet(next);
     rows = next;
     setVersion++;
@@ -115,7 +102,7 @@ export function createWorkspaceApi(ctx: WorkspaceContext): WorkspaceApi {
 
   async function info(): Promise<TrainingSetInfo> {
     const all = await loadRows();
-    const { bundle } = await ctx.currentBundle();
+    const { bundle } = await ctx.bundles.current();
     const minSamples = bundle.thresholds.minSamples;
     const byOrigin: TrainingSetInfo['byOrigin'] = {};
     for (const row of all) byOrigin[row.origin] = (byOrigin[row.origin] ?? 0) + 1;
@@ -157,7 +144,7 @@ export function createWorkspaceApi(ctx: WorkspaceContext): WorkspaceApi {
     return {
       name: b.name,
       createdAt: b.createdAt,
-      embedder: embedderName(b),
+      embedder: embedderName(b.embedder),
       rows: Object.values(b.classCounts).reduce((a, n) => a + n, 0),
       labels: b.labels.map((label) => ({
         label,
@@ -170,8 +157,8 @@ export function createWorkspaceApi(ctx: WorkspaceContext): WorkspaceApi {
   }
 
   async function versions() {
-    const { storage } = await ctx.storage();
-    const active = (await ctx.currentBundle()).versionId;
+    const { storage } = await ctx.bundles.storage();
+    const active = (await ctx.bundles.current()).versionId;
     return (await storage.listVersions()).map((v) => ({ ...v, active: v.id === active }));
   }
 
@@ -190,20 +177,14 @@ export function createWorkspaceApi(ctx: WorkspaceContext): WorkspaceApi {
       };
     },
 
-    async importTrainingCsv(input: Blob, fileName: string): Promise<AddRowsOutcome> {
-      const controller = ctx.startJob();
-      try {
-        const read = await readLabelledRows(input, formatFromName(fileName), controller.signal);
-        return await add(
+    importTrainingCsv(input: Blob, fileName: string): Promise<AddRowsOutcome> {
+      return ctx.jobs.run(undefined, async ({ signal }) => {
+        const read = await readLabelledRows(input, formatFromName(fileName), signal);
+        return add(
           read.rows.map((row) => ({ ...row, origin: 'import' as const })),
           read.warnings,
         );
-      } catch (err) {
-        if (controller.signal.aborted) throw new CancelledError();
-        throw err;
-      } finally {
-        ctx.endJob(controller);
-      }
+      });
     },
 
     addTrainingRows: (incoming: NewTrainingRow[]) => add(incoming),
@@ -217,64 +198,48 @@ export function createWorkspaceApi(ctx: WorkspaceContext): WorkspaceApi {
       return new Blob([trainingSetCsv(await loadRows())], { type: 'text/csv' });
     },
 
-    async trainCandidate(settings: TrainSettings, onProgress: TrainProgressCallback): Promise<CandidateInfo> {
-      const controller = ctx.startJob();
-      const report = throttle<TrainProgress>(onProgress, ctx.progressIntervalMs);
-      try {
+    trainCandidate(settings: TrainSettings, onProgress: TrainProgressCallback): Promise<CandidateInfo> {
+      return ctx.jobs.run<CandidateInfo, TrainProgress>(onProgress, async ({ signal, report }) => {
         const seed = Number.isFinite(settings.seed) ? Math.floor(settings.seed) : 1;
         const testFraction = settings.testFraction;
         if (!(testFraction >= 0.05 && testFraction <= 0.5)) throw new Error('The held-out share must be between 5 % and 50 %.');
         const all = await loadRows();
         if (all.length === 0) throw new Error('The training set is empty: import a labelled CSV or add corrected results first.');
-        const { bundle } = await ctx.currentBundle();
-        let result;
-        try {
-          result = await trainWithHeldOut(all, {
-            name: defaultName(),
-            rules: bundle.rules,
-            sourceRoutes: bundle.sourceRoutes,
-            minSamples: bundle.thresholds.minSamples,
-            confidence: bundle.thresholds.confidence,
-            embedder: bundle.embedder,
-            embedderContext: ctx.embedderContext,
-            testFraction,
-            seed,
-            signal: controller.signal,
-            onProgress: (fraction, phase) => report({ fraction, phase }),
-          });
-        } catch (err) {
-          if (controller.signal.aborted) throw new CancelledError();
-          throw err;
-        }
-        if (controller.signal.aborted) throw new CancelledError();
+        const { bundle } = await ctx.bundles.current();
+        const result = await trainWithHeldOut(all, {
+          name: defaultName(),
+          rules: bundle.rules,
+          sourceRoutes: bundle.sourceRoutes,
+          minSamples: bundle.thresholds.minSamples,
+          confidence: bundle.thresholds.confidence,
+          embedder: bundle.embedder,
+          embedderContext: ctx.embedderContext,
+          testFraction,
+          seed,
+          signal,
+          onProgress: (fraction, phase) => report({ fraction, phase }),
+        });
+        if (signal.aborted) throw new CancelledError();
         report({ fraction: 1, phase: 'final' });
         // Before it can replace the model in use: what it would change on the file at hand.
         const file = await ctx.effectFile();
         let effect: CandidateEffect | null = null;
         if (file) {
-          try {
-            effect = await candidateEffect({
-              input: file.input,
-              kind: formatFromName(file.fileName),
-              fileName: file.fileName,
-              example: file.example,
-              current: await ctx.classifierFor(bundle),
-              candidate: await ctx.classifierFor(asSaved(result.bundle, bundle)),
-              signal: controller.signal,
-              onProgress: (fraction) => report({ fraction, phase: 'effect' }),
-            });
-          } catch (err) {
-            if (controller.signal.aborted) throw new CancelledError();
-            throw err;
-          }
+          effect = await candidateEffect({
+            input: file.input,
+            kind: formatFromName(file.fileName),
+            fileName: file.fileName,
+            example: file.example,
+            current: await ctx.classifierFor(bundle),
+            candidate: await ctx.classifierFor(asSaved(result.bundle, bundle)),
+            signal,
+            onProgress: (fraction) => report({ fraction, phase: 'effect' }),
+          });
         }
         report.flush();
         candidate = { ...result, effect };
         return candidateInfo(candidate);
-      } finally {
-        ctx.endJob(controller);
-        ctx.release(onProgress);
-      }
+      });
     },
 
     async candidate() {
@@ -290,19 +255,19 @@ export function createWorkspaceApi(ctx: WorkspaceContext): WorkspaceApi {
       const clean = name.trim() || candidate.bundle.name;
       // The settings place is one: the bundle in use's thresholds, rules and routes as they are now
       // (the threshold may have been picked from the curve after training) go with the new version.
-      const { bundle: inUse } = await ctx.currentBundle();
-      const info = await ctx.addAndUse(asSaved(candidate.bundle, inUse, clean), 'trained');
+      const { bundle: inUse } = await ctx.bundles.current();
+      const info = await ctx.bundles.addAndUse(asSaved(candidate.bundle, inUse, clean), 'trained');
       candidate = null;
       return info;
     },
 
     listVersions: versions,
 
-    useVersion: (id: string) => ctx.useVersion(id),
+    useVersion: (id: string) => ctx.bundles.useVersion(id),
 
     async deleteVersion(id: string) {
-      const { storage } = await ctx.storage();
-      if ((await ctx.currentBundle()).versionId === id) {
+      const { storage } = await ctx.bundles.storage();
+      if ((await ctx.bundles.current()).versionId === id) {
         throw new Error('This version is in use: switch to another version (or the built-in default) before deleting it.');
       }
       await storage.deleteVersion(id);
@@ -310,7 +275,7 @@ export function createWorkspaceApi(ctx: WorkspaceContext): WorkspaceApi {
     },
 
     async exportVersion(id: string): Promise<string> {
-      const { storage } = await ctx.storage();
+      const { storage } = await ctx.bundles.storage();
       const stored = await storage.loadVersion(id);
       if (!stored) throw new BundleError('That bundle version no longer exists.');
       return stored.json;

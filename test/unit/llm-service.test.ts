@@ -5,8 +5,6 @@
  * run with the LLM hooks (dry run, confirmation count, tier `llm`, review list, decline, cancel).
  */
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Classifier } from '../../src/core/classifier.ts';
@@ -20,17 +18,15 @@ import { DEFAULT_LOCAL_MODEL } from '../../src/core/llm/models.ts';
 import { GROQ_BASE_URL } from '../../src/core/llm/openai-client.ts';
 import { maskMessage } from '../../src/core/masking.ts';
 import { runClassification } from '../../src/core/run.ts';
-import { IdbBundleStorage } from '../../src/storage/db.ts';
 import { MemoryLlmSettingsStore } from '../../src/storage/llm-settings.ts';
 import type { LlmSettings, WebGpuInfo } from '../../workers/llm-api.ts';
-import { createClassifyService } from '../../workers/classify-service.ts';
+import { DEFAULT_BUNDLE_JSON as DEFAULT_JSON, testService } from '../helpers/classify-service.ts';
 import type { LlmConfirmation, LlmRunHooks, LlmRunOutcome } from '../../workers/llm-run.ts';
 import { createLlmService, DEFAULT_LLM_SETTINGS, type AnswerCache, type LlmServiceDeps, type WebLlmHost } from '../../workers/llm-service.ts';
 import { FakeWebLlmEngine } from '../helpers/fake-webllm-engine.ts';
 import { startMockOpenAiServer, type MockOpenAiServer } from '../helpers/mock-openai-server.ts';
 
 const KEY = 'gsk_test_SECRET_key_0123456789';
-const DEFAULT_JSON = readFileSync(resolve(import.meta.dirname, '../../public/default-bundle.json'), 'utf8');
 const NO_GPU: WebGpuInfo = { available: false, reason: 'the browser found no GPU adapter for WebGPU.', features: [], adapter: null };
 const GPU: WebGpuInfo = { available: true, reason: '', features: ['shader-f16'], adapter: 'fake' };
 
@@ -398,15 +394,7 @@ describe('a classify-service run with the LLM hooks', () => {
     return new Blob(parts);
   }
 
-  let n = 0;
-  function classifyService() {
-    const db = `llm-svc-${++n}-${Date.now()}`;
-    return createClassifyService({
-      storage: async () => ({ storage: await IdbBundleStorage.open(db), persistent: true }),
-      loadDefaultBundle: async () => DEFAULT_JSON,
-      progressIntervalMs: 0,
-    });
-  }
+  const classifyService = () => testService().api;
 
   /** The hooks the page gives: the LLM service plus a scripted confirmation. */
   function hooks(h: Harness, answer: (info: LlmConfirmation) => boolean) {

@@ -16,13 +16,12 @@ import { generateLogs } from '../../src/core/generate/generator.ts';
 import { MemoryBundleStorage } from '../../src/storage/db.ts';
 import { MemoryModelFileStore } from '../../src/storage/model-files.ts';
 import type { ModelFileInput, ModelsStatus } from '../../workers/models-api.ts';
-import { createClassifyService } from '../../workers/classify-service.ts';
+import { DEFAULT_BUNDLE_JSON as DEFAULT_JSON, testService } from '../helpers/classify-service.ts';
 import type { ModelsDeps } from '../../workers/models-service.ts';
 import { BERT_RETRAIN_CORPUS, generateTrainingCorpus } from '../../src/core/generate/training-corpus.ts';
 import { NOT_ONNX, tinyModelFiles, wrongInputsOnnx } from '../helpers/model-files.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const DEFAULT_JSON = readFileSync(join(ROOT, 'public/default-bundle.json'), 'utf8');
 const reference = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/tiny-bert-reference.json'), 'utf8')) as { sentences: string[]; q8: number[][]; fp32: number[][] };
 const cacheDir = mkdtempSync(join(tmpdir(), 'logsift-models-svc-'));
 
@@ -61,12 +60,7 @@ function deps(extra: Partial<ModelsDeps> = {}): ModelsDeps {
 }
 
 function service(modelDeps: ModelsDeps = deps(), storage = new MemoryBundleStorage()) {
-  return createClassifyService({
-    storage: async () => ({ storage, persistent: true }),
-    loadDefaultBundle: async () => DEFAULT_JSON,
-    progressIntervalMs: 0,
-    models: modelDeps,
-  });
+  return testService(undefined, { bundles: storage, models: modelDeps }).api;
 }
 
 function tinyPick(change: (files: Map<string, Uint8Array>) => void = () => {}): ModelFileInput[] {

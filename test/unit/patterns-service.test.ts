@@ -5,32 +5,15 @@
  * semantic groups, a picked file, cancel.
  */
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvLine } from '../../src/core/csv/format.ts';
 import { generateLogs } from '../../src/core/generate/generator.ts';
 import { DEFAULT_MASKING } from '../../src/core/patterns/index.ts';
-import { IdbBundleStorage } from '../../src/storage/db.ts';
 import { IdbPatternsStore, MemoryPatternsStore } from '../../src/storage/patterns-store.ts';
-import { createClassifyService } from '../../workers/classify-service.ts';
+import { testService } from '../helpers/classify-service.ts';
 import type { DiscoverProgress, PatternsInfo } from '../../workers/patterns-api.ts';
-import { readPatternsFile } from '../../workers/patterns-service.ts';
+import { readPatternsFile } from '../../src/core/patterns/patterns-file.ts';
 
-const DEFAULT_JSON = readFileSync(resolve(import.meta.dirname, '../../public/default-bundle.json'), 'utf8');
-
-let dbCount = 0;
-function service(name = `pat-${++dbCount}-${Date.now()}`) {
-  return {
-    name,
-    api: createClassifyService({
-      storage: async () => ({ storage: await IdbBundleStorage.open(`${name}-bundles`), persistent: true }),
-      loadDefaultBundle: async () => DEFAULT_JSON,
-      progressIntervalMs: 0,
-      patternsStore: async () => ({ store: await IdbPatternsStore.open(`${name}-patterns`), persistent: true }),
-    }),
-  };
-}
 
 function csvBlob(rows: number, seed: string): { blob: Blob; messages: string[] } {
   const parts = [csvLine(['source', 'log_message'])];
@@ -46,7 +29,7 @@ const LOGIN = /^User User\d+ logged in\.$/;
 const BACKUP_STARTED = /^Backup started at \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.$/;
 
 /** Disables the default rules for logins and backups started/ended, so their lines reach the miner. */
-async function disableSomeRules(api: ReturnType<typeof service>['api']) {
+async function disableSomeRules(api: ReturnType<typeof testService>['api']) {
   const info = await api.loadBundle();
   const rules = info.rules.map((r) => ({ ...r, enabled: !/logged|started\|ended/.test(r.pattern) }));
   const saved = await api.saveRules(rules);
@@ -58,7 +41,7 @@ const find = (info: PatternsInfo, template: string) => info.patterns.find((p) =>
 
 describe('pattern discovery service', () => {
   it('mines the lines that no rule labelled, with counts, shares and examples', async () => {
-    const { api } = service();
+    const { api } = testService();
     await disableSomeRules(api);
     const { blob, messages } = csvBlob(2000, 'pat-a');
     await expect(api.discoverFromRun(() => {})).rejects.toThrow(/classify a file first/);
@@ -84,7 +67,7 @@ describe('pattern discovery service', () => {
   });
 
   it('shows value distributions and split positions, splits, merges and undoes', async () => {
-    const { api } = service();
+    const { api } = testService();
     await disableSomeRules(api);
     await api.classify(csvBlob(2000, 'pat-b').blob, 'svc.csv', false, () => {});
     await api.updatePatternSettings({ similarity: 0 });
@@ -120,7 +103,7 @@ describe('pattern discovery service', () => {
   });
 
   it('checks masking rules, previews them, and re-mines with new masking and sensitivity', async () => {
-    const { api } = service();
+    const { api } = testService();
     await disableSomeRules(api);
     await api.classify(csvBlob(1500, 'pat-c').blob, 'svc.csv', false, () => {});
     await api.discoverFromRun(() => {});
@@ -143,7 +126,7 @@ describe('pattern discovery service', () => {
   });
 
   it('drafts a safe rule with its preview, saves it through saveRules, and the next run labels the lines by rule', async () => {
-    const { api } = service();
+    const { api } = testService();
     const rules = await disableSomeRules(api);
     const { blob, messages } = csvBlob(2000, 'pat-d');
     await api.classify(blob, 'svc.csv', false, () => {});
@@ -199,7 +182,7 @@ describe('pattern discovery service', () => {
   });
 
   it('adds a pattern’s distinct lines to the training set', async () => {
-    const { api } = service();
+    const { api } = testService();
     await disableSomeRules(api);
     await api.classify(csvBlob(1500, 'pat-e').blob, 'svc.csv', false, () => {});
     const info = await api.discoverFromRun(() => {});
@@ -216,7 +199,7 @@ describe('pattern discovery service', () => {
   });
 
   it('persists patterns and settings, and exports and imports them', async () => {
-    const { api, name } = service();
+    const { api, name } = testService();
     await disableSomeRules(api);
     await api.classify(csvBlob(1500, 'pat-f').blob, 'svc.csv', false, () => {});
     await api.updatePatternSettings({ similarity: 0.75 });
@@ -226,7 +209,7 @@ describe('pattern discovery service', () => {
     info = await api.mergePatterns([a.id, b.id]);
     const templates = info.patterns.map((p) => p.template);
 
-    const reloaded = service(name).api;
+    const reloaded = testService(name).api;
     const back = await reloaded.patterns();
     expect(back.patterns.map((p) => p.template)).toEqual(templates);
     expect(back.edits).toBe(1);
@@ -249,7 +232,7 @@ describe('pattern discovery service', () => {
     expect(state.edits).toHaveLength(1);
     const cleared = await reloaded.clearPatterns();
     expect(cleared.patterns).toEqual([]);
-    await expect(service(name).api.patterns()).resolves.toMatchObject({ patterns: [] });
+    await expect(testService(name).api.patterns()).resolves.toMatchObject({ patterns: [] });
     const imported = await reloaded.importPatterns(json, 'mine.json');
     expect(imported.patterns.map((p) => p.template)).toEqual(templates);
     expect(imported.source).toMatchObject({ kind: 'import', name: 'mine.json', hasLines: false });
@@ -263,7 +246,7 @@ describe('pattern discovery service', () => {
   });
 
   it('proposes groups of paraphrased patterns', async () => {
-    const { api } = service();
+    const { api } = testService();
     await api.classify(csvBlob(3000, 'pat-g').blob, 'svc.csv', false, () => {});
     await api.discoverFromRun(() => {});
     const info = await api.findSimilarPatterns(0.35);
@@ -280,7 +263,7 @@ describe('pattern discovery service', () => {
   });
 
   it('finds the times of a picked file’s lines: each pattern says when it was first and last seen', async () => {
-    const { api } = service();
+    const { api } = testService();
     const at = (day: number, hour: number) => `2024-05-0${day}T${String(hour).padStart(2, '0')}:00:00Z`;
     const rows = [
       ...[1, 2, 3].map((day) => [at(day, 8), `Backup started on node-${day}`]),
@@ -303,7 +286,7 @@ describe('pattern discovery service', () => {
   });
 
   it('mines a picked file, and a cancelled discovery keeps the previous patterns', async () => {
-    const { api } = service();
+    const { api } = testService();
     const text = ['Backup started at 02:00:01', 'Backup started at 03:15:44', '', 'Connection from 10.0.0.1 closed', 'Connection from 10.0.0.2 closed'].join('\n');
     const info = await api.discoverFromFile(new Blob([text]), 'app.log', () => {});
     expect(info.source).toMatchObject({ kind: 'file', name: 'app.log', hasLines: true });

@@ -4,29 +4,14 @@
  * cancel. The training workspace's part is in workspace-service.test.ts.
  */
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { generateLogs } from '../../src/core/generate/generator.ts';
 import { csvLine } from '../../src/core/csv/format.ts';
-import { IdbBundleStorage, MemoryBundleStorage } from '../../src/storage/db.ts';
-import { createClassifyService } from '../../workers/classify-service.ts';
+import { MemoryBundleStorage } from '../../src/storage/db.ts';
+import { DEFAULT_BUNDLE_JSON as DEFAULT_JSON, testService } from '../helpers/classify-service.ts';
 import type { RunProgress } from '../../workers/classify-api.ts';
 
-const DEFAULT_JSON = readFileSync(resolve(import.meta.dirname, '../../public/default-bundle.json'), 'utf8');
-
-let dbCount = 0;
-function service(dbName = `svc-${++dbCount}-${Date.now()}`) {
-  return {
-    dbName,
-    api: createClassifyService({
-      storage: async () => ({ storage: await IdbBundleStorage.open(dbName), persistent: true }),
-      loadDefaultBundle: async () => DEFAULT_JSON,
-      progressIntervalMs: 0,
-    }),
-  };
-}
 
 function csvBlob(rows: number, seed: string): { blob: Blob; messages: string[] } {
   const parts = [csvLine(['source', 'log_message'])];
@@ -42,7 +27,7 @@ const parse = async (blob: Blob) => Papa.parse<Record<string, string>>(await blo
 
 describe('classify service', () => {
   it('starts on the built-in default bundle', async () => {
-    const { api } = service();
+    const { api } = testService();
     const info = await api.loadBundle();
     expect(info.builtIn).toBe(true);
     expect(info.persistent).toBe(true);
@@ -52,7 +37,7 @@ describe('classify service', () => {
   });
 
   it('classifies, serves filtered pages, and builds both outputs', async () => {
-    const { api } = service();
+    const { api } = testService();
     const { blob, messages } = csvBlob(1500, 'svc');
     const seen: RunProgress[] = [];
     const summary = await api.classify(blob, 'x.csv', false, (p) => seen.push(p));
@@ -80,7 +65,7 @@ describe('classify service', () => {
   });
 
   it('refuses an unreadable file with the core message and keeps nothing', async () => {
-    const { api } = service();
+    const { api } = testService();
     await expect(api.classify(new Blob(['a,b,c\n1,2,3\n']), 'bad.csv', false, () => {})).rejects.toThrow(
       /Columns in the file: a, b, c/,
     );
@@ -89,7 +74,7 @@ describe('classify service', () => {
   });
 
   it('cancels a run', async () => {
-    const { api } = service();
+    const { api } = testService();
     const { blob } = csvBlob(60_000, 'svc-cancel');
     let cancelled = false;
     const summary = await api.classify(blob, 'big.csv', false, () => {
@@ -107,7 +92,7 @@ describe('classify service', () => {
   });
 
   it('refuses invalid rules with the reason per rule and persists valid ones', async () => {
-    const { api, dbName } = service();
+    const { api, name } = testService();
     const info = await api.loadBundle();
     const bad = await api.saveRules([...info.rules, { pattern: '([x', flags: 'i', label: 'Error', enabled: true }]);
     expect(bad.ok).toBe(false);
@@ -119,7 +104,7 @@ describe('classify service', () => {
     const good = await api.saveRules([{ pattern: '^zz-marker', flags: '', label: 'Security Alert', enabled: true }, ...info.rules]);
     expect(good.ok).toBe(true);
     // A new service on the same database (a reloaded page) sees it, and the next run applies it.
-    const { api: reloaded } = service(dbName);
+    const { api: reloaded } = testService(name);
     const after = await reloaded.loadBundle();
     expect(after.builtIn).toBe(false);
     expect(after.rules[0]).toEqual({ pattern: '^zz-marker', flags: '', label: 'Security Alert', enabled: true });
@@ -128,40 +113,37 @@ describe('classify service', () => {
   });
 
   it('saves source routes and settings, validates settings', async () => {
-    const { api, dbName } = service();
+    const { api, name } = testService();
     await api.saveSourceRoutes({ ' Foo ': 'llm', '': 'llm' });
     await api.saveSettings({ minSamples: 25, confidence: 0.8 });
     await expect(api.saveSettings({ minSamples: 10, confidence: 1.5 })).rejects.toThrow(/between 0 and 1/);
-    const info = await service(dbName).api.loadBundle();
+    const info = await testService(name).api.loadBundle();
     expect(info.sourceRoutes).toEqual({ Foo: 'llm' });
     expect(info.minSamples).toBe(25);
     expect(info.confidence).toBe(0.8);
   });
 
   it('imports (refusing a bad bundle with the reason) and resets', async () => {
-    const { api, dbName } = service();
+    const { api, name } = testService();
     await expect(api.importBundle('{"format":"nope"}')).rejects.toThrow(/not a usable logsift model bundle/);
     await expect(api.importBundle('not json')).rejects.toThrow(/not JSON/);
     const imported = await api.importBundle(JSON.stringify({ ...JSON.parse(DEFAULT_JSON), name: 'Mine' }));
     expect(imported).toMatchObject({ name: 'Mine', builtIn: false });
-    expect((await service(dbName).api.loadBundle()).name).toBe('Mine');
+    expect((await testService(name).api.loadBundle()).name).toBe('Mine');
     const reset = await api.resetBundle();
     expect(reset.builtIn).toBe(true);
-    expect((await service(dbName).api.loadBundle()).builtIn).toBe(true);
+    expect((await testService(name).api.loadBundle()).builtIn).toBe(true);
   });
 
   it('runs one job at a time', async () => {
-    const { api } = service();
+    const { api } = testService();
     const first = api.classify(csvBlob(20_000, 'one').blob, 'a.csv', false, () => {});
     await expect(api.classify(csvBlob(10, 'two').blob, 'b.csv', false, () => {})).rejects.toThrow(/Another job/);
     expect((await first).rows).toBe(20_000);
   });
 
   it('works without IndexedDB (memory storage)', async () => {
-    const api = createClassifyService({
-      storage: async () => ({ storage: new MemoryBundleStorage(), persistent: false }),
-      loadDefaultBundle: async () => DEFAULT_JSON,
-    });
+    const { api } = testService(undefined, { bundles: new MemoryBundleStorage(), persistent: false });
     expect((await api.loadBundle()).persistent).toBe(false);
     await api.saveSettings({ minSamples: 3, confidence: 0.4 });
     expect((await api.loadBundle()).minSamples).toBe(3);

@@ -21,9 +21,7 @@ import { detectInputTime } from '../../src/core/time/input-time.ts';
 import type { PatternsReport } from '../../src/core/time/timeline.ts';
 import { inThreadPorts } from '../helpers/in-thread-pool.ts';
 import { ScaleResults } from '../../workers/scale-results.ts';
-import { createClassifyService } from '../../workers/classify-service.ts';
-import { IdbBundleStorage } from '../../src/storage/db.ts';
-import { IdbPatternsStore } from '../../src/storage/patterns-store.ts';
+import { testService } from '../helpers/classify-service.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const BUNDLE_JSON = readFileSync(resolve(root, 'public/default-bundle.json'), 'utf8');
@@ -175,13 +173,7 @@ describe('times in the CLI', () => {
 
 describe('times in the classify worker', () => {
   it('gives the summary its histogram, filters the results by time, and gives patterns of the run their first and last seen', async () => {
-    const name = `time-${Date.now()}`;
-    const api = createClassifyService({
-      storage: async () => ({ storage: await IdbBundleStorage.open(`${name}-bundles`), persistent: true }),
-      loadDefaultBundle: async () => BUNDLE_JSON,
-      progressIntervalMs: 0,
-      patternsStore: async () => ({ store: await IdbPatternsStore.open(`${name}-patterns`), persistent: true }),
-    });
+    const { api } = testService(`time-${Date.now()}`);
     const summary = await api.classify(new Blob([burstCsv()]), 'burst.csv', false, () => {});
     const h = summary.time!.histogram;
     expect(h).toMatchObject({ step: 3_600_000, buckets: 120, timed: 270, untimed: 0 });

@@ -4,29 +4,13 @@
  * makes a version, versions are switched, rolled back, deleted, exported and imported.
  */
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvLine } from '../../src/core/csv/format.ts';
 import { generateLogs } from '../../src/core/generate/generator.ts';
-import { IdbBundleStorage } from '../../src/storage/db.ts';
 import type { TrainProgress } from '../../workers/classify-api.ts';
-import { createClassifyService } from '../../workers/classify-service.ts';
+import { testService } from '../helpers/classify-service.ts';
 
-const DEFAULT_JSON = readFileSync(resolve(import.meta.dirname, '../../public/default-bundle.json'), 'utf8');
 const SLOW = 60_000;
-
-let dbCount = 0;
-function service(dbName = `ws-${++dbCount}-${Date.now()}`) {
-  return {
-    dbName,
-    api: createClassifyService({
-      storage: async () => ({ storage: await IdbBundleStorage.open(dbName), persistent: true }),
-      loadDefaultBundle: async () => DEFAULT_JSON,
-      progressIntervalMs: 0,
-    }),
-  };
-}
 
 function labelledCsv(rows: number, seed: string): Blob {
   const parts = [csvLine(['source', 'log_message', 'target_label'])];
@@ -36,7 +20,7 @@ function labelledCsv(rows: number, seed: string): Blob {
 
 describe('training set in the service', () => {
   it('imports a labelled CSV, persists, pages, edits labels, and exports', async () => {
-    const { api, dbName } = service();
+    const { api, name } = testService();
     const outcome = await api.importTrainingCsv(labelledCsv(400, 'ws-import'), 'labels.csv');
     expect(outcome.added + outcome.duplicates).toBe(400);
     expect(outcome.info.rows).toBe(outcome.added);
@@ -48,7 +32,7 @@ describe('training set in the service', () => {
     await expect(api.importTrainingCsv(new Blob(['log_message\nx\n']), 'x.csv')).rejects.toThrow(/No label column found/);
 
     // A reloaded page (a new service on the same database) sees the set.
-    const { api: reloaded } = service(dbName);
+    const { api: reloaded } = testService(name);
     expect((await reloaded.trainingSet()).rows).toBe(outcome.info.rows);
     const label = outcome.info.classes[0].label;
     const page = await reloaded.trainingRows({ label }, 0, 5);
@@ -76,14 +60,14 @@ describe('training set in the service', () => {
     const csv = await (await reloaded.exportTrainingSet()).text();
     expect(csv.split('\n')[0]).toBe('source,log_message,target_label,origin');
     expect(csv.trim().split('\n')).toHaveLength(deleted.rows + 1);
-    expect((await service(dbName).api.trainingSet()).rows).toBe(deleted.rows);
+    expect((await testService(name).api.trainingSet()).rows).toBe(deleted.rows);
     expect((await reloaded.clearTrainingSet()).rows).toBe(0);
   });
 });
 
 describe('training and versions in the service', () => {
   it('trains a candidate, saves it as a version, switches, rolls back, deletes, exports and imports', async () => {
-    const { api, dbName } = service();
+    const { api, name } = testService();
     await expect(api.trainCandidate({ seed: 1, testFraction: 0.2 }, () => {})).rejects.toThrow(/training set is empty/);
     await api.importTrainingCsv(labelledCsv(1200, 'ws-train'), 'team.csv');
     await api.saveSettings({ minSamples: 5, confidence: 0.6 });
@@ -107,7 +91,7 @@ describe('training and versions in the service', () => {
     await expect(api.saveCandidate('again')).rejects.toThrow(/train first/);
 
     // A reloaded page uses the saved version; the list has both, newest first.
-    const { api: reloaded } = service(dbName);
+    const { api: reloaded } = testService(name);
     expect((await reloaded.loadBundle()).name).toBe('team model');
     const versions = await reloaded.listVersions();
     expect(versions.map((v) => [v.name, v.origin, v.active])).toEqual([
@@ -142,7 +126,7 @@ describe('training and versions in the service', () => {
   }, SLOW);
 
   it('cancels a training and keeps no candidate', async () => {
-    const { api } = service();
+    const { api } = testService();
     await api.importTrainingCsv(labelledCsv(1500, 'ws-cancel'), 'c.csv');
     let asked = false;
     const training = api.trainCandidate({ seed: 1, testFraction: 0.2 }, () => {

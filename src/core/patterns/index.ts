@@ -7,3 +7,5 @@ export * from './mine.ts';
 export * from './values.ts';
 export * from './semantic.ts';
 export * from './edits.ts';
+export * from './patterns-file.ts';
+export * from './session.ts';

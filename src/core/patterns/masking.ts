@@ -212,3 +212,14 @@ export function previewMasking(lines: readonly string[], config: MaskingConfig):
   const masker = compileMasking(config);
   return lines.map((line) => ({ line, masked: masker.mask(line) }));
 }
+
+/** The masking editor's check: the rules that cannot be used (by index, with the reason), else the first 50 sample lines masked. */
+export function checkMasking(config: MaskingConfig, sample: readonly string[]): { problems: { index: number; reason: string }[]; previews: MaskPreview[] } {
+  const problems = validateMasking(config);
+  if (problems.length > 0) return { problems, previews: [] };
+  try {
+    return { problems, previews: previewMasking(sample.slice(0, 50), config) };
+  } catch (err) {
+    return { problems: [{ index: -1, reason: err instanceof Error ? err.message : String(err) }], previews: [] };
+  }
+}

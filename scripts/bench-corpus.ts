@@ -13,8 +13,8 @@ import { modelOfBundle } from '../src/core/bundle.ts';
 import { createEmbedder } from '../src/core/features/registry.ts';
 import { generateSystemLogs, systemFamilies } from '../src/core/generate/system/corpus.ts';
 import { predictProba } from '../src/core/logreg.ts';
-import { maskMessage } from '../src/core/masking.ts';
-import { scoreAgainstTruth } from '../src/core/agreement.ts';
+import { maskMessage } from '../src/core/message-key.ts';
+import { scoreAgainstTruth } from '../src/core/training/agreement.ts';
 import { UNCLASSIFIED } from '../src/core/types.ts';
 import { trainDefaultBundle } from './lib/default-bundle.ts';
 

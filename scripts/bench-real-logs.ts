@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseBundle } from '../src/core/bundle.ts';
 import { Classifier } from '../src/core/classifier.ts';
-import { scoreAgainstTruth, type AgreementScore } from '../src/core/agreement.ts';
+import { scoreAgainstTruth, type AgreementScore } from '../src/core/training/agreement.ts';
 import type { ModelBundle } from '../src/core/bundle.ts';
 import { trainDefaultBundle } from './lib/default-bundle.ts';
 import { generateLogs } from '../src/core/generate/generator.ts';

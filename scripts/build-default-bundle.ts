@@ -7,7 +7,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { serializeBundle } from '../src/core/bundle.ts';
-import { evaluate } from '../src/core/evaluate.ts';
+import { evaluate } from '../src/core/training/evaluate.ts';
 import { BUILT_IN_CORPUS } from '../src/core/generate/training-corpus.ts';
 import { DEFAULT_SETTINGS, DEFAULT_TRAINING, defaultCorpusRows, trainDefaultBundle } from './lib/default-bundle.ts';
 

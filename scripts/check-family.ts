@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { createRng } from '../src/core/generate/random.ts';
 import { compileFamilyTemplate } from '../src/core/generate/system/corpus.ts';
 import type { LogFamily } from '../src/core/generate/system/family.ts';
-import { maskMessage } from '../src/core/masking.ts';
+import { maskMessage } from '../src/core/message-key.ts';
 
 const { values, positionals } = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: { samples: { type: 'string', default: '30' } } });
 let failed = false;

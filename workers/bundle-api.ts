@@ -4,8 +4,8 @@
  * importing each other.
  */
 import type { Rule, SourceRoutes } from '../src/core/types.ts';
-import type { EvalMetrics } from '../src/core/metrics.ts';
-import type { WorkspaceMetrics } from '../src/core/workspace.ts';
+import type { EvalMetrics } from '../src/core/training/metrics.ts';
+import type { WorkspaceMetrics } from '../src/core/training/held-out-training.ts';
 
 /** What the page shows about the bundle in use. */
 export interface BundleInfo {

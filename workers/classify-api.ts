@@ -3,12 +3,12 @@
  * Only plain data (and Blobs) cross the boundary; callbacks are passed as `Comlink.proxy(fn)`.
  */
 import type { Rule, SourceRoutes, Tier } from '../src/core/types.ts';
-import type { RuleEngine } from '../src/core/rules.ts';
-import type { EvalMetrics } from '../src/core/metrics.ts';
+import type { RuleEngine } from '../src/core/rules/rules.ts';
+import type { EvalMetrics } from '../src/core/training/metrics.ts';
 import type { RowWarning, RunProgress, RunSummary } from '../src/core/run-report.ts';
-import type { CandidateEffect } from '../src/core/candidate-effect.ts';
-import type { ClassCount, RowOrigin, RowQuery } from '../src/core/training-set.ts';
-import type { WorkspaceMetrics, WorkspacePhase } from '../src/core/workspace.ts';
+import type { CandidateEffect } from '../src/core/training/candidate-effect.ts';
+import type { ClassCount, RowOrigin, RowQuery } from '../src/core/training-set/training-set.ts';
+import type { WorkspaceMetrics, WorkspacePhase } from '../src/core/training/held-out-training.ts';
 import type { VersionMeta } from '../src/storage/db.ts';
 import type { LlmRunHooks } from './llm-run.ts';
 import type { BundleInfo, Settings } from './bundle-api.ts';
@@ -172,7 +172,7 @@ export interface ClassifyApi extends PatternsApi, ModelsApi {
   /** Refuses rules with an invalid pattern, with the reason per rule. */
   saveRules(rules: Rule[]): Promise<SaveRulesResult>;
   /**
-   * Which engine each rule would run on (src/core/rules.ts): `native` when it is proven linear on
+   * Which engine each rule would run on (src/core/rules/rules.ts): `native` when it is proven linear on
    * the browser's RegExp, `re2` otherwise; null for a rule that cannot be saved.
    */
   ruleEngines(rules: Rule[]): Promise<(RuleEngine | null)[]>;

@@ -7,13 +7,13 @@
  * workers/bundle-host.ts) and the one job at a time (JobRunner, workers/job-runner.ts) – a run, an
  * output build, a training, a discovery; `cancel()` aborts it through the job's AbortSignal (the
  * core yields between chunks, so the message gets through). The parts: the training workspace
- * (workspace-service.ts), embedding models (models-service.ts), pattern discovery
+ * (training-service.ts), embedding models (models-service.ts), pattern discovery
  * (patterns-service.ts) and the Storage panel's sizes (storage-usage.ts).
  */
 import { parseBundle, serializeBundle, type ModelBundle } from '../src/core/bundle.ts';
 import { Classifier } from '../src/core/classifier.ts';
 import { CancelledError } from '../src/core/errors.ts';
-import { ruleEngine, ruleProblem, validateRules } from '../src/core/rules.ts';
+import { ruleEngine, ruleProblem, validateRules } from '../src/core/rules/rules.ts';
 import { runClassification } from '../src/core/run.ts';
 import type { ResultBatch, RunSummary } from '../src/core/run-report.ts';
 import { findColumn, MESSAGE_COLUMNS } from '../src/core/csv/columns.ts';
@@ -32,7 +32,7 @@ import { ScaleResults } from './scale-results.ts';
 import { selectedRowsBlob } from '../src/core/scale/select-rows.ts';
 import { runScale, StandbyPool, type PoolDeps } from './scale-run.ts';
 import { createStorageUsageApi } from './storage-usage.ts';
-import { createWorkspaceApi } from './workspace-service.ts';
+import { createTrainingApi } from './training-service.ts';
 
 export interface ServiceDeps {
   /** Where the current bundle is kept; `persistent` false when it lasts only as long as the worker. */
@@ -103,7 +103,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
     return example ? { input: example, fileName: 'example-logs.csv', example: true } : null;
   }
 
-  const workspaceApi = createWorkspaceApi({ bundles, jobs, embedderContext, effectFile, classifierFor });
+  const trainingApi = createTrainingApi({ bundles, jobs, embedderContext, effectFile, classifierFor });
 
   const patternsApi = createPatternsApi({
     bundles,
@@ -111,7 +111,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
     runRows: () => runSnapshot,
     embedderContext,
     store: patternsStore,
-    addTrainingRows: (rows) => workspaceApi.addTrainingRows(rows),
+    addTrainingRows: (rows) => trainingApi.addTrainingRows(rows),
   });
 
   const api: ClassifyApi = {
@@ -290,7 +290,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
     // The Storage panel's sizes (workers/storage-usage.ts).
     ...createStorageUsageApi({ storage: () => bundles.storage(), patternsStore }),
 
-    ...workspaceApi,
+    ...trainingApi,
 
     ...patternsApi,
     // The run's lines are read back from the file for one discovery, then dropped.

@@ -14,7 +14,7 @@ import { browserBertRuntime } from '../src/core/features/bert-browser.ts';
 import { openBundleStorage } from '../src/storage/db.ts';
 import { openModelFileStore } from '../src/storage/model-files.ts';
 import type { ClassifyApi } from './classify-api.ts';
-import type { LabelledRow } from '../src/core/train.ts';
+import type { LabelledRow } from '../src/core/training/train.ts';
 import { createClassifyService } from './classify-service.ts';
 import { fetchServedModels } from './model-registry.ts';
 import { startScaleWorkers } from './pool-ports.ts';

@@ -16,7 +16,7 @@ import type { Classifier } from '../src/core/classifier.ts';
 import { CancelledError, raceAbort } from '../src/core/errors.ts';
 import { LlmKeyCollector, type LlmAnswer, type LlmStage } from '../src/core/llm/llm-tier.ts';
 import { MAX_ROWS_PER_ITEM, ReviewCollector, type ReviewItem } from '../src/core/llm/review.ts';
-import { maskMessage } from '../src/core/masking.ts';
+import { maskMessage } from '../src/core/message-key.ts';
 import type { ResultBatch, RunSummary } from '../src/core/run-report.ts';
 import type { KeyCount, PromptBundle, RunStart } from './llm-api.ts';
 

@@ -23,7 +23,7 @@ import { normaliseBaseUrl, OpenAiClient } from '../src/core/llm/openai-client.ts
 import { promptConfigOf } from '../src/core/llm/prompt.ts';
 import { BUILT_IN_REDACTIONS, cleanCustomRedactions, compileRedactor } from '../src/core/llm/redact.ts';
 import type { ReviewDecision } from '../src/core/llm/review.ts';
-import { maskMessage } from '../src/core/masking.ts';
+import { maskMessage } from '../src/core/message-key.ts';
 import type { LlmSettingsStore } from '../src/storage/llm-settings.ts';
 import { SELF_HOSTED, type LlmApi, type LlmRunStats, type LlmSettings, type LlmStatus, type RedactionPreview, type WebGpuInfo } from './llm-api.ts';
 import { explainLoadError, localSpec, modelHosts, webGpuMissingMessage, type LoadedEngine, type WebLlmHost } from './llm-engine.ts';

@@ -16,7 +16,7 @@ import { CancelledError, ModelError, raceAbort } from '../src/core/errors.ts';
 import { BERT_ONNX_FILES, bertSpec, loadBertExtractor, unloadBertModels, type BertDtype, type BertRuntime, type BertSpec } from '../src/core/features/bert.ts';
 import { pickBertBackend, type BertBackend } from '../src/core/features/bert-browser.ts';
 import { MissingEmbedderError, type EmbedderContext } from '../src/core/features/registry.ts';
-import type { LabelledRow } from '../src/core/train.ts';
+import type { LabelledRow } from '../src/core/training/train.ts';
 import { MemoryModelFileStore, type ModelFileStore } from '../src/storage/model-files.ts';
 import type { InstalledModel, ModelActivity } from './models-api.ts';
 

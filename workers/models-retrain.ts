@@ -7,8 +7,8 @@
 import { raceAbort, throwIfAborted } from '../src/core/errors.ts';
 import { bertSpec } from '../src/core/features/bert.ts';
 import { BUILT_IN_TRAINING } from '../src/core/generate/training-recipe.ts';
-import { maskMessage } from '../src/core/masking.ts';
-import { trainBundle, type LabelledRow } from '../src/core/train.ts';
+import { maskMessage } from '../src/core/message-key.ts';
+import { trainBundle, type LabelledRow } from '../src/core/training/train.ts';
 import type { BundleHost } from './bundle-host.ts';
 import type { BundleInfo } from './classify-api.ts';
 import type { Job } from './job-runner.ts';

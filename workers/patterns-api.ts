@@ -7,7 +7,7 @@
 import type { MaskingConfig, MaskingRule, MaskPreview, MinerSettings, SlotValues, ValueCount } from '../src/core/patterns/index.ts';
 import type { RuleFilePreview } from '../src/core/patterns/rule-on-file.ts';
 import type { SimilarGroups, SplitPosition } from '../src/core/patterns/session.ts';
-import type { LiteralValue } from '../src/core/rule-synthesis.ts';
+import type { LiteralValue } from '../src/core/rules/rule-synthesis.ts';
 import type { Rule } from '../src/core/types.ts';
 import type { PatternSourceRecord } from '../src/storage/patterns-store.ts';
 

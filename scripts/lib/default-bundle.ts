@@ -7,8 +7,8 @@ import type { ModelBundle } from '../../src/core/bundle.ts';
 import { DEFAULT_RULES, DEFAULT_SOURCE_ROUTES, DEFAULT_THRESHOLDS } from '../../src/core/defaults.ts';
 import { DEFAULT_NGRAM_SPEC } from '../../src/core/features/ngram.ts';
 import { BUILT_IN_CORPUS, BUILT_IN_TRAINING, generateTrainingCorpus, type TrainingCorpusOptions, type TrainingCorpusRow } from '../../src/core/generate/training-corpus.ts';
-import type { EvalMetrics } from '../../src/core/metrics.ts';
-import { trainBundle } from '../../src/core/train.ts';
+import type { EvalMetrics } from '../../src/core/training/metrics.ts';
+import { trainBundle } from '../../src/core/training/train.ts';
 
 export const DEFAULT_BUNDLE_NAME = 'Built-in default (generated system and application logs)';
 

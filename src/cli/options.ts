@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { DEFAULT_RULES, DEFAULT_SOURCE_ROUTES, DEFAULT_THRESHOLDS } from '../core/defaults.ts';
 import { InputError } from '../core/errors.ts';
 import { systemReason } from './output-file.ts';
-import { validateRules } from '../core/rules.ts';
+import { validateRules } from '../core/rules/rules.ts';
 import type { Rule, SourceRoutes } from '../core/types.ts';
 
 export class UsageError extends Error {

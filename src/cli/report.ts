@@ -1,6 +1,6 @@
 /** Human-readable evaluation report for `logsift eval`. */
-import type { EvaluationResult } from '../core/evaluate.ts';
-import { leftOutReason } from '../core/metrics.ts';
+import type { EvaluationResult } from '../core/training/evaluate.ts';
+import { leftOutReason } from '../core/training/metrics.ts';
 
 const pct = (value: number) => value.toFixed(4);
 

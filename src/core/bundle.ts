@@ -7,8 +7,8 @@ import { BundleError } from './errors.ts';
 import { BERT_DTYPES, bertSpec, type BertDtype, type BertSpec } from './features/bert.ts';
 import type { EmbedderSpec, NgramSpec } from './features/embedder.ts';
 import type { LogisticModel } from './logreg.ts';
-import type { EvalMetrics } from './metrics.ts';
-import { ruleProblem } from './rules.ts';
+import type { EvalMetrics } from './training/metrics.ts';
+import { ruleProblem } from './rules/rules.ts';
 import type { Rule, SourceRoutes } from './types.ts';
 
 export const BUNDLE_FORMAT = 'logsift-bundle';

@@ -10,8 +10,8 @@ import type { Embedder } from './features/embedder.ts';
 import { createEmbedder } from './features/registry.ts';
 import type { LlmStage } from './llm/llm-tier.ts';
 import { predictProba, type LogisticModel } from './logreg.ts';
-import { maskMessage } from './masking.ts';
-import { compileRules, type CompiledRules } from './rules.ts';
+import { maskMessage } from './message-key.ts';
+import { compileRules, type CompiledRules } from './rules/rules.ts';
 import type { SharedDecisions } from './scale/shared-keys.ts';
 import { isBlank, UNCLASSIFIED, type Classification, type LogRecord, type Tier } from './types.ts';
 

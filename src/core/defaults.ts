@@ -2,7 +2,7 @@
 import { DEFAULT_THRESHOLDS } from './bundle.ts';
 import type { SourceRoutes } from './types.ts';
 
-export { DEFAULT_RULES } from './default-rules.ts';
+export { DEFAULT_RULES } from './rules/default-rules.ts';
 export { DEFAULT_THRESHOLDS };
 
 /** The legacy system's lines are the rare, irregular ones: they go to the LLM tier. */

@@ -1,7 +1,7 @@
 /**
  * Browser storage of logsift: one IndexedDB database (`logsift`) with a versioned schema.
  *
- * Schema history (each step is a migration in `upgrade` below, tested in test/unit/storage.test.ts):
+ * Schema history (each step is a migration in `upgrade` below, tested in test/unit/storage/storage.test.ts):
  * - v1: store `bundles`, the current bundle's JSON under the key `current`.
  * - v2: bundle versions. Store `versions` (key path `id`): every saved bundle with its name,
  *   dates, data size and headline metrics next to its JSON; store `meta`: the `activeVersion`
@@ -17,7 +17,7 @@
  * fake-indexeddb.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { sanitizeRows, type TrainingRow } from '../core/training-set.ts';
+import { sanitizeRows, type TrainingRow } from '../core/training-set/training-set.ts';
 import { openGuarded, storageError, withStorageErrors, type GuardedOpenHooks } from './storage-faults.ts';
 
 export const DB_NAME = 'logsift';

@@ -3,7 +3,7 @@
  * separate from `logsift` in db.ts so that the two schemas evolve on their own).
  *
  * Schema history (each step is a migration in `upgrade` below, tested in
- * test/unit/patterns-store.test.ts):
+ * test/unit/patterns/patterns-service.test.ts):
  * - v1: store `patterns`: the mined patterns under the key `current` (the miner's exported state,
  *   the core's `MinerState`, plus where the lines came from), and the masking and grouping
  *   settings under the key `settings` (kept on their own: they are edited before any discovery).

@@ -8,7 +8,7 @@
  *
  * Storage modules map their errors through `storageError`, wrap their stores in
  * `withStorageErrors`, and open databases through `openGuarded`, which gives up on a blocked
- * upgrade after a while instead of waiting for ever. test/unit/storage-faults.test.ts checks
+ * upgrade after a while instead of waiting for ever. test/unit/storage/storage-faults.test.ts checks
  * each case on fake-indexeddb.
  */
 

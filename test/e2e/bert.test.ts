@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { download, openSession, parseCsv, useBrowser, writeGeneratedCsv } from './helpers.ts';
+import { download, openSession, parseCsv, useBrowser, writeGeneratedCsv } from '../helpers/browser.ts';
 import { NOT_ONNX, TINY_MODEL_DIR, tinyModelFiles, wrongInputsOnnx } from '../helpers/model-files.ts';
 
 const env = useBrowser();

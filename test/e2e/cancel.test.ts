@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { classifyFile, type GeneratedFile, openSession, useBrowser, writeGeneratedCsv } from './helpers.ts';
+import { classifyFile, type GeneratedFile, openSession, useBrowser, writeGeneratedCsv } from '../helpers/browser.ts';
 
 const env = useBrowser();
 let big: GeneratedFile;

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSystemLogs } from '../../src/core/generate/system/corpus.ts';
-import { bundleLabels, classifyFile, download, type GeneratedFile, openSession, parseCsv, useBrowser, writeGeneratedCsv } from './helpers.ts';
+import { bundleLabels, classifyFile, download, type GeneratedFile, openSession, parseCsv, useBrowser, writeGeneratedCsv } from '../helpers/browser.ts';
 
 const UNCLASSIFIED = 'Unclassified';
 

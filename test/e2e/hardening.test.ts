@@ -20,7 +20,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvLine } from '../../src/core/csv/format.ts';
 import { startMockOpenAiServer, type MockOpenAiServer } from '../helpers/mock-openai-server.ts';
-import { baseUrl, configureRemoteLlm, download, openSession, parseCsv, useBrowser, writeGeneratedCsv, writeLabelledCsv, type Session } from './helpers.ts';
+import { baseUrl, configureRemoteLlm, download, openSession, parseCsv, useBrowser, writeGeneratedCsv, writeLabelledCsv, type Session } from '../helpers/browser.ts';
 
 const env = useBrowser();
 

@@ -1,5 +1,5 @@
 /**
- * The hostile corpus (test/hostile/cases.ts) through the page: each file is picked as a user
+ * The hostile corpus (test/helpers/hostile-cases.ts) through the page: each file is picked as a user
  * would; the page reads the same number of rows as the CLI and its download is, byte for byte,
  * what `logsift classify FILE --safe-csv` writes (the page exports safe by default). A file the
  * CLI refuses, the page refuses with the same message. The page stays usable from one file to
@@ -9,8 +9,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { INPUT_CASES } from '../hostile/cases.ts';
-import { openSession, useBrowser } from './helpers.ts';
+import { INPUT_CASES } from '../helpers/hostile-cases.ts';
+import { openSession, useBrowser } from '../helpers/browser.ts';
 
 const env = useBrowser();
 

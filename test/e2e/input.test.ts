@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvLine } from '../../src/core/csv/format.ts';
-import { bundleLabels, download, openSession, parseCsv, useBrowser, writeGeneratedCsv } from './helpers.ts';
+import { bundleLabels, download, openSession, parseCsv, useBrowser, writeGeneratedCsv } from '../helpers/browser.ts';
 
 const env = useBrowser();
 

@@ -15,10 +15,10 @@ import { parseBundle } from '../../src/core/bundle.ts';
 import { Classifier } from '../../src/core/classifier.ts';
 import { LlmKeyCollector } from '../../src/core/llm/llm-tier.ts';
 import { compileRedactor } from '../../src/core/llm/redact.ts';
-import { maskMessage } from '../../src/core/masking.ts';
+import { maskMessage } from '../../src/core/message-key.ts';
 import { runClassification } from '../../src/core/run.ts';
 import { startMockOpenAiServer, type MockOpenAiServer } from '../helpers/mock-openai-server.ts';
-import { configureRemoteLlm, download, openSession, parseCsv, readDownload, useBrowser, writeGeneratedCsv, type GeneratedFile, type Session } from './helpers.ts';
+import { configureRemoteLlm, download, openSession, parseCsv, readDownload, useBrowser, writeGeneratedCsv, type GeneratedFile, type Session } from '../helpers/browser.ts';
 
 const KEY = 'gsk_e2e_SECRET_9f8e7d6c5b4a';
 const MODEL = 'deepseek-r1-distill-llama-70b';

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { download, openSession, parseCsv, readDownload, useBrowser } from './helpers.ts';
+import { download, openSession, parseCsv, readDownload, useBrowser } from '../helpers/browser.ts';
 
 const env = useBrowser();
 

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../scripts/lib/preview.ts';
-import { download, parseCsv, useBrowser, writeGeneratedCsv } from './helpers.ts';
+import { download, parseCsv, useBrowser, writeGeneratedCsv } from '../helpers/browser.ts';
 
 const env = useBrowser();
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

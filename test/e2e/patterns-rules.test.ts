@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSession, useBrowser } from './helpers.ts';
+import { openSession, useBrowser } from '../helpers/browser.ts';
 
 const env = useBrowser();
 

@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { classifyFile, type GeneratedFile, openSession, readDownload, useBrowser, writeGeneratedCsv } from './helpers.ts';
+import { classifyFile, type GeneratedFile, openSession, readDownload, useBrowser, writeGeneratedCsv } from '../helpers/browser.ts';
 
 const env = useBrowser();
 let input: GeneratedFile;

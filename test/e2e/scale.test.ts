@@ -5,7 +5,7 @@
  * the same into a picked file. Memory is printed by `npm run bench:scale`, not asserted here.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { classifyFile, download, type GeneratedFile, openSession, parseCsv, useBrowser, writeGeneratedCsv } from './helpers.ts';
+import { classifyFile, download, type GeneratedFile, openSession, parseCsv, useBrowser, writeGeneratedCsv } from '../helpers/browser.ts';
 
 const env = useBrowser();
 let input: GeneratedFile;

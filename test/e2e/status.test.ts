@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockOpenAiServer, type MockOpenAiServer } from '../helpers/mock-openai-server.ts';
-import { classifyFile, configureRemoteLlm, openSession, useBrowser, writeGeneratedCsv, writeLabelledCsv } from './helpers.ts';
+import { classifyFile, configureRemoteLlm, openSession, useBrowser, writeGeneratedCsv, writeLabelledCsv } from '../helpers/browser.ts';
 
 const env = useBrowser();
 let mock: MockOpenAiServer;

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { classifyFile, download, openSession, parseCsv, useBrowser, writeGeneratedCsv } from './helpers.ts';
+import { classifyFile, download, openSession, parseCsv, useBrowser, writeGeneratedCsv } from '../helpers/browser.ts';
 
 const env = useBrowser();
 

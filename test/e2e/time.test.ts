@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { classifyFile, download, openSession, parseCsv, readDownload, useBrowser, type ParsedCsv } from './helpers.ts';
+import { classifyFile, download, openSession, parseCsv, readDownload, useBrowser, type ParsedCsv } from '../helpers/browser.ts';
 
 const env = useBrowser();
 

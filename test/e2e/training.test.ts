@@ -9,8 +9,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { csvLine } from '../../src/core/csv/format.ts';
 import { generateLogs } from '../../src/core/generate/generator.ts';
-import { DEFAULT_HOLD_OUT } from '../../src/core/hold-out.ts';
-import { download, openSession, parseCsv, useBrowser, writeGeneratedCsv, writeLabelledCsv } from './helpers.ts';
+import { DEFAULT_HOLD_OUT } from '../../src/core/training/hold-out.ts';
+import { download, openSession, parseCsv, useBrowser, writeGeneratedCsv, writeLabelledCsv } from '../helpers/browser.ts';
 
 const env = useBrowser();
 

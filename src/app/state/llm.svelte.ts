@@ -23,7 +23,7 @@ import { formatInt } from '../format.ts';
 import { llmDeathMessage, llmWorker, onLlmWorkerError } from '../llm-client.ts';
 import { WorkerStoppedError, type WorkerDeath } from '../supervised-worker.ts';
 import { errorMessage, isCancelled } from '../worker-client.ts';
-import { workspace } from './workspace.svelte.ts';
+import { trainingState } from './training.svelte.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${formatInt(n)} ${n === 1 ? one : many}`;
 
@@ -333,13 +333,13 @@ export class LlmState {
     this.reviewError = '';
     this.reviewNotice = '';
     const chosen = (label ?? item.label).trim();
-    const before = workspace.set?.classes.find((c) => c.label === chosen)?.count ?? 0;
+    const before = trainingState.set?.classes.find((c) => c.label === chosen)?.count ?? 0;
     try {
       const decided = decide(this.review, key, label === null ? { status: 'accepted' } : { status: 'corrected', label: chosen }) as LlmReviewItem[];
       await this.keep(decided, key);
-      const notice = await workspace.addRows(item.lines.map((line) => ({ message: line.message, source: line.source, label: chosen, origin: 'review' as const })));
+      const notice = await trainingState.addRows(item.lines.map((line) => ({ message: line.message, source: line.source, label: chosen, origin: 'review' as const })));
       this.review = decided;
-      const set = workspace.set;
+      const set = trainingState.set;
       const after = set?.classes.find((c) => c.label === chosen)?.count ?? before;
       const minSamples = set?.minSamples ?? 10;
       const grad =

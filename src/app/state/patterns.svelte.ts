@@ -15,8 +15,8 @@ import type { Rule } from '../../core/types.ts';
 import { saveBlob } from '../download.ts';
 import { baseName, formatInt } from '../format.ts';
 import { callback, classifyWorker, errorMessage, isCancelled } from '../worker-client.ts';
-import { model } from './model.svelte.ts';
-import { workspace } from './workspace.svelte.ts';
+import { bundleState } from './bundle.svelte.ts';
+import { trainingState } from './training.svelte.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${formatInt(n)} ${n === 1 ? one : many}`;
 
@@ -219,8 +219,8 @@ export class PatternsState {
 
   /** Appends the rule to the bundle's rules (the worker validates); returns the reason when refused. */
   async saveRule(draft: RuleDraft): Promise<string | null> {
-    const rules = model.info?.rules ?? [];
-    const errors = await model.saveRules([...rules, { ...draft.rule }]);
+    const rules = bundleState.info?.rules ?? [];
+    const errors = await bundleState.saveRules([...rules, { ...draft.rule }]);
     if (errors.length) return errors.map((e) => e.reason).join('; ');
     // The list marks the patterns the new rule covers now, without mining again.
     await this.load();
@@ -234,7 +234,7 @@ export class PatternsState {
 
   async addTrainingRows(ids: string[], label: string): Promise<string> {
     const outcome = await classifyWorker().addPatternTrainingRows([...ids], label);
-    void workspace.loadSet();
+    void trainingState.loadSet();
     const parts = [`${plural(outcome.added, 'line')} added to the training set as “${label.trim()}”`];
     if (outcome.relabelled) parts.push(`${plural(outcome.relabelled, 'line')} relabelled`);
     if (outcome.duplicates) parts.push(`${plural(outcome.duplicates, 'line')} already there`);

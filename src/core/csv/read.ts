@@ -18,7 +18,7 @@
  * Lean mode keeps only the cells of the `pick` columns (message, source and time) and where each row
  * is: on a million rows, arrays of cells per row are most of the time and garbage of a run.
  * The chunk splitter (scale/split.ts) finds row ends by the same rule in bytes;
- * test/unit/csv-contract.test.ts checks that all of them agree.
+ * test/unit/input/csv-contract.test.ts checks that all of them agree.
  */
 import { isBlank } from '../types.ts';
 

@@ -4,7 +4,7 @@
  *
  * The label of a template is carried by its words alone. Slots only vary numbers, ids, addresses,
  * paths and names, so masking those (as the pipeline's cache key does) never makes two templates
- * of different labels look the same; test/unit/generate.test.ts checks it.
+ * of different labels look the same; test/unit/model/generate.test.ts checks it.
  */
 import { WeightedTable, type Rng } from './random.ts';
 

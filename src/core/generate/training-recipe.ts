@@ -3,7 +3,7 @@
  * settings. Apart from the generators (training-corpus.ts) so that what only needs the settings –
  * the page's retraining, which loads the corpus on demand – does not carry the templates.
  */
-import type { TrainOptions } from '../train.ts';
+import type { TrainOptions } from '../training/train.ts';
 import type { SystemCorpusOptions } from './system/corpus.ts';
 
 export interface TrainingCorpusRow {

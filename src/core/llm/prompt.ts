@@ -4,7 +4,7 @@
  * changes whenever the wording changes; `promptId` adds a hash of the labels and examples, and
  * cached answers are keyed by it, so a changed prompt never reuses an old answer.
  */
-import { maskMessage } from '../masking.ts';
+import { maskMessage } from '../message-key.ts';
 import { UNCLASSIFIED, type LabelledRow } from '../types.ts';
 import type { ChatMessage } from './engine.ts';
 

@@ -13,7 +13,7 @@
  * rules run on RE2 (re2js): linear time on any text, whatever the pattern.
  */
 import { RE2JS } from 're2js';
-import { toRe2Syntax } from '../re2-syntax.ts';
+import { toRe2Syntax } from '../rules/re2-syntax.ts';
 
 /** A built-in rule. */
 export interface RedactionRule {

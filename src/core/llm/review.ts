@@ -5,9 +5,9 @@
  * of them, retraining moves it from the LLM tier into the model tier. Plain data in, plain data
  * out, so a worker can hold the list and the page can show it.
  */
-import { maskMessage } from '../masking.ts';
+import { maskMessage } from '../message-key.ts';
 import type { ResultBatch } from '../run-report.ts';
-import type { LabelledRow } from '../train.ts';
+import type { LabelledRow } from '../training/train.ts';
 import { UNCLASSIFIED } from '../types.ts';
 
 export type ReviewStatus = 'pending' | 'accepted' | 'corrected' | 'rejected';

@@ -4,8 +4,8 @@
  * preview over the session's lines – what it matches, which other patterns it would catch, which
  * rules it conflicts with.
  */
-import { previewRule, synthesizeRuleFor } from '../rule-synthesis.ts';
-import { compileRules, ruleProblem } from '../rules.ts';
+import { previewRule, synthesizeRuleFor } from '../rules/rule-synthesis.ts';
+import { compileRules, ruleProblem } from '../rules/rules.ts';
 import type { Rule } from '../types.ts';
 import type { Pattern } from './miner.ts';
 import { allLinesWithPatterns, linesOf, patternIndex, type PatternSession } from './session.ts';

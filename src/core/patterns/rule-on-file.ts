@@ -8,8 +8,8 @@
 import { CancelledError } from '../errors.ts';
 import { MESSAGE_COLUMNS, requireColumn } from '../csv/columns.ts';
 import type { Table } from '../csv/table.ts';
-import { compileRules, ruleProblem } from '../rules.ts';
-import { literalValues, type LiteralValue } from '../rule-synthesis.ts';
+import { compileRules, ruleProblem } from '../rules/rules.ts';
+import { literalValues, type LiteralValue } from '../rules/rule-synthesis.ts';
 import type { Rule } from '../types.ts';
 
 /** Matched lines shown as examples. */

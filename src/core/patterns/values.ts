@@ -2,8 +2,8 @@
  * The values behind each `<*>` of a pattern: for the lines of one pattern, which values each
  * variable took and how often (top values, distinct count, numeric range when all are numbers).
  */
-import { compileLinear } from '../rules.ts';
-import { spanRegex, templateRegex } from '../rule-synthesis.ts';
+import { compileLinear } from '../rules/rules.ts';
+import { spanRegex, templateRegex } from '../rules/rule-synthesis.ts';
 import { WILDCARD } from './masking.ts';
 import { templateTokens } from './template.ts';
 

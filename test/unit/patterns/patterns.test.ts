@@ -1,0 +1,286 @@
+import { describe, expect, it } from 'vitest';
+import { CancelledError } from '../../../src/core/errors.ts';
+import {
+  assign,
+  compileMasking,
+  DEFAULT_MASKING,
+  minePatterns,
+  MiningSession,
+  normalizeTemplate,
+  PatternMiner,
+  previewMasking,
+  validateMasking,
+  valueDistributions,
+  type MaskingConfig,
+} from '../../../src/core/patterns/index.ts';
+
+const backups = ['Backup started at 02:00:01', 'Backup started at 03:15:44', 'Backup started at 23:59:59'];
+const connections = ['Connection from 10.0.0.1 closed', 'Connection from 10.0.0.2 closed', 'Connection from 192.168.1.20 closed'];
+const logins = ['User alice logged in', 'User bob logged in', 'User carol logged in', 'User dave logged in', 'User erin logged in'];
+
+function mine(lines: string[], similarity?: number) {
+  const miner = new PatternMiner(similarity === undefined ? {} : { similarity });
+  const keys = lines.map((line) => miner.add(line));
+  return { miner, patternOf: (i: number) => miner.patterns()[miner.patternIndexOfKey(keys[i])] };
+}
+
+describe('masking', () => {
+  const masker = compileMasking(DEFAULT_MASKING);
+
+  it('masks the usual variables and keeps words that contain digits', () => {
+    expect(masker.mask('uid=0 from 10.1.2.3:22 id 0x1f at /var/log/app.log')).toBe('uid=<*> from <*> id <*> at <*>');
+    expect(masker.mask('req 123e4567-e89b-12d3-a456-426614174000 node-12 PS/2')).toBe('req <*> node-<*> PS/<*>');
+    expect(masker.mask('interface alt0 via ssh2 with 4G')).toBe('interface alt0 via ssh2 with 4G');
+    expect(masker.mask('sent 1256 bytes (1.22 KB) in 30 ms')).toBe('sent <*> in <*>');
+  });
+
+  it('joins a run of variables into one', () => {
+    expect(masker.tokens('speeds 1 2 3 4 ok')).toEqual(['speeds', '<*>', 'ok']);
+  });
+
+  it('previews a user-edited config and reports a broken rule', () => {
+    const config: MaskingConfig = {
+      rules: [...DEFAULT_MASKING.rules, { id: 'ticket', description: 'ticket ids', pattern: 'TICKET-[A-Z]+', enabled: true }],
+    };
+    expect(previewMasking(['see TICKET-ABC now'], config)).toEqual([{ line: 'see TICKET-ABC now', masked: 'see <*> now' }]);
+    const off = { rules: DEFAULT_MASKING.rules.map((rule) => ({ ...rule, enabled: rule.id !== 'number' })) };
+    expect(previewMasking(['retry 3 of 5'], off)[0].masked).toBe('retry 3 of 5');
+    const broken = { rules: [{ id: 'bad', description: '', pattern: '(', enabled: true }] };
+    expect(validateMasking(broken)[0].reason).toMatch(/invalid pattern/);
+    expect(validateMasking({ rules: [{ id: 'empty', description: '', pattern: 'x*', enabled: true }] })[0].reason).toMatch(/empty/);
+  });
+});
+
+describe('PatternMiner', () => {
+  it('keeps one key per message when every line carries a fresh id, and shows an id that never changes', () => {
+    const lines = Array.from({ length: 200 }, (_, i) => `session ${((i + 1) * 2654435761 >>> 0).toString(16).padStart(8, '0')}cafe${i % 10}bead opened on node kx7z9 by agent9`);
+    const { miner, patternOf } = mine(lines);
+    expect(miner.keyCount).toBe(1);
+    expect(patternOf(0).template).toBe('session <*> opened on node kx7z9 by agent9');
+  });
+
+  it('groups lines of the same shape, with counts, shares and examples', () => {
+    const { miner } = mine([...backups, ...connections, 'Backup started at 04:00:00']);
+    const patterns = miner.patterns();
+    expect(patterns.map((p) => p.template)).toEqual(['Backup started at <*>', 'Connection from <*> closed']);
+    expect(patterns[0]).toMatchObject({ count: 4, share: 4 / 7 });
+    expect(patterns[0].examples).toHaveLength(3);
+    expect(patterns[0].id).toMatch(/^p[0-9a-f]{8}$/);
+  });
+
+  it('does not merge different messages of the same length', () => {
+    const lines = [
+      'Connection from 10.0.0.1 closed',
+      'Connection from 10.0.0.2 opened',
+      'Connection from 10.0.0.3 closed',
+      'Connection from 10.0.0.4 opened',
+      'Disk full on volume 3',
+    ];
+    const { miner } = mine(lines);
+    expect(miner.patterns().map((p) => p.template).sort()).toEqual([
+      'Connection from <*> closed',
+      'Connection from <*> opened',
+      'Disk full on volume <*>',
+    ]);
+  });
+
+  it('treats a word position with many values as a variable', () => {
+    const { miner } = mine(logins);
+    expect(miner.patterns().map((p) => p.template)).toEqual(['User <*> logged in']);
+  });
+
+  it('treats words seen as a variable elsewhere as values, not as different messages', () => {
+    const lines = [
+      ...['root', 'cyrus', 'news', 'test', 'games'].map((user) => `session closed for user ${user}`),
+      ...['cyrus', 'news', 'test'].map((user) => `session opened for user ${user} by (uid=0)`),
+    ];
+    const { miner } = mine(lines);
+    expect(miner.patterns().map((p) => p.template).sort()).toEqual([
+      'session closed for user <*>',
+      'session opened for user <*> by (uid=<*>)',
+    ]);
+  });
+
+  it('keeps field names around a variable in the template', () => {
+    const { miner } = mine(['login user=alice ok', 'login user=bob ok', 'login user=carol ok', 'login user=dave ok']);
+    expect(miner.patterns()[0].template).toBe('login user=<*> ok');
+  });
+
+  it('writes a variable as a whole word, keeping the constant words and punctuation around it', () => {
+    const versions = mine(['Security module v1.2 initialised', 'Security module v1.7 initialised']);
+    expect(versions.patternOf(0).template).toBe('Security module <*> initialised');
+    const hosts = mine(['reply from web-a.prod in time', 'reply from web-b.prod in time', 'reply from web-c.prod in time', 'reply from web-d.prod in time', 'reply from web-e.prod in time', 'reply from web-f.prod in time']);
+    expect(hosts.patternOf(0).template).toBe('reply from web-<*> in time');
+    const nodes = mine(['heartbeat from node-12 late', 'heartbeat from node-7 late']);
+    expect(nodes.patternOf(0).template).toBe('heartbeat from node-<*> late');
+    const peers = mine(['peer (alpha) joined', 'peer () joined', 'peer (gamma-2) joined', 'peer (delta) joined', 'peer (omega) joined', 'peer (sigma) joined']);
+    expect(peers.patternOf(0).template).toBe('peer (<*>) joined');
+    const keys = mine(['sync job=alpha state=done.', 'sync job=beta state=done.', 'sync job=gamma state=done.', 'sync job=delta state=done.', 'sync job=omega state=done.', 'sync job=zeta state=done.']);
+    expect(keys.patternOf(0).template).toBe('sync job=<*> state=done.');
+  });
+
+  it('treats a quoted tag as a value even when it takes few values, and still tells state words apart', () => {
+    const { miner } = mine(['tag "alpha" applied to build', 'tag "beta" applied to build', 'service api started', 'service api stopped']);
+    expect(miner.patterns().map((p) => p.template).sort()).toEqual(['service api started', 'service api stopped', 'tag "<*>" applied to build']);
+  });
+
+  it('splits more with a higher similarity setting', () => {
+    const lines = ['job state running now', 'job state stopped now', 'job state running now', 'job state failed now'];
+    expect(mine(lines, 0).miner.patterns()).toHaveLength(1);
+    expect(mine(lines, 1).miner.patterns()).toHaveLength(3);
+  });
+
+  it('match() finds the pattern of a new line without learning from it', () => {
+    const { miner } = mine([...backups, ...connections]);
+    const before = JSON.stringify(miner.exportState());
+    expect(miner.match('Backup started at 05:05:05')?.template).toBe('Backup started at <*>');
+    expect(miner.match('Connection from 172.16.0.9 closed')?.template).toBe('Connection from <*> closed');
+    expect(miner.match('Something else entirely')).toBeNull();
+    expect(miner.match('   ')).toBeNull();
+    expect(JSON.stringify(miner.exportState())).toBe(before);
+    expect(miner.lineCount).toBe(6);
+  });
+
+  it('exports and imports its state as JSON, edits included', () => {
+    const { miner } = mine([...backups, ...connections, ...logins]);
+    const ids = miner.patterns().map((p) => p.id);
+    miner.merge([ids[0], ids[1]]);
+    const json = JSON.stringify(miner.exportState());
+    const restored = PatternMiner.fromState(JSON.parse(json));
+    expect(restored.patterns()).toEqual(miner.patterns());
+    expect(restored.editList).toEqual(miner.editList);
+    expect(restored.match('User frank logged in')?.id).toBe(miner.match('User frank logged in')?.id);
+    expect(() => PatternMiner.fromState({ ...JSON.parse(json), version: 2 })).toThrow(/version 2/);
+    expect(() => PatternMiner.fromState({ format: 'other' } as never)).toThrow(/not a logsift patterns file/);
+  });
+
+  it('merges patterns and splits a pattern by the values at a position', () => {
+    const lines = ['Cache hit for key alpha', 'Cache hit for key beta', 'Cache miss for key alpha', 'Cache miss for key gamma'];
+    const { miner } = mine(lines, 0);
+    expect(miner.patterns().map((p) => p.template)).toEqual(['Cache <*> for key <*>']);
+    const parts = miner.split(miner.patterns()[0].id, 1);
+    expect(parts).toHaveLength(2);
+    expect(miner.patterns().map((p) => p.template).sort()).toEqual(['Cache hit for key <*>', 'Cache miss for key <*>']);
+    expect(() => miner.split(miner.patterns()[0].id, 1)).toThrow(/do not differ/);
+
+    const merged = miner.merge(miner.patterns().map((p) => p.id));
+    expect(miner.patterns()).toHaveLength(1);
+    expect(miner.patterns()[0]).toMatchObject({ id: merged, template: 'Cache <*> for key <*>', count: 4 });
+    // Edits are replayed when more lines arrive.
+    miner.add('Cache hit for key delta');
+    expect(miner.patterns()).toHaveLength(1);
+  });
+
+  it('merges patterns of different lengths into one with variants', () => {
+    const { miner } = mine(['Disk sda full', 'Disk sdb full', 'Disk sdc full', 'Disk sdd full', 'Volume is out of space']);
+    const ids = miner.patterns().map((p) => p.id);
+    const id = miner.merge(ids);
+    const [pattern] = miner.patterns();
+    expect(pattern.id).toBe(id);
+    expect(pattern.count).toBe(5);
+    expect(pattern.variants.sort()).toEqual(['Disk <*> full', 'Volume is out of space']);
+    expect(miner.match('Volume is out of space')?.id).toBe(id);
+  });
+});
+
+describe('runs of variables', () => {
+  const hosts = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet'];
+  // Lists of one to three host names: the same message, however many hosts it names.
+  const lines = Array.from({ length: 30 }, (_, i) => {
+    const list = hosts.slice(i % 10, (i % 10) + 1 + (i % 3)).join(' ');
+    return `Removed hosts ${list} from pool ${i}`;
+  });
+
+  it('writes a run of adjacent variable tokens as one <*>, and lines of any run length are one pattern', () => {
+    const { miner, patternOf } = mine(lines);
+    expect(miner.patterns().map((p) => p.template)).toEqual(['Removed hosts <*> from pool <*>']);
+    expect(patternOf(0).count).toBe(30);
+    // Token for token, one template per list length.
+    expect([...patternOf(0).variants].sort()).toEqual([
+      'Removed hosts <*> <*> <*> from pool <*>',
+      'Removed hosts <*> <*> from pool <*>',
+      'Removed hosts <*> from pool <*>',
+    ]);
+    expect(miner.match('Removed hosts kilo lima from pool 99')?.id).toBe(patternOf(0).id);
+  });
+
+  it('keeps edits made on the shown template', () => {
+    const { miner } = mine([...lines, 'Removed hosts alpha from cluster 1', 'Removed hosts bravo from cluster 2']);
+    const before = miner.patterns().length;
+    const id = miner.merge(miner.patterns().map((p) => p.id));
+    expect(before).toBe(2);
+    expect(miner.patterns()).toHaveLength(1);
+    miner.add('Removed hosts india from cluster 7');
+    expect(miner.patterns().map((p) => p.id)).toEqual([id]);
+  });
+});
+
+describe('minePatterns', () => {
+  it('assigns every line, -1 for a blank one, with progress', async () => {
+    const progress: number[] = [];
+    const lines = [...backups, '', ...connections];
+    const result = await minePatterns(lines, { chunkSize: 2, onProgress: (p) => progress.push(p.linesDone) });
+    expect(progress).toEqual([2, 4, 6, 7]);
+    expect(result.assignments[3]).toBe(-1);
+    expect(result.patterns[result.assignments[0]].template).toBe('Backup started at <*>');
+    expect(result.patterns[result.assignments[6]].template).toBe('Connection from <*> closed');
+
+    // After an edit, assign() renumbers the lines.
+    result.miner.merge(result.patterns.map((p) => p.id));
+    const after = assign(result.miner, result.keys);
+    expect(new Set(Array.from(after))).toEqual(new Set([0, -1]));
+  });
+
+  it('gives, through a MiningSession fed line by line, what it gives for the lines in memory, and the session goes on after finish', async () => {
+    const lines = [...backups, '', ...connections, ...logins];
+    const session = new MiningSession();
+    for (const line of lines.slice(0, 4)) session.add(line);
+    const early = session.finish();
+    expect(early.assignments).toHaveLength(4);
+    for (const line of lines.slice(4)) session.add(line);
+    const streamed = session.finish();
+    const inMemory = await minePatterns(lines);
+    expect(session.linesDone).toBe(lines.length);
+    expect(streamed.patterns.map((p) => [p.template, p.count])).toEqual(inMemory.patterns.map((p) => [p.template, p.count]));
+    expect(Array.from(streamed.assignments)).toEqual(Array.from(inMemory.assignments));
+  });
+
+  it('stops with CancelledError when its signal is aborted', async () => {
+    const controller = new AbortController();
+    const lines = Array.from({ length: 100 }, (_, i) => `line ${i}`);
+    const run = minePatterns(lines, {
+      chunkSize: 10,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.linesDone === 30) controller.abort();
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+  });
+});
+
+describe('valueDistributions', () => {
+  it('counts the values behind each <*>, with numeric ranges', () => {
+    const lines = ['Backup of db1 took 12 s', 'Backup of db2 took 30 s', 'Backup of db1 took 7 s', 'not this one'];
+    const [first, second] = valueDistributions('Backup of <*> took <*> s', lines);
+    expect(first).toMatchObject({ slot: 0, total: 3, distinct: 2, numeric: null });
+    expect(first.top).toEqual([
+      { value: 'db1', count: 2 },
+      { value: 'db2', count: 1 },
+    ]);
+    expect(second).toMatchObject({ total: 3, distinct: 3, numeric: { min: 7, max: 30 } });
+  });
+
+  it('reads variables inside tokens and variables that span words', () => {
+    const [uid] = valueDistributions('session opened by (uid=<*>)', ['session opened by (uid=0)', 'session opened by (uid=48)']);
+    expect(uid.top.map((v) => v.value).sort()).toEqual(['0', '48']);
+    const [, sent] = valueDistributions('<*> close, <*> sent', ['a.com:80 close, 1256 bytes (1.22 KB) sent']);
+    expect(sent.top[0].value).toBe('1256 bytes (1.22 KB)');
+  });
+});
+
+describe('normalizeTemplate', () => {
+  it('collapses whitespace and runs of <*>', () => {
+    expect(normalizeTemplate('  a  <*> <*><*>   b ')).toBe('a <*> b');
+  });
+});

@@ -10,6 +10,10 @@ export default defineConfig({
           environment: 'node',
           // Some tests train models or spawn the CLI: seconds alone, more on a busy 2-core machine.
           testTimeout: 60_000,
+          // Two files at a time even on 2 cores (the default is one fewer than the cores): many
+          // files spend most of their time waiting for a CLI process they started, which leaves
+          // the core they hold idle.
+          maxWorkers: 2,
         },
       },
       {

@@ -7,7 +7,7 @@ import { DEFAULT_RULES, DEFAULT_SOURCE_ROUTES, DEFAULT_THRESHOLDS } from '../../
 import { DEFAULT_NGRAM_SPEC } from '../../../src/core/features/ngram.ts';
 import { UNCLASSIFIED } from '../../../src/core/types.ts';
 
-const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
 
 describe('the built-in default bundle', () => {
   const bundle = parseBundle(read('public/default-bundle.json'));

@@ -3,7 +3,10 @@
  * variable (numbers, hex, IPs, UUIDs, paths, …): every match becomes `<*>` before the miner sees
  * the line. Rules are plain data (editable in the page, saved with the patterns); the enabled ones
  * compile into one alternation, so masking costs one regex pass per line whatever their number.
+ * The default rules, unedited, have a hand-written scanner that gives the same output (default-scanner.ts).
  */
+import { maskDefaultAscii } from './default-scanner.ts';
+import { isSpace } from './space.ts';
 
 export const WILDCARD = '<*>';
 
@@ -129,9 +132,34 @@ export interface Masker {
   tokens(line: string): string[];
 }
 
-/** A run of `<*>` tokens is one variable: `<*> <*>` → `<*>`. */
-const VARIABLE_RUN = /<\*>(?:\s+<\*>)+/g;
 const WHITESPACE = /\s+/;
+
+/** A run of `<*>` tokens is one variable: `<*> <*>` → `<*>` (`<*>(?:\s+<*>)+`, without a regex). */
+function joinVariableRuns(text: string): string {
+  let joined = '';
+  let copied = 0;
+  let start = text.indexOf(WILDCARD);
+  while (start >= 0) {
+    let end = start + WILDCARD.length;
+    for (;;) {
+      let next = end;
+      while (next < text.length && isSpace(text.charCodeAt(next))) next++;
+      if (next === end || !text.startsWith(WILDCARD, next)) break;
+      end = next + WILDCARD.length;
+    }
+    if (end > start + WILDCARD.length) {
+      joined += text.slice(copied, start) + WILDCARD;
+      copied = end;
+    }
+    start = text.indexOf(WILDCARD, end);
+  }
+  return copied === 0 ? text : joined + text.slice(copied);
+}
+
+/** Whether the enabled rules are the default ones, in order: the scanner can stand in for their regex. */
+function areDefaultRules(enabled: readonly MaskingRule[]): boolean {
+  return enabled.length === DEFAULT_MASKING_RULES.length && enabled.every((rule, i) => rule.pattern === DEFAULT_MASKING_RULES[i].pattern);
+}
 
 const LEADING_LOOKBEHIND = /^\(\?<!\[[^\]]*\]\)/;
 
@@ -179,19 +207,29 @@ function guardBoundary(patterns: string[], combined: string): string {
   return `(?:${B}${lead ? `|(?=[${lead}])` : ''})(?:${combined})`;
 }
 
-/** Compiles the enabled rules; throws on an invalid one (validate first to show reasons). */
-export function compileMasking(config: MaskingConfig): Masker {
+/**
+ * The enabled rules as one global regex (null when none is enabled); throws on an invalid rule.
+ * Replacing its matches with `<*>` is what masking does before variable runs are joined.
+ */
+export function compileMaskingRegex(config: MaskingConfig): RegExp | null {
   const enabled = config.rules.filter((rule) => rule.enabled);
   for (const rule of enabled) {
     const reason = maskingRuleProblem(rule);
     if (reason) throw new Error(`Masking rule ${rule.id}: ${reason}`);
   }
   const patterns = enabled.map((rule) => rule.pattern);
-  const combined = enabled.length ? new RegExp(guardBoundary(patterns, combineRules(patterns)), 'gu') : null;
+  return enabled.length ? new RegExp(guardBoundary(patterns, combineRules(patterns)), 'gu') : null;
+}
+
+/** Compiles the enabled rules; throws on an invalid one (validate first to show reasons). */
+export function compileMasking(config: MaskingConfig): Masker {
+  const combined = compileMaskingRegex(config);
+  const enabled = config.rules.filter((rule) => rule.enabled);
+  const maskWithRegex = (line: string): string => (combined ? line.replace(combined, WILDCARD) : line);
+  const maskRules = areDefaultRules(enabled) ? (line: string) => maskDefaultAscii(line) ?? maskWithRegex(line) : maskWithRegex;
   const mask = (line: string): string => {
-    let masked = combined ? line.replace(combined, WILDCARD) : line;
-    if (masked.includes('<*> ')) masked = masked.replace(VARIABLE_RUN, WILDCARD);
-    return masked;
+    const masked = maskRules(line);
+    return masked.includes('<*> ') ? joinVariableRuns(masked) : masked;
   };
   return {
     mask,

@@ -5,16 +5,11 @@
  * memory follow the number of messages, not the number of lines.
  */
 import { WILDCARD } from './masking.ts';
+import { isSpace } from './space.ts';
 
 /** Hex digits in a row, one a digit at least, that make a token an id: hashes, trace and span ids. */
 const MIN_HEX_ID = 16;
 
-/** JavaScript's `\s`: the characters that separate tokens. */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
-  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 const OPEN_HASH = 0x5bd1e995;
 const LT = 60;

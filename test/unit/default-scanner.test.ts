@@ -42,13 +42,16 @@ const fragments: fc.Arbitrary<string>[] = [
   fc.string({ unit: fc.constantFrom(...'aZx0129_-./:<>~()@,+ \tTJMS'), maxLength: 12 }),
 ];
 const separator = pick(' ', ' ', ' ', '', '  ', '\t', '.', ':', '/', '-', '_', ',', '=', '(', ')', '[', '] ', '"', '@');
+/** Runs per property: LOGSIFT_FUZZ_RUNS=… searches harder. */
+const runs = Number(process.env.LOGSIFT_FUZZ_RUNS) || 3000;
+
 const logLine = fc
   .array(fc.tuple(fc.oneof(...fragments), separator), { maxLength: 10 })
   .map((parts) => parts.map(([fragment, sep]) => fragment + sep).join(''));
 
 describe('the default rules scanner', () => {
   it('masks generated log-like lines as the default rules regex does', () => {
-    fc.assert(fc.property(logLine, expectSameMask), { numRuns: Number(process.env.LOGSIFT_FUZZ_RUNS) || 3000 });
+    fc.assert(fc.property(logLine, expectSameMask), { numRuns: runs });
   });
 
   it('masks the corner cases of each rule as the regex does', () => {
@@ -97,7 +100,7 @@ describe('masking with the default rules', () => {
       fc.property(logLine, (line) => {
         expect(scanned.mask(line)).toBe(regexMasker.mask(line));
       }),
-      { numRuns: 500 },
+      { numRuns: runs },
     );
   });
 });

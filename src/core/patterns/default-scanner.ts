@@ -10,7 +10,11 @@
  * property test in test/unit/default-scanner.test.ts compares the two on generated lines.
  */
 
-const WILDCARD = '<*>';
+import { MaskedText } from './masked-text.ts';
+
+const LT = 60;
+const STAR = 42;
+const GT = 62;
 
 /**
  * Character code at `i`, or 0 past the end: NUL is in none of the classes below and matches no
@@ -95,16 +99,10 @@ function pathCharsEnd(s: string, i: number): number {
   return i;
 }
 
-/** The end of the word characters (`[\p{L}\p{N}_]`) from `i`: no match can start inside them. */
-function wordEnd(s: string, i: number): number {
-  while (isWord(at(s, i))) i++;
-  return i;
-}
-
 /** The classes of the characters of the word scanWord last read, OR-ed. */
 let wordClasses = 0;
 
-/** wordEnd, noting in wordClasses whether the word has letters, digits, `_`. */
+/** The end of the word characters (`[\p{L}\p{N}_]`) from `i`, noting in wordClasses whether they have letters, digits, `_`. */
 function scanWord(s: string, i: number): number {
   let classes = 0;
   let k = 0;
@@ -497,36 +495,81 @@ function matchAt(s: string, i: number, c: number, boundary: boolean): number {
   }
 }
 
+/** What maskDefaultAsciiInto did. */
+export const NOT_ASCII = 0;
+/** The masked line is in `out`, runs of `<*>` joined. */
+export const MASKED = 1;
+/** The masked line is in `out`; its runs of `<*>` may still need joining (MaskedText.joinVariableRuns). */
+export const JOIN_PENDING = 2;
+/** As JOIN_PENDING, and a run was joined already: the line has a `<*> `, so its runs are to be joined. */
+export const JOIN_PENDING_SPACED = 3;
+
 /**
- * `line` with every match of the default rules replaced by `<*>` – what their compiled regex's
- * `replace` gives – or null when the line has a character outside ASCII.
+ * Writes `line` with every match of the default rules replaced by `<*>` – what their compiled
+ * regex's `replace` gives – into `out`, or says NOT_ASCII (and `out` is unusable) for a line with a
+ * character outside ASCII. With `joinRuns`, a `<*>` that follows a `<*>` and spaces as it is
+ * written is dropped with the spaces (the miner's `<*> <*>` → `<*>`), saving a pass; where the line
+ * leaves that in doubt (a literal `<`, a run starting with a tab) it says JOIN_PENDING.
  */
-export function maskDefaultAscii(line: string): string | null {
+export function maskDefaultAsciiInto(line: string, out: MaskedText, joinRuns: boolean): number {
   const length = line.length;
-  let masked = '';
-  let copied = 0;
+  // A match is one character at least and becomes three.
+  out.reserve(length * 3);
+  const codes = out.codes;
+  let written = 0;
+  // Where the last `<*>` written ends while only whitespace follows it, else -1.
+  let wildcardEnd = -1;
+  let pending = !joinRuns;
+  let spaced = false;
   // `boundary` is the rules' `B`: no word character before `i`. Inside a word only `/<>~` can
-  // start a match, so most positions cost one comparison.
+  // start a match, so the rest of a word is copied without a look.
   let boundary = true;
   let i = 0;
   while (i < length) {
-    const c = line.charCodeAt(i);
-    if (c >= 128) return null;
+    let c = line.charCodeAt(i);
+    if (c >= 128) return NOT_ASCII;
     const end: number = boundary || c === 47 || c === 60 || c === 62 || c === 126 ? matchAt(line, i, c, boundary) : -1;
     if (end > i) {
-      masked += line.slice(copied, i) + WILDCARD;
-      copied = end;
       i = end;
       boundary = !isWord(line.charCodeAt(end - 1));
+      // Joining runs happens only in a line with a `<*> `: a run whose gap starts with a space
+      // proves there is one; any other gap is left to the joining pass.
+      if (joinRuns && wildcardEnd >= 0 && written > wildcardEnd) {
+        if (codes[wildcardEnd] === 32) {
+          written = wildcardEnd;
+          spaced = true;
+          continue;
+        }
+        pending = true;
+      }
+      codes[written++] = LT;
+      codes[written++] = STAR;
+      codes[written++] = GT;
+      wildcardEnd = written;
       continue;
     }
     if (isWord(c)) {
+      do {
+        codes[written++] = c;
+        c = at(line, ++i);
+      } while (isWord(c));
       boundary = false;
-      i = wordEnd(line, i + 1);
+      wildcardEnd = -1;
     } else {
+      codes[written++] = c;
       boundary = true;
       i++;
+      if (c !== 32 && (c < 9 || c > 13)) wildcardEnd = -1;
+      if (c === LT) pending = true;
     }
   }
-  return copied === 0 ? line : masked + line.slice(copied);
+  out.length = written;
+  return !pending ? MASKED : spaced ? JOIN_PENDING_SPACED : JOIN_PENDING;
+}
+
+const scratch = new MaskedText();
+
+/** maskDefaultAsciiInto as a string, or null for a line with a character outside ASCII. */
+export function maskDefaultAscii(line: string): string | null {
+  return maskDefaultAsciiInto(line, scratch, false) === NOT_ASCII ? null : scratch.toString();
 }

@@ -5,8 +5,8 @@
  * compile into one alternation, so masking costs one regex pass per line whatever their number.
  * The default rules, unedited, have a hand-written scanner that gives the same output (default-scanner.ts).
  */
-import { maskDefaultAscii } from './default-scanner.ts';
-import { isSpace } from './space.ts';
+import { JOIN_PENDING_SPACED, maskDefaultAsciiInto, MASKED, NOT_ASCII } from './default-scanner.ts';
+import { MaskedText } from './masked-text.ts';
 
 export const WILDCARD = '<*>';
 
@@ -128,33 +128,13 @@ export function validateMasking(config: MaskingConfig): { index: number; reason:
 export interface Masker {
   /** The line with every variable replaced by `<*>`. */
   mask(line: string): string;
+  /** mask(), written into `out` (the miner's way: no string per line). */
+  maskInto(line: string, out: MaskedText): void;
   /** The masked line split into tokens (whitespace separates tokens). */
   tokens(line: string): string[];
 }
 
 const WHITESPACE = /\s+/;
-
-/** A run of `<*>` tokens is one variable: `<*> <*>` → `<*>` (`<*>(?:\s+<*>)+`, without a regex). */
-function joinVariableRuns(text: string): string {
-  let joined = '';
-  let copied = 0;
-  let start = text.indexOf(WILDCARD);
-  while (start >= 0) {
-    let end = start + WILDCARD.length;
-    for (;;) {
-      let next = end;
-      while (next < text.length && isSpace(text.charCodeAt(next))) next++;
-      if (next === end || !text.startsWith(WILDCARD, next)) break;
-      end = next + WILDCARD.length;
-    }
-    if (end > start + WILDCARD.length) {
-      joined += text.slice(copied, start) + WILDCARD;
-      copied = end;
-    }
-    start = text.indexOf(WILDCARD, end);
-  }
-  return copied === 0 ? text : joined + text.slice(copied);
-}
 
 /** Whether the enabled rules are the default ones, in order: the scanner can stand in for their regex. */
 function areDefaultRules(enabled: readonly MaskingRule[]): boolean {
@@ -225,14 +205,21 @@ export function compileMaskingRegex(config: MaskingConfig): RegExp | null {
 export function compileMasking(config: MaskingConfig): Masker {
   const combined = compileMaskingRegex(config);
   const enabled = config.rules.filter((rule) => rule.enabled);
-  const maskWithRegex = (line: string): string => (combined ? line.replace(combined, WILDCARD) : line);
-  const maskRules = areDefaultRules(enabled) ? (line: string) => maskDefaultAscii(line) ?? maskWithRegex(line) : maskWithRegex;
+  const scanner = areDefaultRules(enabled);
+  const maskInto = (line: string, out: MaskedText): void => {
+    const scanned = scanner ? maskDefaultAsciiInto(line, out, true) : NOT_ASCII;
+    if (scanned === MASKED) return;
+    if (scanned === NOT_ASCII) out.setString(combined ? line.replace(combined, WILDCARD) : line);
+    out.joinVariableRuns(scanned === JOIN_PENDING_SPACED);
+  };
+  const scratch = new MaskedText();
   const mask = (line: string): string => {
-    const masked = maskRules(line);
-    return masked.includes('<*> ') ? joinVariableRuns(masked) : masked;
+    maskInto(line, scratch);
+    return scratch.toString();
   };
   return {
     mask,
+    maskInto,
     tokens(line) {
       const masked = mask(line).trim();
       return masked === '' ? [] : masked.split(WHITESPACE);

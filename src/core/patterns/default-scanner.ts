@@ -99,21 +99,6 @@ function pathCharsEnd(s: string, i: number): number {
   return i;
 }
 
-/** The classes of the characters of the word scanWord last read, OR-ed. */
-let wordClasses = 0;
-
-/** The end of the word characters (`[\p{L}\p{N}_]`) from `i`, noting in wordClasses whether they have letters, digits, `_`. */
-function scanWord(s: string, i: number): number {
-  let classes = 0;
-  let k = 0;
-  while (((k = CLASSES[at(s, i)]) & WORD) !== 0) {
-    classes |= k;
-    i++;
-  }
-  wordClasses = classes;
-  return i;
-}
-
 function spacesEnd(s: string, i: number): number {
   while (at(s, i) === 32) i++;
   return i;
@@ -451,36 +436,40 @@ function wordRules(s: string, i: number, c: number): number {
 }
 
 /**
- * The end of the first rule's match at `i`, in the rules' order, or -1. `boundary` is `B` at `i`: no
- * word character before it. Only `/` (ip, path) and `<>~` (quantity) can start a match without it.
+ * The end of the first rule's match at the start of a word (`B` holds at `i`; `c`, a letter or
+ * digit, is its first character), in the rules' order, or -1. `word` is where its word characters
+ * end and `classes` their classes OR-ed.
  */
-function matchAt(s: string, i: number, c: number, boundary: boolean): number {
+function matchWord(s: string, i: number, c: number, word: number, classes: number): number {
   let end = -1;
-  if (isAlnum(c)) {
-    if (!boundary) return -1;
-    // uuid and dates first; each needs a `-`, `,` or space at a fixed place, tested before the rule.
-    if (isHex(c) && at(s, i + 8) === 45 && (end = uuid(s, i)) >= 0) return end;
-    if (isDigit(c) && at(s, i + 4) === 45 && (end = isoDate(s, i)) >= 0) return end;
-    if (isLetter(c)) {
-      const d = at(s, i + 3);
-      if ((d === 32 || d === 44) && (end = textDate(s, i)) >= 0) return end;
-    }
-    const word = scanWord(s, i);
-    const next = at(s, word);
-    if ((wordClasses & UNDERSCORE) !== 0 || next === 45 || next === 46 || next === 47 || next === 58 || next === 44) return wordRules(s, i, c);
-    // A word without `_` that ends in none of `-./:,`: no host, host with a port, ip or id, and no
-    // number with more parts. A letter starts none of the rest; digits are a number, or a quantity
-    // when a space and a unit follow; digits and letters can be hex or a quantity (`30ms`).
-    if (isLetter(c)) return -1;
-    if ((wordClasses & LETTER) === 0) return next === 32 && (end = quantity(s, i)) >= 0 ? end : word;
-    if (c === 48 && (end = hex(s, i)) >= 0) return end;
-    return quantity(s, i);
+  // uuid and dates first; each needs a `-`, `,` or space at a fixed place, tested before the rule.
+  if (isHex(c) && at(s, i + 8) === 45 && (end = uuid(s, i)) >= 0) return end;
+  if (isDigit(c) && at(s, i + 4) === 45 && (end = isoDate(s, i)) >= 0) return end;
+  if (isLetter(c)) {
+    const d = at(s, i + 3);
+    if ((d === 32 || d === 44) && (end = textDate(s, i)) >= 0) return end;
   }
+  const next = at(s, word);
+  if ((classes & UNDERSCORE) !== 0 || next === 45 || next === 46 || next === 47 || next === 58 || next === 44) return wordRules(s, i, c);
+  // A word without `_` that ends in none of `-./:,`: no host, host with a port, ip or id, and no
+  // number with more parts. A letter starts none of the rest; digits are a number, or a quantity
+  // when a space and a unit follow; digits and letters can be hex or a quantity (`30ms`).
+  if (isLetter(c)) return -1;
+  if ((classes & LETTER) === 0) return next === 32 && (end = quantity(s, i)) >= 0 ? end : word;
+  if (c === 48 && (end = hex(s, i)) >= 0) return end;
+  return quantity(s, i);
+}
+
+/**
+ * The end of the first rule's match at `i` for a `c` that is not a word character, or -1.
+ * `boundary` is `B` at `i`: no word character before it. Only `/` (ip, path) and `<>~` (quantity)
+ * can start a match without it.
+ */
+function matchOther(s: string, i: number, c: number, boundary: boolean): number {
+  let end = -1;
   switch (c) {
     case 45: // -
       return boundary ? wordRules(s, i, c) : -1;
-    case 95: // _
-      return boundary ? hostPort(s, i, wordOrDashEnd(s, i)) : -1;
     case 43: // +
       return boundary ? number(s, i) : -1;
     case 47: // /
@@ -526,42 +515,55 @@ export function maskDefaultAsciiInto(line: string, out: MaskedText, joinRuns: bo
   let boundary = true;
   let i = 0;
   while (i < length) {
-    let c = line.charCodeAt(i);
+    const c = line.charCodeAt(i);
     if (c >= 128) return NOT_ASCII;
-    const end: number = boundary || c === 47 || c === 60 || c === 62 || c === 126 ? matchAt(line, i, c, boundary) : -1;
-    if (end > i) {
-      i = end;
-      boundary = !isWord(line.charCodeAt(end - 1));
-      // Joining runs happens only in a line with a `<*> `: a run whose gap starts with a space
-      // proves there is one; any other gap is left to the joining pass.
-      if (joinRuns && wildcardEnd >= 0 && written > wildcardEnd) {
-        if (codes[wildcardEnd] === 32) {
-          written = wildcardEnd;
-          spaced = true;
-          continue;
-        }
-        pending = true;
-      }
-      codes[written++] = LT;
-      codes[written++] = STAR;
-      codes[written++] = GT;
-      wildcardEnd = written;
-      continue;
-    }
+    let end = -1;
     if (isWord(c)) {
+      // The word is copied as it is read; a match starting at it takes the copy back.
+      const wordStart = written;
+      let classes = 0;
+      let j = i;
+      let w = c;
       do {
-        codes[written++] = c;
-        c = at(line, ++i);
-      } while (isWord(c));
-      boundary = false;
-      wildcardEnd = -1;
+        classes |= CLASSES[w];
+        codes[written++] = w;
+        w = at(line, ++j);
+      } while (isWord(w));
+      if (boundary) end = c === 95 ? hostPort(line, i, wordOrDashEnd(line, i)) : matchWord(line, i, c, j, classes);
+      if (end < 0) {
+        i = j;
+        boundary = false;
+        wildcardEnd = -1;
+        continue;
+      }
+      written = wordStart;
     } else {
-      codes[written++] = c;
-      boundary = true;
-      i++;
-      if (c !== 32 && (c < 9 || c > 13)) wildcardEnd = -1;
-      if (c === LT) pending = true;
+      if (boundary || c === 47 || c === 60 || c === 62 || c === 126) end = matchOther(line, i, c, boundary);
+      if (end < 0) {
+        codes[written++] = c;
+        boundary = true;
+        i++;
+        if (c !== 32 && (c < 9 || c > 13)) wildcardEnd = -1;
+        if (c === LT) pending = true;
+        continue;
+      }
     }
+    i = end;
+    boundary = !isWord(line.charCodeAt(end - 1));
+    // Joining runs happens only in a line with a `<*> `: a run whose gap starts with a space
+    // proves there is one; any other gap is left to the joining pass.
+    if (joinRuns && wildcardEnd >= 0 && written > wildcardEnd) {
+      if (codes[wildcardEnd] === 32) {
+        written = wildcardEnd;
+        spaced = true;
+        continue;
+      }
+      pending = true;
+    }
+    codes[written++] = LT;
+    codes[written++] = STAR;
+    codes[written++] = GT;
+    wildcardEnd = written;
   }
   out.length = written;
   return !pending ? MASKED : spaced ? JOIN_PENDING_SPACED : JOIN_PENDING;

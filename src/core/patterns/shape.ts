@@ -13,6 +13,16 @@ const MIN_HEX_ID = 16;
 
 
 const OPEN_HASH = 0x5bd1e995;
+
+// What readText needs to know of a character, one table lookup for it.
+const SPACE = 1;
+const DIGIT = 2;
+const HEX_DIGIT = 4;
+const CHAR_KIND = new Uint8Array(65536);
+for (let c = 0; c < CHAR_KIND.length; c++) {
+  const digit = c >= 48 && c <= 57;
+  CHAR_KIND[c] = (isSpace(c) ? SPACE : 0) | (digit ? DIGIT : 0) | (digit || (c >= 97 && c <= 102) || (c >= 65 && c <= 70) ? HEX_DIGIT : 0);
+}
 const LT = 60;
 const STAR = 42;
 const GT = 62;
@@ -48,7 +58,8 @@ export class ShapeReader {
     let i = 0;
     while (i < length) {
       let c = codes[i];
-      if (c === 32 || isSpace(c)) {
+      let kind = CHAR_KIND[c];
+      if ((kind & SPACE) !== 0) {
         i++;
         continue;
       }
@@ -60,11 +71,12 @@ export class ShapeReader {
       let longHex = false;
       let tokenHash = 0x811c9dc5;
       while (true) {
-        const digit = c >= 48 && c <= 57;
-        if (digit) digits++;
-        if (digit || (c >= 97 && c <= 102) || (c >= 65 && c <= 70)) {
+        if ((kind & HEX_DIGIT) !== 0) {
           run++;
-          if (digit) runDigits++;
+          if ((kind & DIGIT) !== 0) {
+            digits++;
+            runDigits++;
+          }
           if (run >= MIN_HEX_ID && runDigits > 0) longHex = true;
         } else {
           run = 0;
@@ -73,7 +85,8 @@ export class ShapeReader {
         tokenHash = Math.imul(tokenHash ^ c, 0x01000193);
         if (++i >= length) break;
         c = codes[i];
-        if (c === 32 || isSpace(c)) break;
+        kind = CHAR_KIND[c];
+        if ((kind & SPACE) !== 0) break;
       }
       const size = i - start;
       const open =

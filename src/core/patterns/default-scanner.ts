@@ -39,6 +39,11 @@ const WORD_DASH = 64;
 /** `[\p{L}\p{N}_.:@-]`: a path segment character. */
 const PATH = 128;
 const UNDERSCORE = 256;
+/** The first letter of a weekday or month name. */
+const DATE_INITIAL = 512;
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 const CLASSES = new Uint16Array(65536);
 for (let c = 0; c < 128; c++) {
@@ -55,7 +60,8 @@ for (let c = 0; c < 128; c++) {
     (alnum || ch === '-' ? LABEL : 0) |
     (alnum || ch === '_' || ch === '-' ? WORD_DASH : 0) |
     (alnum || '_.:@-'.includes(ch) ? PATH : 0) |
-    (ch === '_' ? UNDERSCORE : 0);
+    (ch === '_' ? UNDERSCORE : 0) |
+    ([...WEEKDAYS, ...MONTHS].some((name) => name[0] === ch) ? DATE_INITIAL : 0);
 }
 
 const isDigit = (c: number) => (CLASSES[c] & DIGIT) !== 0;
@@ -138,8 +144,6 @@ function isoDate(s: string, i: number): number {
   return after(s, date) ? date : -1;
 }
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function oneOfAt(s: string, i: number, words: readonly string[]): boolean {
   for (const word of words) if (s.startsWith(word, i)) return true;
@@ -445,7 +449,7 @@ function matchWord(s: string, i: number, c: number, word: number, classes: numbe
   // uuid and dates first; each needs a `-`, `,` or space at a fixed place, tested before the rule.
   if (isHex(c) && at(s, i + 8) === 45 && (end = uuid(s, i)) >= 0) return end;
   if (isDigit(c) && at(s, i + 4) === 45 && (end = isoDate(s, i)) >= 0) return end;
-  if (isLetter(c)) {
+  if ((CLASSES[c] & DATE_INITIAL) !== 0) {
     const d = at(s, i + 3);
     if ((d === 32 || d === 44) && (end = textDate(s, i)) >= 0) return end;
   }
@@ -524,11 +528,13 @@ export function maskDefaultAsciiInto(line: string, out: MaskedText, joinRuns: bo
       let classes = 0;
       let j = i;
       let w = c;
+      let kind = CLASSES[w];
       do {
-        classes |= CLASSES[w];
+        classes |= kind;
         codes[written++] = w;
         w = at(line, ++j);
-      } while (isWord(w));
+        kind = CLASSES[w];
+      } while ((kind & WORD) !== 0);
       if (boundary) end = c === 95 ? hostPort(line, i, wordOrDashEnd(line, i)) : matchWord(line, i, c, j, classes);
       if (end < 0) {
         i = j;

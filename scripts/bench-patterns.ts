@@ -8,13 +8,16 @@
  * and lines/s (mining only: masking, grouping and assigning every line; median of several runs).
  * With --leave-one-out each system is scored with the configuration chosen on the others. Then one
  * generated file of --big long, varied lines (0 skips it) is mined as a stream: lines/s (by the clock
- * and per CPU second) and peak RSS.
+ * and per CPU second) and peak RSS, and how many of its lines the default-rules scanner masks
+ * differently from the rules' regex (must be 0).
  * The data is read from DIR and never copied.
  */
 import { parseArgs } from 'node:util';
 import { minePatterns, MiningSession } from '../src/core/patterns/index.ts';
 import { normalizeTemplate } from '../src/core/patterns/template.ts';
 import { DEFAULT_CLUSTER_SETTINGS } from '../src/core/patterns/cluster.ts';
+import { maskDefaultAscii } from '../src/core/patterns/default-scanner.ts';
+import { compileMaskingRegex, DEFAULT_MASKING, WILDCARD } from '../src/core/patterns/masking.ts';
 import { longLines } from './lib/long-lines.ts';
 import { loghubSystems, readLoghubSystem, type LoghubSystem as Dataset } from './lib/loghub.ts';
 
@@ -203,6 +206,7 @@ async function benchBigFile(count: number) {
   const chunk: string[] = [];
   let bytes = 0;
   const clock = new Clock();
+  const scannerCheck = new ScannerCheck();
   for (let done = 0; done < count; done += chunk.length) {
     chunk.length = 0;
     while (chunk.length < CHUNK_LINES) {
@@ -215,6 +219,7 @@ async function benchBigFile(count: number) {
     clock.time(() => {
       for (const line of chunk) session.add(line);
     });
+    for (const line of chunk) scannerCheck.compare(line);
   }
   const result = clock.time(() => session.finish());
   const { seconds, cpuSeconds } = clock;
@@ -225,8 +230,24 @@ async function benchBigFile(count: number) {
       `${mib(bytes)} of text, streamed in chunks of ${fmt(CHUNK_LINES)} lines\n` +
       `  ${fmt(count / seconds)} lines/s by the clock (${seconds.toFixed(2)} s), ${fmt(count / cpuSeconds)} lines per CPU second; ` +
       `${result.patterns.length} patterns from ${fmt(result.miner.keyCount)} keys\n` +
-      `  peak RSS ${mib(peak)}, of which ${mib(rssBefore)} before mining (the Loghub data above, the runtime)\n`,
+      `  peak RSS ${mib(peak)}, of which ${mib(rssBefore)} before mining (the Loghub data above, the runtime)\n` +
+      `  default-rules scanner vs their regex (not timed): ${fmt(scannerCheck.differing)} lines differ, ` +
+      `${fmt(scannerCheck.declined)} left to the regex (not ASCII)\n`,
   );
+  if (scannerCheck.differing > 0) process.exitCode = 1;
+}
+
+/** Counts the lines the default-rules scanner masks differently from the rules' regex (must be 0). */
+class ScannerCheck {
+  differing = 0;
+  declined = 0;
+  private readonly regex = compileMaskingRegex(DEFAULT_MASKING)!;
+
+  compare(line: string): void {
+    const scanned = maskDefaultAscii(line);
+    if (scanned === null) this.declined++;
+    else if (scanned !== line.replace(this.regex, WILDCARD)) this.differing++;
+  }
 }
 
 /** With --details: the ground-truth groups that were not recovered exactly, and why. */

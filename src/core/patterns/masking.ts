@@ -3,7 +3,10 @@
  * variable (numbers, hex, IPs, UUIDs, paths, …): every match becomes `<*>` before the miner sees
  * the line. Rules are plain data (editable in the page, saved with the patterns); the enabled ones
  * compile into one alternation, so masking costs one regex pass per line whatever their number.
+ * The default rules, unedited, have a hand-written scanner that gives the same output (default-scanner.ts).
  */
+import { JOIN_PENDING_SPACED, maskDefaultAsciiInto, MASKED, NOT_ASCII } from './default-scanner.ts';
+import { MaskedText } from './masked-text.ts';
 
 export const WILDCARD = '<*>';
 
@@ -125,13 +128,18 @@ export function validateMasking(config: MaskingConfig): { index: number; reason:
 export interface Masker {
   /** The line with every variable replaced by `<*>`. */
   mask(line: string): string;
+  /** mask(), written into `out` (the miner's way: no string per line). */
+  maskInto(line: string, out: MaskedText): void;
   /** The masked line split into tokens (whitespace separates tokens). */
   tokens(line: string): string[];
 }
 
-/** A run of `<*>` tokens is one variable: `<*> <*>` → `<*>`. */
-const VARIABLE_RUN = /<\*>(?:\s+<\*>)+/g;
 const WHITESPACE = /\s+/;
+
+/** Whether the enabled rules are the default ones, in order: the scanner can stand in for their regex. */
+function areDefaultRules(enabled: readonly MaskingRule[]): boolean {
+  return enabled.length === DEFAULT_MASKING_RULES.length && enabled.every((rule, i) => rule.pattern === DEFAULT_MASKING_RULES[i].pattern);
+}
 
 const LEADING_LOOKBEHIND = /^\(\?<!\[[^\]]*\]\)/;
 
@@ -179,22 +187,39 @@ function guardBoundary(patterns: string[], combined: string): string {
   return `(?:${B}${lead ? `|(?=[${lead}])` : ''})(?:${combined})`;
 }
 
-/** Compiles the enabled rules; throws on an invalid one (validate first to show reasons). */
-export function compileMasking(config: MaskingConfig): Masker {
+/**
+ * The enabled rules as one global regex (null when none is enabled); throws on an invalid rule.
+ * Replacing its matches with `<*>` is what masking does before variable runs are joined.
+ */
+export function compileMaskingRegex(config: MaskingConfig): RegExp | null {
   const enabled = config.rules.filter((rule) => rule.enabled);
   for (const rule of enabled) {
     const reason = maskingRuleProblem(rule);
     if (reason) throw new Error(`Masking rule ${rule.id}: ${reason}`);
   }
   const patterns = enabled.map((rule) => rule.pattern);
-  const combined = enabled.length ? new RegExp(guardBoundary(patterns, combineRules(patterns)), 'gu') : null;
+  return enabled.length ? new RegExp(guardBoundary(patterns, combineRules(patterns)), 'gu') : null;
+}
+
+/** Compiles the enabled rules; throws on an invalid one (validate first to show reasons). */
+export function compileMasking(config: MaskingConfig): Masker {
+  const combined = compileMaskingRegex(config);
+  const enabled = config.rules.filter((rule) => rule.enabled);
+  const scanner = areDefaultRules(enabled);
+  const maskInto = (line: string, out: MaskedText): void => {
+    const scanned = scanner ? maskDefaultAsciiInto(line, out, true) : NOT_ASCII;
+    if (scanned === MASKED) return;
+    if (scanned === NOT_ASCII) out.setString(combined ? line.replace(combined, WILDCARD) : line);
+    out.joinVariableRuns(scanned === JOIN_PENDING_SPACED);
+  };
+  const scratch = new MaskedText();
   const mask = (line: string): string => {
-    let masked = combined ? line.replace(combined, WILDCARD) : line;
-    if (masked.includes('<*> ')) masked = masked.replace(VARIABLE_RUN, WILDCARD);
-    return masked;
+    maskInto(line, scratch);
+    return scratch.toString();
   };
   return {
     mask,
+    maskInto,
     tokens(line) {
       const masked = mask(line).trim();
       return masked === '' ? [] : masked.split(WHITESPACE);

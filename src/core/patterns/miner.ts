@@ -90,18 +90,18 @@ export class PatternMiner {
 
   /** Adds one line; returns its key (BLANK_KEY for a blank line, which has no pattern). */
   add(line: string): number {
-    const masked = this.masker.mask(line);
     const reader = this.reader;
-    if (reader.read(masked) === 0) return BLANK_KEY;
-    let key = this.findKey(masked);
+    this.masker.maskInto(line, reader.text);
+    if (reader.readText() === 0) return BLANK_KEY;
+    let key = this.findKey();
     if (key < 0) {
-      const tokens = reader.tokens(masked);
+      const tokens = reader.tokens();
       key = this.addKey({ tokens, open: openFlags(tokens), count: 0, examples: [] });
     } else {
       // Only open tokens can differ within a shape: one that took two values is a variable.
       const { tokens, open } = this.keys[key];
       for (let p = 0; p < tokens.length; p++) {
-        if (open[p] && tokens[p] !== WILDCARD && !reader.tokenIs(masked, p, tokens[p])) tokens[p] = WILDCARD;
+        if (open[p] && tokens[p] !== WILDCARD && !reader.tokenIs(p, tokens[p])) tokens[p] = WILDCARD;
       }
     }
     const record = this.keys[key];
@@ -113,9 +113,9 @@ export class PatternMiner {
   }
 
   /** The key of the line the reader just read, or -1. */
-  private findKey(masked: string): number {
+  private findKey(): number {
     const candidates = this.keyIndex.get(this.reader.hash);
-    if (candidates) for (const k of candidates) if (this.reader.fits(masked, this.keys[k].tokens, this.keys[k].open)) return k;
+    if (candidates) for (const k of candidates) if (this.reader.fits(this.keys[k].tokens, this.keys[k].open)) return k;
     return -1;
   }
 
@@ -156,11 +156,11 @@ export class PatternMiner {
    */
   match(line: string): Pattern | null {
     this.refresh();
-    const masked = this.masker.mask(line);
-    if (this.reader.read(masked) === 0) return null;
-    const known = this.findKey(masked);
+    this.masker.maskInto(line, this.reader.text);
+    if (this.reader.readText() === 0) return null;
+    const known = this.findKey();
     if (known >= 0) return this.patternList[this.keyCluster[known]];
-    const tokens = this.reader.tokens(masked);
+    const tokens = this.reader.tokens();
     let best = -1;
     let bestConstants = -1;
     for (const index of this.byLength.get(tokens.length) ?? []) {

@@ -5,18 +5,24 @@
  * memory follow the number of messages, not the number of lines.
  */
 import { WILDCARD } from './masking.ts';
+import { MaskedText } from './masked-text.ts';
+import { isSpace } from './space.ts';
 
 /** Hex digits in a row, one a digit at least, that make a token an id: hashes, trace and span ids. */
 const MIN_HEX_ID = 16;
 
-/** JavaScript's `\s`: the characters that separate tokens. */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
-  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 const OPEN_HASH = 0x5bd1e995;
+
+// What readText needs to know of a character, one table lookup for it.
+const SPACE = 1;
+const DIGIT = 2;
+const HEX_DIGIT = 4;
+const CHAR_KIND = new Uint8Array(65536);
+for (let c = 0; c < CHAR_KIND.length; c++) {
+  const digit = c >= 48 && c <= 57;
+  CHAR_KIND[c] = (isSpace(c) ? SPACE : 0) | (digit ? DIGIT : 0) | (digit || (c >= 97 && c <= 102) || (c >= 65 && c <= 70) ? HEX_DIGIT : 0);
+}
 const LT = 60;
 const STAR = 42;
 const GT = 62;
@@ -25,9 +31,11 @@ const GT = 62;
  * Reads a masked line's tokens in place – where each starts and ends, which are open, and a hash of
  * the shape – without making a string per token. Most lines are of a shape seen before; for those
  * the miner only compares this reading with the shape's tokens, so a line costs one pass over its
- * characters after masking.
+ * characters after masking. The line is read from `text`, where the masker writes it.
  */
 export class ShapeReader {
+  /** The masked line: written by Masker.maskInto (or read() from a string), then readText(). */
+  readonly text = new MaskedText();
   /** Tokens in the last line read. */
   count = 0;
   /** Hash of the last line's shape: equal shapes, equal hashes (see hashShape). */
@@ -38,13 +46,20 @@ export class ShapeReader {
 
   /** Reads `text`; returns its token count (0 for a blank line). */
   read(text: string): number {
+    this.text.setString(text);
+    return this.readText();
+  }
+
+  /** Reads the line in `text`; returns its token count (0 for a blank line). */
+  readText(): number {
     let count = 0;
     let hash = 0x811c9dc5;
-    const length = text.length;
+    const { codes, length } = this.text;
     let i = 0;
     while (i < length) {
-      let c = text.charCodeAt(i);
-      if (c === 32 || isSpace(c)) {
+      let c = codes[i];
+      let kind = CHAR_KIND[c];
+      if ((kind & SPACE) !== 0) {
         i++;
         continue;
       }
@@ -56,11 +71,12 @@ export class ShapeReader {
       let longHex = false;
       let tokenHash = 0x811c9dc5;
       while (true) {
-        const digit = c >= 48 && c <= 57;
-        if (digit) digits++;
-        if (digit || (c >= 97 && c <= 102) || (c >= 65 && c <= 70)) {
+        if ((kind & HEX_DIGIT) !== 0) {
           run++;
-          if (digit) runDigits++;
+          if ((kind & DIGIT) !== 0) {
+            digits++;
+            runDigits++;
+          }
           if (run >= MIN_HEX_ID && runDigits > 0) longHex = true;
         } else {
           run = 0;
@@ -68,12 +84,13 @@ export class ShapeReader {
         }
         tokenHash = Math.imul(tokenHash ^ c, 0x01000193);
         if (++i >= length) break;
-        c = text.charCodeAt(i);
-        if (c === 32 || isSpace(c)) break;
+        c = codes[i];
+        kind = CHAR_KIND[c];
+        if ((kind & SPACE) !== 0) break;
       }
       const size = i - start;
       const open =
-        (size === 3 && text.charCodeAt(start) === LT && text.charCodeAt(start + 1) === STAR && text.charCodeAt(start + 2) === GT) ||
+        (size === 3 && codes[start] === LT && codes[start + 1] === STAR && codes[start + 2] === GT) ||
         (digits > 0 && digits * 2 >= size) ||
         longHex;
       if (count === this.starts.length) this.grow();
@@ -89,18 +106,18 @@ export class ShapeReader {
   }
 
   /** The last line's tokens as strings. */
-  tokens(text: string): string[] {
+  tokens(): string[] {
     const tokens = new Array<string>(this.count);
-    for (let p = 0; p < this.count; p++) tokens[p] = text.slice(this.starts[p], this.ends[p]);
+    for (let p = 0; p < this.count; p++) tokens[p] = this.text.slice(this.starts[p], this.ends[p]);
     return tokens;
   }
 
   /** Whether the last line has the shape of `tokens` (same closed tokens, open where they are open). */
-  fits(text: string, tokens: readonly string[], open: Uint8Array): boolean {
+  fits(tokens: readonly string[], open: Uint8Array): boolean {
     if (tokens.length !== this.count) return false;
     for (let p = 0; p < this.count; p++) {
       if (this.open[p] !== open[p]) return false;
-      if (!open[p] && !this.tokenIs(text, p, tokens[p])) return false;
+      if (!open[p] && !this.tokenIs(p, tokens[p])) return false;
     }
     return true;
   }
@@ -111,8 +128,12 @@ export class ShapeReader {
   }
 
   /** Whether the last line's token `p` is `token`. */
-  tokenIs(text: string, p: number, token: string): boolean {
-    return this.ends[p] - this.starts[p] === token.length && text.startsWith(token, this.starts[p]);
+  tokenIs(p: number, token: string): boolean {
+    const start = this.starts[p];
+    if (this.ends[p] - start !== token.length) return false;
+    const codes = this.text.codes;
+    for (let k = 0; k < token.length; k++) if (codes[start + k] !== token.charCodeAt(k)) return false;
+    return true;
   }
 
   private grow(): void {

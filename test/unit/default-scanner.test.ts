@@ -1,0 +1,106 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { maskDefaultAscii } from '../../src/core/patterns/default-scanner.ts';
+import { compileMasking, compileMaskingRegex, DEFAULT_MASKING, WILDCARD } from '../../src/core/patterns/masking.ts';
+import { loghubSystems, readLoghubSystem } from '../../scripts/lib/loghub.ts';
+
+const defaultRegex = compileMaskingRegex(DEFAULT_MASKING)!;
+const byRegex = (line: string) => line.replace(defaultRegex, WILDCARD);
+/** The default rules with their patterns rewritten to mean the same: masked by the regex, not the scanner. */
+const regexMasker = compileMasking({ rules: DEFAULT_MASKING.rules.map((rule) => ({ ...rule, pattern: `(?:${rule.pattern})` })) });
+
+/** Asserts the scanner masks `line` as the default rules' regex does (or declines a non-ASCII line). */
+function expectSameMask(line: string): void {
+  const scanned = maskDefaultAscii(line);
+  if (/[^\x00-\x7f]/.test(line)) expect(scanned).toBeNull();
+  else expect(scanned, JSON.stringify(line)).toBe(byRegex(line));
+}
+
+const digits = (min: number, max: number) => fc.integer({ min: 10 ** (min - 1) - (min === 1 ? 1 : 0), max: 10 ** max - 1 }).map(String);
+const hexDigits = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-fA-F]{${length}}$`));
+const pick = <T,>(...values: T[]) => fc.constantFrom(...values);
+const joined = (parts: fc.Arbitrary<string>[], separator = '') => fc.tuple(...parts).map((p) => p.join(separator));
+
+const label = fc.stringMatching(/^[a-zA-Z0-9_-]{1,8}$/);
+const fragments: fc.Arbitrary<string>[] = [
+  digits(1, 6),
+  joined([pick('', '-', '+'), digits(1, 4), pick('', '.', ':', ',', '-'), digits(1, 3)]),
+  joined([pick('0x', '0X', '0'), hexDigits(4), pick('', 'g', '_')]),
+  hexDigits(16),
+  joined([pick('', '/'), digits(1, 4), pick('.'), digits(1, 3), pick('.', '..'), digits(1, 3), pick('.'), digits(1, 4), pick('', ':', ':80', ':123456', ':8080x')]),
+  joined([hexDigits(8), hexDigits(4), hexDigits(4), hexDigits(4), fc.stringMatching(/^[0-9a-fA-F]{11,13}$/)], '-'),
+  joined([digits(4, 4), pick('-'), digits(2, 2), pick('-'), digits(2, 2), pick('', ' ', 'T', 'x'), digits(2, 2), pick(':', ''), digits(2, 2), pick('', ':05', ':05.123', ',7', ':5')]),
+  joined([pick('', 'Mon ', 'Sat, ', 'Tue  ', 'Sun,'), pick('Jan', 'Feb', 'May', 'Dec', 'Jun'), pick(' ', '  ', ''), digits(1, 3), pick('', ', 2005', ' 2005', ' 20051', ','), pick('', ' 02:08', ' 02:08:10', ' 02:08:10 2005', ' 2:08', ' 02:08:10 20')]),
+  joined([label, fc.array(joined([pick('.'), label]), { maxLength: 3 }).map((l) => l.join('')), pick('', '.com', '.io', '.de', '.org', '.Com', '.info', '.example', '.c'), pick('', ':', ':8080', ':123456', '(', '-', '_', '.', '.x', '.-')]),
+  joined([label, pick(':', '/10.0.0.5:', '/1.2.3:'), digits(1, 6)]),
+  joined([label, pick('_', '__', '_-'), pick('', '-'), digits(1, 4), pick('', '_x', '-y', 'z')]),
+  fc.array(fc.stringMatching(/^[a-zA-Z0-9_.:@-]{0,6}$/), { minLength: 1, maxLength: 4 }).map((segments) => '/' + segments.join('/')),
+  joined([pick('', '<', '>', '~'), digits(1, 5), pick('', '.5', '.'), pick('', ' ', '  '), pick('KB', 'KiB', 'Ki', 'bytes', 'B', 'ms', 'us', 'µs', 'ns', 'sec', 'secs', 's', 'min', 'mins', 'h', 'hx', 'GB'), pick('', ' (1.22 KB)', ' (3 ms', ' (x)')]),
+  joined([label, pick('=', ':', ': '), pick('', '-1', '42', 'abc', '0.5')]),
+  pick('é', 'ß', '中', 'µ', 'naïve', 'Zürich-2', '\u00a0', '\u2003', '<*>', '<*> <*>', '(', ')', '[', ']', '"', "'", '#', '%', ',', '.', ';', '?', '!', '&', '*', '='),
+  fc.stringMatching(/^[a-zA-Z]{1,10}$/),
+  fc.string({ unit: fc.constantFrom(...'aZx0129_-./:<>~()@,+ \tTJMS'), maxLength: 12 }),
+];
+const separator = pick(' ', ' ', ' ', '', '  ', '\t', '.', ':', '/', '-', '_', ',', '=', '(', ')', '[', '] ', '"', '@');
+/** Runs per property: LOGSIFT_FUZZ_RUNS=… searches harder. */
+const runs = Number(process.env.LOGSIFT_FUZZ_RUNS) || 3000;
+
+const logLine = fc
+  .array(fc.tuple(fc.oneof(...fragments), separator), { maxLength: 10 })
+  .map((parts) => parts.map(([fragment, sep]) => fragment + sep).join(''));
+
+describe('the default rules scanner', () => {
+  it('masks generated log-like lines as the default rules regex does', () => {
+    fc.assert(fc.property(logLine, expectSameMask), { numRuns: runs });
+  });
+
+  it('masks the corner cases of each rule as the regex does', () => {
+    for (const line of [
+      'node-12 uid=0 PS/2 alt0 ssh2 4G',
+      'at 2005-06-18T02:08:10,123Z and 2005-06-18 02:08 then 2005-06-18x',
+      'Sat Jun 18 02:08:10 2005, Jun 9, 12345 and Jun 123',
+      'ns1.example.com:53, example.org., a.b.-c, host.com:123456, x.Com, a.b.c.de(',
+      '/10.0.0.1:80x 10.0.0.1:999999 1.2.3.4.5 db-7/10.0.0.5:5432 proxy.example.com:8080',
+      'blk_-123 job_1445_0020 a__1 x_-y _x:1 -x.com',
+      '0xDEADBEEF 0x1fg /var/log/a.log abc/def/ghi //x/y /a/b/',
+      '12 bytes 1256 bytes (1.22 KB) 30 ms <1 sec ~5 KiB 3 mins 2 s',
+      '1.2.3abc -1 +4 3.14 12:30:01 2.6.5 1,2,3x',
+      '<*>  <*>\t<*> x <*><*> <*>',
+      '',
+    ]) {
+      expectSameMask(line);
+    }
+  });
+
+  it('gives way to the regex for a line with characters outside ASCII', () => {
+    const masker = compileMasking(DEFAULT_MASKING);
+    const line = 'Zürich-2 took 5µs on 10.0.0.1 café_12';
+    expect(maskDefaultAscii(line)).toBeNull();
+    expect(masker.mask(line)).toBe(regexMasker.mask(line));
+  });
+
+  const loghub = process.env.LOGSIFT_LOGHUB;
+  it.skipIf(!loghub)('masks the Loghub lines as the regex does (LOGSIFT_LOGHUB=dir)', async () => {
+    let differing = 0;
+    for (const system of await loghubSystems(loghub!)) {
+      const data = await readLoghubSystem(loghub!, system);
+      for (const line of data?.contents ?? []) {
+        const scanned = maskDefaultAscii(line);
+        if (scanned !== null && scanned !== byRegex(line)) differing++;
+      }
+    }
+    expect(differing).toBe(0);
+  });
+});
+
+describe('masking with the default rules', () => {
+  it('masks as a config whose rules are edited but mean the same (the regex path)', () => {
+    const scanned = compileMasking(DEFAULT_MASKING);
+    fc.assert(
+      fc.property(logLine, (line) => {
+        expect(scanned.mask(line)).toBe(regexMasker.mask(line));
+      }),
+      { numRuns: runs },
+    );
+  });
+});

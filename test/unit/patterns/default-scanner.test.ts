@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskDefaultAscii } from '../../src/core/patterns/default-scanner.ts';
-import { compileMasking, compileMaskingRegex, DEFAULT_MASKING, WILDCARD } from '../../src/core/patterns/masking.ts';
-import { loghubSystems, readLoghubSystem } from '../../scripts/lib/loghub.ts';
+import { maskDefaultAscii } from '../../../src/core/patterns/default-scanner.ts';
+import { compileMasking, compileMaskingRegex, DEFAULT_MASKING, WILDCARD } from '../../../src/core/patterns/masking.ts';
+import { loghubSystems, readLoghubSystem } from '../../../scripts/lib/loghub.ts';
 
 const defaultRegex = compileMaskingRegex(DEFAULT_MASKING)!;
 const byRegex = (line: string) => line.replace(defaultRegex, WILDCARD);

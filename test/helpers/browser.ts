@@ -197,3 +197,24 @@ export async function configureRemoteLlm(page: Page, remote: { baseUrl: string; 
   await panel.getByRole('button', { name: 'Save remote settings' }).click();
   await expect.poll(() => panel.getByTestId('llm-state').innerText()).toMatch(new RegExp(`In use for the next run: ${remote.model} at 127\\.0\\.0\\.1:\\d+`));
 }
+
+/** In the Rules editor: adds a rule (pattern, label) at the end and saves the rules. */
+export async function addRule(page: Page, pattern: string, label: string): Promise<void> {
+  const editor = page.getByTestId('rules-editor');
+  await editor.getByRole('button', { name: 'Add rule' }).click();
+  const rule = editor.getByTestId('rule').last();
+  await rule.getByTestId('rule-pattern').fill(pattern);
+  await rule.getByTestId('rule-label').fill(label);
+  await editor.getByTestId('save-rules').click();
+  await expect.poll(() => editor.getByTestId('rules-status').innerText()).toMatch(/Rules saved/);
+}
+
+/** The test's session, in a wide window, that also records the page's console (once the LLM panel is up). */
+export async function openConsoleSession(env: BrowserEnv): Promise<{ s: Session; consoleLines: string[] }> {
+  const s = await openSession(env.browser, { width: 1400, height: 1000 });
+  env.session = s;
+  const consoleLines: string[] = [];
+  s.page.on('console', (m) => consoleLines.push(m.text()));
+  await s.page.getByTestId('llm-panel').waitFor();
+  return { s, consoleLines };
+}

@@ -8,6 +8,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { answerFor, logOfPrompt, type AnswerStyle } from './llm-answers.ts';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 export interface ScriptedFailure {
   status: number;
@@ -209,4 +210,27 @@ export async function startMockOpenAiServer(behaviour: Partial<MockBehaviour> = 
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A mock server for a test file: started before its tests, reset before each one (requiring
+ * `key` again), closed after. The object stands for the server started in beforeAll: read its
+ * properties inside tests and hooks, not at the file's top level.
+ */
+export function useMockOpenAiServer(key: string): MockOpenAiServer {
+  let server: MockOpenAiServer | undefined;
+  beforeAll(async () => {
+    server = await startMockOpenAiServer({ requireKey: key });
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => {
+    server!.reset();
+    server!.behaviour.requireKey = key;
+  });
+  return new Proxy({} as MockOpenAiServer, {
+    get(_, property) {
+      const value = Reflect.get(server!, property);
+      return typeof value === 'function' ? value.bind(server) : value;
+    },
+  });
 }

@@ -1,0 +1,310 @@
+/**
+ * The default masking rules one by one, each its pattern in masking.ts worked out by hand (see
+ * default-scanner.ts): a function that gives the end of its match at `i`, or -1.
+ */
+import { after, at, digitsEnd, hasDigits, hexEnd, isAlnum, isDigit, isHex, isLabel, isLetter, isLower, isPathChar, isWord, isWordOrDash, labelEnd, MONTHS, pathCharsEnd, spacesEnd, WEEKDAYS, wordOrDashEnd } from './default-scanner-chars.ts';
+
+export function uuid(s: string, i: number): number {
+  for (let k = 0; k < 36; k++) {
+    const c = at(s, i + k);
+    if (k === 8 || k === 13 || k === 18 || k === 23 ? c !== 45 : !isHex(c)) return -1;
+  }
+  return after(s, i + 36) ? i + 36 : -1;
+}
+
+/** `\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?` then `A`. */
+export function isoDate(s: string, i: number): number {
+  if (!(hasDigits(s, i, 4) && at(s, i + 4) === 45 && hasDigits(s, i + 5, 2) && at(s, i + 7) === 45 && hasDigits(s, i + 8, 2))) return -1;
+  const date = i + 10;
+  const t = at(s, date);
+  if ((t === 84 || t === 32) && hasDigits(s, date + 1, 2) && at(s, date + 3) === 58 && hasDigits(s, date + 4, 2)) {
+    const minutes = date + 6;
+    if (at(s, minutes) === 58 && hasDigits(s, minutes + 1, 2)) {
+      const seconds = minutes + 3;
+      const sep = at(s, seconds);
+      if ((sep === 46 || sep === 44) && isDigit(at(s, seconds + 1))) {
+        const fraction = digitsEnd(s, seconds + 1);
+        if (after(s, fraction)) return fraction;
+      }
+      if (after(s, seconds)) return seconds;
+    }
+    if (after(s, minutes)) return minutes;
+  }
+  return after(s, date) ? date : -1;
+}
+
+
+function oneOfAt(s: string, i: number, words: readonly string[]): boolean {
+  for (const word of words) if (s.startsWith(word, i)) return true;
+  return false;
+}
+
+/** ` +\d{4}` at `i`: its end, or -1. */
+function spacedYear(s: string, i: number): number {
+  if (at(s, i) !== 32) return -1;
+  const year = spacesEnd(s, i);
+  return hasDigits(s, year, 4) ? year + 4 : -1;
+}
+
+/**
+ * `(?:(?:Mon|…),? +)?(?:Jan|…) +\d{1,2}(?:,? +\d{4})?(?: +\d{2}:\d{2}(?::\d{2})?(?: +\d{4})?)?` then `A`.
+ */
+export function textDate(s: string, i: number): number {
+  let p = i;
+  if (oneOfAt(s, p, WEEKDAYS)) {
+    p += 3;
+    if (at(s, p) === 44) p++;
+    if (at(s, p) !== 32) return -1;
+    p = spacesEnd(s, p);
+  }
+  if (!oneOfAt(s, p, MONTHS)) return -1;
+  p += 3;
+  if (at(s, p) !== 32) return -1;
+  p = spacesEnd(s, p);
+  const dayEnd = digitsEnd(s, p);
+  if (dayEnd === p || dayEnd - p > 2) return -1;
+  const yearEnd = spacedYear(s, at(s, dayEnd) === 44 ? dayEnd + 1 : dayEnd);
+  for (const y of yearEnd >= 0 ? [yearEnd, dayEnd] : [dayEnd]) {
+    if (at(s, y) === 32) {
+      const hour = spacesEnd(s, y);
+      if (hasDigits(s, hour, 2) && at(s, hour + 2) === 58 && hasDigits(s, hour + 3, 2)) {
+        const minutes = hour + 5;
+        const seconds = at(s, minutes) === 58 && hasDigits(s, minutes + 1, 2) ? minutes + 3 : -1;
+        for (const time of seconds >= 0 ? [seconds, minutes] : [minutes]) {
+          const trailingYear = spacedYear(s, time);
+          if (trailingYear >= 0 && after(s, trailingYear)) return trailingYear;
+          if (after(s, time)) return time;
+        }
+      }
+    }
+    if (after(s, y)) return y;
+  }
+  return -1;
+}
+
+/** What may not follow a host: `(?![\p{L}\p{N}_(-]|\.[\p{L}\p{N}])`. */
+function hostMayEndAt(s: string, i: number): boolean {
+  const c = at(s, i);
+  if (isWord(c) || c === 40 || c === 45) return false;
+  return !(c === 46 && isAlnum(at(s, i + 1)));
+}
+
+/** `(?::\d{1,5})?` then the host's end guard, after a domain ending at `i`. */
+function hostEnd(s: string, i: number): number {
+  if (at(s, i) !== 58) return hostMayEndAt(s, i) ? i : -1;
+  const port = digitsEnd(s, i + 1);
+  const size = port - i - 1;
+  if (size >= 1 && size <= 5 && hostMayEndAt(s, port)) return port;
+  return i;
+}
+
+function allLower(s: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (!isLower(s.charCodeAt(k))) return false;
+  return true;
+}
+
+const SHORT_TLDS = ['com', 'net', 'org', 'edu', 'gov', 'mil', 'biz', 'info'];
+
+/** Label ends after a host's first label: the `.label` segments, start and end of each. */
+const segmentStarts: number[] = [];
+const segmentEnds: number[] = [];
+
+/**
+ * `(?=[\p{N}.-]*\p{L})[\p{L}\p{N}-]+(?:(?:\.[\p{L}\p{N}-]+)+\.[a-z]{2,6}|\.(?:com|…|[a-z]{2}))(?::\d{1,5})?`
+ * and its end guard. Labels are whole runs (a shorter one would leave a label character where a `.`
+ * must be); the top-level domain is the last segment that works, as the greedy repetition backs off.
+ */
+export function host(s: string, i: number, firstLabelEnd: number): number {
+  let k = i;
+  for (let c = at(s, k); isDigit(c) || c === 46 || c === 45; c = at(s, ++k));
+  if (!isLetter(at(s, k))) return -1;
+  let p = firstLabelEnd;
+  let count = 0;
+  while (at(s, p) === 46 && isLabel(at(s, p + 1))) {
+    segmentStarts[count] = p + 1;
+    p = labelEnd(s, p + 1);
+    segmentEnds[count++] = p;
+  }
+  for (let f = count - 1; f >= 1; f--) {
+    const size = segmentEnds[f] - segmentStarts[f];
+    if (size < 2 || size > 6 || !allLower(s, segmentStarts[f], segmentEnds[f])) continue;
+    const end = hostEnd(s, segmentEnds[f]);
+    if (end >= 0) return end;
+  }
+  if (count >= 1) {
+    const start = segmentStarts[0];
+    const end = segmentEnds[0];
+    const size = end - start;
+    let tld = size === 2 && allLower(s, start, end);
+    for (let t = 0; !tld && t < SHORT_TLDS.length; t++) tld = SHORT_TLDS[t].length === size && s.startsWith(SHORT_TLDS[t], start);
+    if (tld) return hostEnd(s, end);
+  }
+  return -1;
+}
+
+/** `\d{1,3}(?:\.\d{1,3}){3}` at `i`: its end, or -1. Each part is a whole digit run. */
+function ipv4(s: string, i: number): number {
+  let p = i;
+  for (let part = 0; part < 4; part++) {
+    if (part > 0) {
+      if (at(s, p) !== 46) return -1;
+      p++;
+    }
+    const end = digitsEnd(s, p);
+    if (end === p || end - p > 3) return -1;
+    p = end;
+  }
+  return p;
+}
+
+/** `/?` `B` `\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?` `A` (`boundary`: whether `B` holds at `i`). */
+export function ip(s: string, i: number, boundary: boolean): number {
+  const start = at(s, i) === 47 ? i + 1 : boundary ? i : -1;
+  if (start < 0) return -1;
+  const end = ipv4(s, start);
+  if (end < 0) return -1;
+  if (at(s, end) === 58) {
+    const port = digitsEnd(s, end + 1);
+    const size = port - end - 1;
+    return size >= 1 && size <= 5 && after(s, port) ? port : end;
+  }
+  return after(s, end) ? end : -1;
+}
+
+/**
+ * `(?=[\p{N}_.-]*\p{L})(?=[\p{L}\p{N}_-]*[\d.])[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*(?:/\d{1,3}(?:\.\d{1,3}){3})?:\d{1,5}` `A`.
+ */
+export function hostPort(s: string, i: number, first: number): number {
+  let k = i;
+  for (let c = at(s, k); isDigit(c) || c === 95 || c === 46 || c === 45; c = at(s, ++k));
+  if (!isLetter(at(s, k))) return -1;
+  if (at(s, first) !== 46) {
+    let digit = false;
+    for (let q = i; q < first && !digit; q++) digit = isDigit(s.charCodeAt(q));
+    if (!digit) return -1;
+  }
+  let p = first;
+  while (at(s, p) === 46 && isWordOrDash(at(s, p + 1))) p = wordOrDashEnd(s, p + 1);
+  if (at(s, p) === 47) {
+    p = ipv4(s, p + 1);
+    if (p < 0) return -1;
+  }
+  if (at(s, p) !== 58) return -1;
+  const port = digitsEnd(s, p + 1);
+  const size = port - p - 1;
+  return size >= 1 && size <= 5 && after(s, port) ? port : -1;
+}
+
+/**
+ * `\p{L}[\p{L}\p{N}]*(?:_[\p{L}\p{N}]+)*_-?\d[\p{L}\p{N}_-]*` `A`: words joined by single `_`, one
+ * of which goes on with a digit; the match then runs to the end of the word.
+ */
+export function id(s: string, i: number): number {
+  let j = i + 1;
+  for (;;) {
+    const c = at(s, j);
+    if (isAlnum(c)) {
+      j++;
+      continue;
+    }
+    if (c !== 95) return -1;
+    const next = at(s, j + 1);
+    if (isDigit(next) || (next === 45 && isDigit(at(s, j + 2)))) return wordOrDashEnd(s, j);
+    if (!isAlnum(next)) return -1;
+    j += 2;
+  }
+}
+
+/** `0[xX][0-9a-fA-F]+` `A`. */
+export function hex(s: string, i: number): number {
+  if ((at(s, i + 1) | 32) !== 120 || !isHex(at(s, i + 2))) return -1;
+  const end = hexEnd(s, i + 2);
+  return after(s, end) ? end : -1;
+}
+
+/** `(?<![\p{L}\p{N}_./-])(?:/[\p{L}\p{N}_.:@-]+){2,}/?` */
+export function path(s: string, i: number): number {
+  if (i > 0) {
+    const before = s.charCodeAt(i - 1);
+    if (isWordOrDash(before) || before === 46 || before === 47) return -1;
+  }
+  let p = i;
+  let segments = 0;
+  while (at(s, p) === 47 && isPathChar(at(s, p + 1))) {
+    p = pathCharsEnd(s, p + 1);
+    segments++;
+  }
+  if (segments < 2) return -1;
+  return at(s, p) === 47 ? p + 1 : p;
+}
+
+/** A unit word at `i` followed by `A`: its end, or -1. */
+function unitAt(s: string, i: number, word: string): number {
+  return s.startsWith(word, i) && after(s, i + word.length) ? i + word.length : -1;
+}
+
+/** `\d+(?:\.\d+)? ?(?:[KMGT]i?B|bytes|B|ms|us|µs|ns|sec|s|min|h)` `A` (µs is not ASCII: the regex's). */
+function quantityAt(s: string, i: number): number {
+  if (!isDigit(at(s, i))) return -1;
+  let p = digitsEnd(s, i);
+  if (at(s, p) === 46 && isDigit(at(s, p + 1))) p = digitsEnd(s, p + 1);
+  if (at(s, p) === 32) p++;
+  const c = at(s, p);
+  switch (c) {
+    case 75: // K
+    case 77: // M
+    case 71: // G
+    case 84: // T
+      if (at(s, p + 1) === 105 && at(s, p + 2) === 66) return after(s, p + 3) ? p + 3 : -1;
+      return at(s, p + 1) === 66 && after(s, p + 2) ? p + 2 : -1;
+    case 98: // b
+      return unitAt(s, p, 'bytes');
+    case 66: // B
+    case 104: // h
+      return after(s, p + 1) ? p + 1 : -1;
+    case 109: {
+      const ms = unitAt(s, p, 'ms');
+      return ms >= 0 ? ms : unitAt(s, p, 'min');
+    }
+    case 117: // u
+      return unitAt(s, p, 'us');
+    case 110: // n
+      return unitAt(s, p, 'ns');
+    case 115: {
+      const sec = unitAt(s, p, 'sec');
+      return sec >= 0 ? sec : unitAt(s, p, 's');
+    }
+    default:
+      return -1;
+  }
+}
+
+/** `[<>~]?` `B` QUANTITY `(?: \(QUANTITY\))?` */
+export function quantity(s: string, i: number): number {
+  const c = at(s, i);
+  const end = quantityAt(s, c === 60 || c === 62 || c === 126 ? i + 1 : i);
+  if (end < 0) return -1;
+  if (at(s, end) === 32 && at(s, end + 1) === 40) {
+    const inner = quantityAt(s, end + 2);
+    if (inner >= 0 && at(s, inner) === 41) return inner + 1;
+  }
+  return end;
+}
+
+/** `[-+]?\d+(?:[.:,-]\d+)*` `A`: when a word follows, the match backs off to before the last part. */
+export function number(s: string, i: number): number {
+  let p = i;
+  const sign = at(s, p);
+  if (sign === 45 || sign === 43) p++;
+  if (!isDigit(at(s, p))) return -1;
+  p = digitsEnd(s, p);
+  let lastSeparator = -1;
+  for (;;) {
+    const c = at(s, p);
+    if (!(c === 46 || c === 58 || c === 44 || c === 45) || !isDigit(at(s, p + 1))) break;
+    lastSeparator = p;
+    p = digitsEnd(s, p + 1);
+  }
+  if (after(s, p)) return p;
+  return lastSeparator;
+}

@@ -55,6 +55,19 @@ export interface ReadOptions {
   all?: boolean;
   /** Stop after this many rows. */
   maxRows?: number;
+  /** Lean mode: a column whose cells are kept as where they are in the text, not as strings (`spans`). */
+  spans?: number;
+}
+
+/**
+ * Where a column's cells are in the text: row i's is `text.slice(from[i], to[i])`, unless from[i]
+ * is -1: then its value, which is not written as it reads (`""` in it, or text after its closing
+ * quote), is `texts.get(i)`. A row without the column has an empty span.
+ */
+export interface CellSpans {
+  from: Int32Array;
+  to: Int32Array;
+  texts: Map<number, string>;
 }
 
 export interface DelimitedRows {
@@ -63,6 +76,8 @@ export interface DelimitedRows {
   rows: string[][];
   /** Lean mode: `picked[k][i]` is row i's cell in column `pick[k]` ('' where the row has none). */
   picked: string[][];
+  /** The `spans` column's cells, when asked for. */
+  spans: CellSpans | null;
   /** Fields as written. */
   fieldCounts: Int32Array;
   /** Where each row's text starts, and ends before its line ending. */
@@ -132,6 +147,8 @@ export function readDelimited(text: string, o: ReadOptions): DelimitedRows {
   const starts = new Int32Array(capacity);
   const ends = new Int32Array(capacity);
   const flagsOf = new Uint8Array(capacity);
+  const spanColumn = o.spans ?? -1;
+  const spans: CellSpans | null = spanColumn >= 0 ? { from: new Int32Array(capacity), to: new Int32Array(capacity), texts: new Map() } : null;
   const problems: RowProblem[] = [];
   let lfs = 0;
   let crlfs = 0;
@@ -148,6 +165,9 @@ export function readDelimited(text: string, o: ReadOptions): DelimitedRows {
     let a = '';
     let b = '';
     let c3 = '';
+    let spanFrom = 0;
+    let spanTo = 0;
+    let spanText = '';
     let field = 0;
     let flags = 0;
     let tailStart = -1;
@@ -208,6 +228,15 @@ export function readDelimited(text: string, o: ReadOptions): DelimitedRows {
         if (field === pickA) a = valueOf(text, from, to, escaped, afterFrom, afterTo);
         if (field === pickB) b = valueOf(text, from, to, escaped, afterFrom, afterTo);
         if (field === pickC) c3 = valueOf(text, from, to, escaped, afterFrom, afterTo);
+        if (field === spanColumn) {
+          if (escaped || afterTo > afterFrom) {
+            spanFrom = -1;
+            spanText = valueOf(text, from, to, escaped, afterFrom, afterTo);
+          } else {
+            spanFrom = from;
+            spanTo = to;
+          }
+        }
       }
       if (field === 0) {
         firstFrom = from;
@@ -262,6 +291,10 @@ export function readDelimited(text: string, o: ReadOptions): DelimitedRows {
       if (pickA === width - 1) a = tail;
       if (pickB === width - 1) b = tail;
       if (pickC === width - 1) c3 = tail;
+      if (spanColumn === width - 1) {
+        spanFrom = tailStart;
+        spanTo = rowEnd;
+      }
     }
     if (cells) {
       while (cells.length < width) cells.push('');
@@ -270,6 +303,11 @@ export function readDelimited(text: string, o: ReadOptions): DelimitedRows {
       if (pickA >= 0) pickedA.push(a);
       if (pickB >= 0) pickedB.push(b);
       if (pickC >= 0) pickedC.push(c3);
+      if (spans) {
+        spans.from[count] = spanFrom;
+        spans.to[count] = spanTo;
+        if (spanFrom < 0) spans.texts.set(count, spanText);
+      }
     }
     if (ending !== null && usual !== '' && ending !== usual) (rowProblems ??= []).push(lineEndingProblem(ending, usual));
     if (rowProblems) for (const message of rowProblems) problems.push({ index: count, message });
@@ -284,6 +322,7 @@ export function readDelimited(text: string, o: ReadOptions): DelimitedRows {
     rows,
     // One list per column picked (empty for a column the file lacks, -1).
     picked: [pickedA, pickedB, pickedC].slice(0, pick.length),
+    spans: spans && { from: spans.from.subarray(0, count), to: spans.to.subarray(0, count), texts: spans.texts },
     fieldCounts: fieldCounts.subarray(0, count),
     starts: starts.subarray(0, count),
     ends: ends.subarray(0, count),

@@ -7,9 +7,9 @@
 import type { Classifier } from '../classifier.ts';
 import { findColumn, messageColumnOf, SOURCE_COLUMNS } from '../csv/columns.ts';
 import { csvCell, csvRow } from '../csv/format.ts';
-import { FORMULA_LIKE, MALFORMED, readDelimited } from '../csv/read.ts';
+import { FORMULA_LIKE, MALFORMED, readDelimited, type CellSpans } from '../csv/read.ts';
 import { outputColumns } from '../run-report.ts';
-import { timeParser } from '../time/parse.ts';
+import { timeParser, type TimeParser } from '../time/parse.ts';
 import type { TimeSource } from '../time/detect.ts';
 import { isBlank, TIERS, type Classification, type LogRecord } from '../types.ts';
 import { csvRowCells, decodeChunk, fieldCountProblem, parseChunkRows, type ParsedChunk } from './chunk-rows.ts';
@@ -113,8 +113,9 @@ interface ChunkRows {
   count: number;
   messages: string[];
   sources: string[];
-  /** The time column's cells, when the time has a column of its own. */
+  /** The time column's cells, when the time has a column of its own: as strings, or where they are in `text`. */
   timeCells: string[] | null;
+  timeSpans: { text: string; spans: CellSpans } | null;
   fieldCounts: ArrayLike<number>;
   problems: ParsedChunk['problems'];
   /** The chunk's output: each row with its added cells (`cells[i]`, `addedBytes` long in all). */
@@ -194,7 +195,7 @@ export class ChunkClassifier {
   private readonly passesThrough: boolean;
   /** The time column read for each row (-1: none, or the time starts the message), and its reader. */
   private readonly timeIndex: number;
-  private readonly readTime: ((text: string) => number) | null;
+  private readonly readTime: TimeParser | null;
 
   constructor(
     readonly classifier: Classifier,
@@ -298,8 +299,13 @@ export class ChunkClassifier {
   /** Each row's time from its time cell or the start of its message; NaN where it has none. */
   private timesOf(rows: ChunkRows): Float64Array {
     const read = this.readTime!;
-    const cells = rows.timeCells ?? rows.messages;
     const times = new Float64Array(rows.count);
+    if (rows.timeSpans) {
+      const { text, spans } = rows.timeSpans;
+      for (let i = 0; i < times.length; i++) times[i] = spans.from[i] >= 0 ? read(text, spans.from[i], spans.to[i]) : read(spans.texts.get(i)!);
+      return times;
+    }
+    const cells = rows.timeCells ?? rows.messages;
     for (let i = 0; i < times.length; i++) times[i] = read(cells[i]);
     return times;
   }
@@ -315,8 +321,9 @@ export class ChunkClassifier {
     if (!this.passesThrough) return null;
     const f = this.format;
     const { width } = this;
-    const pick = this.timeIndex >= 0 ? [this.messageIndex, this.sourceIndex, this.timeIndex] : [this.messageIndex, this.sourceIndex];
-    const lean = readDelimited(text, { delimiter: f.delimiter!, newline: f.newline, width, pick });
+    // The time cells are read in place: a string per row would be most of what times cost a run.
+    const spans = this.timeIndex >= 0 ? this.timeIndex : undefined;
+    const lean = readDelimited(text, { delimiter: f.delimiter!, newline: f.newline, width, pick: [this.messageIndex, this.sourceIndex], spans });
     const input = chunk.bytes;
     // Where each row's bytes are: in ASCII text a character is a byte, so the rows' text offsets
     // serve; otherwise they are counted in UTF-8 – unless the text holds a replacement character,
@@ -328,7 +335,8 @@ export class ChunkClassifier {
       count: lean.count,
       messages: lean.picked[0],
       sources: this.sourceIndex >= 0 ? lean.picked[1] : new Array<string>(lean.count).fill(''),
-      timeCells: this.timeIndex >= 0 ? lean.picked[2] : null,
+      timeCells: null,
+      timeSpans: lean.spans && { text, spans: lean.spans },
       fieldCounts: lean.fieldCounts,
       problems: lean.problems,
       output: (cells, addedBytes) => {
@@ -375,6 +383,7 @@ export class ChunkClassifier {
       messages: rows.map((fields) => fields[messageIndex] ?? ''),
       sources: rows.map((fields) => (sourceIndex >= 0 ? (fields[sourceIndex] ?? '') : '')),
       timeCells: timeIndex >= 0 ? rows.map((fields) => fields[timeIndex] ?? '') : null,
+      timeSpans: null,
       fieldCounts: parsed.fieldCounts,
       problems: parsed.problems,
       output: (cells, addedBytes) => {

@@ -27,13 +27,25 @@ export interface TimeRead {
  */
 let lastZoned = false;
 
+/**
+ * Where the text being read ends: a reader looks no further, so that a cell can be read in place
+ * in its chunk's text (no string per row). Each reader sets it on entry; they are synchronous and
+ * never re-entered.
+ */
+let end = 0;
+
+/** The character code at `i`, NaN past the end of the text being read (as charCodeAt past a string's end). */
+function code(s: string, i: number): number {
+  return i < end ? s.charCodeAt(i) : NaN;
+}
+
 function read(ms: number, zoned: boolean): number {
   lastZoned = zoned;
   return ms;
 }
 
-/** Reads one text to epoch ms; NaN when it holds no time of the layout. */
-export type TimeParser = (text: string) => number;
+/** Reads one text – or its part `from`–`to` – to epoch ms; NaN when it holds no time of the layout. */
+export type TimeParser = (text: string, from?: number, to?: number) => number;
 
 const MS_PER_DAY = 86_400_000;
 const MONTH_LENGTH = 31 * MS_PER_DAY;
@@ -63,7 +75,7 @@ const D0 = 48;
 function digits(s: string, at: number, count: number): number {
   let v = 0;
   for (let i = at; i < at + count; i++) {
-    const d = s.charCodeAt(i) - D0;
+    const d = code(s, i) - D0;
     if (d < 0 || d > 9) return -1;
     v = v * 10 + d;
   }
@@ -71,14 +83,14 @@ function digits(s: string, at: number, count: number): number {
 }
 
 function isDigit(s: string, at: number): boolean {
-  const d = s.charCodeAt(at) - D0;
+  const d = code(s, at) - D0;
   return d >= 0 && d <= 9;
 }
 
 /** Whether a time may end at `at`: the end, or a character that cannot continue a number or word. */
 function endsAt(s: string, at: number): boolean {
-  if (at >= s.length) return true;
-  const c = s.charCodeAt(at);
+  if (at >= end) return true;
+  const c = code(s, at);
   return !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122));
 }
 
@@ -86,9 +98,23 @@ function validTime(h: number, m: number, sec: number): boolean {
   return h >= 0 && h <= 23 && m >= 0 && m <= 59 && sec >= 0 && sec <= 60;
 }
 
+// The last date read and its midnight: a file's rows mostly share their date with the row before.
+let cachedDate = -1;
+let cachedDateMs = NaN;
+
+/** Epoch ms of a date's midnight (UTC), NaN for a date that does not exist. */
+function dateMs(year: number, month: number, day: number): number {
+  const key = (year * 16 + month) * 32 + day;
+  if (key !== cachedDate) {
+    cachedDate = key;
+    cachedDateMs = month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) ? NaN : daysFromCivil(year, month, day) * MS_PER_DAY;
+  }
+  return cachedDateMs;
+}
+
 function utcMs(year: number, month: number, day: number, h: number, m: number, sec: number, ms: number): number {
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || !validTime(h, m, sec)) return NaN;
-  return daysFromCivil(year, month, day) * MS_PER_DAY + ((h * 60 + m) * 60 + sec) * 1000 + ms;
+  if (!validTime(h, m, sec)) return NaN;
+  return dateMs(year, month, day) + ((h * 60 + m) * 60 + sec) * 1000 + ms;
 }
 
 /** Milliseconds of a fraction at `at` (after the `.` or `,`), and where it ends. */
@@ -97,7 +123,7 @@ function fraction(s: string, at: number): { ms: number; end: number } {
   let scale = 100;
   let i = at;
   for (; isDigit(s, i); i++) {
-    ms += (s.charCodeAt(i) - D0) * scale;
+    ms += (code(s, i) - D0) * scale;
     scale /= 10;
   }
   return { ms: Math.floor(ms), end: i };
@@ -109,17 +135,17 @@ function fraction(s: string, at: number): { ms: number; end: number } {
  */
 function zone(s: string, at: number): { offset: number; end: number } {
   let i = at;
-  const c0 = s.charCodeAt(i);
+  const c0 = code(s, i);
   if (c0 === 90 || c0 === 122) return { offset: 0, end: i + 1 }; // Z z
-  if (c0 === 32 && (s.charCodeAt(i + 1) === 43 || s.charCodeAt(i + 1) === 45) && isDigit(s, i + 2)) i++;
-  const c = s.charCodeAt(i);
+  if (c0 === 32 && (code(s, i + 1) === 43 || code(s, i + 1) === 45) && isDigit(s, i + 2)) i++;
+  const c = code(s, i);
   if (c !== 43 && c !== 45 && c !== 0x2212) return { offset: NaN, end: at };
   const sign = c === 43 ? 1 : -1;
   const hh = digits(s, i + 1, 2);
   if (hh < 0 || hh > 23) return { offset: NaN, end: at };
   let mm = 0;
   let end = i + 3;
-  if (s.charCodeAt(end) === 58) {
+  if (code(s, end) === 58) {
     mm = digits(s, end + 1, 2);
     end += 3;
   } else if (isDigit(s, end)) {
@@ -131,32 +157,34 @@ function zone(s: string, at: number): { offset: number; end: number } {
 }
 
 /** Where a line's own text starts: after white space, a syslog `<PRI>` (and RFC 5424's version) and one `[`. */
-export function timeStart(s: string): number {
-  let i = 0;
-  while (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9) i++;
-  if (s.charCodeAt(i) === 60) {
+function timeStart(s: string, from: number): number {
+  let i = from;
+  while (code(s, i) === 32 || code(s, i) === 9) i++;
+  if (code(s, i) === 60) {
     let j = i + 1;
     while (j < i + 5 && isDigit(s, j)) j++;
-    if (j > i + 1 && s.charCodeAt(j) === 62) {
+    if (j > i + 1 && code(s, j) === 62) {
       i = j + 1;
       // RFC 5424: `<PRI>VERSION SP TIMESTAMP`.
-      if (isDigit(s, i) && s.charCodeAt(i + 1) === 32) i += 2;
+      if (isDigit(s, i) && code(s, i + 1) === 32) i += 2;
     }
   }
-  if (s.charCodeAt(i) === 91) i++;
+  if (code(s, i) === 91) i++;
   return i;
 }
 
 /** `YYYY-MM-DD`, `YYYY/MM/DD`, then `T` or a space and `HH:MM[:SS][.fff|,fff]`, then a zone (optional). */
-export function readIso(s: string, at = timeStart(s)): number {
+export function readIso(s: string, from = 0, to = s.length): number {
+  end = to;
+  const at = timeStart(s, from);
   const year = digits(s, at, 4);
-  const sep = s.charCodeAt(at + 4);
-  if (year < 0 || (sep !== 45 && sep !== 47) || s.charCodeAt(at + 7) !== sep) return NaN;
+  const sep = code(s, at + 4);
+  if (year < 0 || (sep !== 45 && sep !== 47) || code(s, at + 7) !== sep) return NaN;
   const month = digits(s, at + 5, 2);
   const day = digits(s, at + 8, 2);
   if (month < 0 || day < 0) return NaN;
   let i = at + 10;
-  const t = s.charCodeAt(i);
+  const t = code(s, i);
   if (t !== 84 && t !== 116 && !(t === 32 && isDigit(s, i + 1))) {
     // A date alone: its midnight.
     if (!endsAt(s, i)) return NaN;
@@ -165,27 +193,27 @@ export function readIso(s: string, at = timeStart(s)): number {
   }
   const h = digits(s, i + 1, 2);
   const m = digits(s, i + 4, 2);
-  if (h < 0 || m < 0 || s.charCodeAt(i + 3) !== 58) return NaN;
+  if (h < 0 || m < 0 || code(s, i + 3) !== 58) return NaN;
   i += 6;
   let sec = 0;
-  if (s.charCodeAt(i) === 58) {
+  if (code(s, i) === 58) {
     sec = digits(s, i + 1, 2);
     if (sec < 0) return NaN;
     i += 3;
   }
   let ms = 0;
-  const f = s.charCodeAt(i);
+  const f = code(s, i);
   if ((f === 46 || f === 44) && isDigit(s, i + 1)) {
     // The fraction's milliseconds (digits beyond the third are cut), read in place.
     let scale = 100;
     for (i++; isDigit(s, i); i++) {
-      ms += (s.charCodeAt(i) - D0) * scale;
+      ms += (code(s, i) - D0) * scale;
       scale /= 10;
     }
     ms = Math.floor(ms);
   }
   // A cell that ends here (a time column) has no zone: the common case skips looking for one.
-  if (i >= s.length) return read(utcMs(year, month, day, h, m, sec, ms), false);
+  if (i >= end) return read(utcMs(year, month, day, h, m, sec, ms), false);
   const z = zone(s, i);
   if (Number.isNaN(z.offset) && !endsAt(s, i)) return NaN;
   const local = utcMs(year, month, day, h, m, sec, ms);
@@ -196,9 +224,9 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 
 /** 1–12 for a three-letter English month name at `at` (any case), or -1. */
 function monthAt(s: string, at: number): number {
-  const a = s.charCodeAt(at) | 0x20;
-  const b = s.charCodeAt(at + 1) | 0x20;
-  const c = s.charCodeAt(at + 2) | 0x20;
+  const a = code(s, at) | 0x20;
+  const b = code(s, at + 1) | 0x20;
+  const c = code(s, at + 2) | 0x20;
   for (let k = 0; k < 12; k++) {
     const name = MONTHS[k];
     if (name.charCodeAt(0) === a && name.charCodeAt(1) === b && name.charCodeAt(2) === c) return k + 1;
@@ -211,10 +239,10 @@ function clock(s: string, at: number): { ms: number; end: number } | null {
   const h = digits(s, at, 2);
   const m = digits(s, at + 3, 2);
   const sec = digits(s, at + 6, 2);
-  if (h < 0 || m < 0 || sec < 0 || s.charCodeAt(at + 2) !== 58 || s.charCodeAt(at + 5) !== 58 || !validTime(h, m, sec)) return null;
+  if (h < 0 || m < 0 || sec < 0 || code(s, at + 2) !== 58 || code(s, at + 5) !== 58 || !validTime(h, m, sec)) return null;
   let end = at + 8;
   let ms = 0;
-  if ((s.charCodeAt(end) === 46 || s.charCodeAt(end) === 44) && isDigit(s, end + 1)) {
+  if ((code(s, end) === 46 || code(s, end) === 44) && isDigit(s, end + 1)) {
     const f = fraction(s, end + 1);
     ms = f.ms;
     end = f.end;
@@ -243,21 +271,23 @@ export function referenceAt(ms: number): Reference {
 }
 
 /** RFC 3164: `Mmm dd HH:MM:SS` (day padded with a space or a zero), an optional year after the day. */
-export function readSyslog(s: string, ref: Reference, at = timeStart(s)): number {
+export function readSyslog(s: string, ref: Reference, from = 0, to = s.length): number {
+  end = to;
+  const at = timeStart(s, from);
   const month = monthAt(s, at);
-  if (month < 0 || s.charCodeAt(at + 3) !== 32) return NaN;
+  if (month < 0 || code(s, at + 3) !== 32) return NaN;
   let i = at + 4;
-  if (s.charCodeAt(i) === 32) i++;
+  if (code(s, i) === 32) i++;
   let day = digits(s, i, 2);
   if (day >= 0) i += 2;
   else {
     day = digits(s, i, 1);
     i += 1;
   }
-  if (day < 1 || day > 31 || s.charCodeAt(i) !== 32) return NaN;
+  if (day < 1 || day > 31 || code(s, i) !== 32) return NaN;
   i++;
   let year = -1;
-  if (digits(s, i, 4) >= 0 && s.charCodeAt(i + 4) === 32) {
+  if (digits(s, i, 4) >= 0 && code(s, i + 4) === 32) {
     year = digits(s, i, 4);
     i += 5;
   }
@@ -275,17 +305,18 @@ export function readSyslog(s: string, ref: Reference, at = timeStart(s)): number
  * Apache/nginx common log: `dd/Mmm/yyyy:HH:MM:SS ±hhmm`, in brackets after the client's address
  * (the first `[` of the line's first 100 characters), or alone.
  */
-export function readClf(s: string): number {
-  let at = timeStart(s);
-  if (!isDigit(s, at) || s.charCodeAt(at + 2) !== 47) {
-    const open = s.indexOf('[');
-    if (open < 0 || open > 100) return NaN;
+export function readClf(s: string, from = 0, to = s.length): number {
+  end = to;
+  let at = timeStart(s, from);
+  if (!isDigit(s, at) || code(s, at + 2) !== 47) {
+    const open = s.indexOf('[', from);
+    if (open < 0 || open > from + 100 || open >= end) return NaN;
     at = open + 1;
   }
   const day = digits(s, at, 2);
   const month = monthAt(s, at + 3);
   const year = digits(s, at + 7, 4);
-  if (day < 0 || month < 0 || year < 0 || s.charCodeAt(at + 2) !== 47 || s.charCodeAt(at + 6) !== 47 || s.charCodeAt(at + 11) !== 58) return NaN;
+  if (day < 0 || month < 0 || year < 0 || code(s, at + 2) !== 47 || code(s, at + 6) !== 47 || code(s, at + 11) !== 58) return NaN;
   const c = clock(s, at + 12);
   if (!c) return NaN;
   const date = utcMs(year, month, day, 0, 0, 0, 0);
@@ -296,12 +327,14 @@ export function readClf(s: string): number {
 }
 
 /** glog: a level letter and `MMDD HH:MM:SS.uuuuuu` (`I0102 03:04:05.678901 1234 file.cc:12] …`). */
-export function readGlog(s: string, ref: Reference, at = timeStart(s)): number {
-  const level = s.charCodeAt(at);
+export function readGlog(s: string, ref: Reference, from = 0, to = s.length): number {
+  end = to;
+  const at = timeStart(s, from);
+  const level = code(s, at);
   if (level !== 73 && level !== 87 && level !== 69 && level !== 70 && level !== 68) return NaN; // I W E F D
   const month = digits(s, at + 1, 2);
   const day = digits(s, at + 3, 2);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || s.charCodeAt(at + 5) !== 32) return NaN;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || code(s, at + 5) !== 32) return NaN;
   const c = clock(s, at + 6);
   if (!c || !endsAt(s, c.end)) return NaN;
   const ms = yearless(month, day, c.ms, ref);
@@ -312,18 +345,20 @@ export function readGlog(s: string, ref: Reference, at = timeStart(s)): number {
  * Epoch seconds (10 digits, an optional fraction), milliseconds (13), microseconds (16) or
  * nanoseconds (19), within 2000–2100: a count, a size or an id of another length is no time.
  */
-export function readEpoch(s: string, at = timeStart(s)): number {
+export function readEpoch(s: string, from = 0, to = s.length): number {
+  end = to;
+  const at = timeStart(s, from);
   let i = at;
   let whole = 0;
   while (isDigit(s, i)) {
-    whole = whole * 10 + (s.charCodeAt(i) - D0);
+    whole = whole * 10 + (code(s, i) - D0);
     i++;
   }
   const length = i - at;
   let ms: number;
   if (length === 10) {
     ms = whole * 1000;
-    if (s.charCodeAt(i) === 46 && isDigit(s, i + 1)) {
+    if (code(s, i) === 46 && isDigit(s, i + 1)) {
       const f = fraction(s, i + 1);
       ms += f.ms;
       i = f.end;
@@ -341,15 +376,15 @@ export function timeParser(format: TimeFormat, referenceMs: number): TimeParser 
   const ref = referenceAt(referenceMs);
   switch (format) {
     case 'iso':
-      return (text) => readIso(text);
+      return readIso;
     case 'syslog':
-      return (text) => readSyslog(text, ref);
+      return (text, from, to) => readSyslog(text, ref, from, to);
     case 'clf':
       return readClf;
     case 'glog':
-      return (text) => readGlog(text, ref);
+      return (text, from, to) => readGlog(text, ref, from, to);
     case 'epoch':
-      return (text) => readEpoch(text);
+      return readEpoch;
   }
 }
 

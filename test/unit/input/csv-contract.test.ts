@@ -126,9 +126,14 @@ describe('one reading everywhere', () => {
         const message = Math.min(m, Math.max(0, width - 1));
         const source = s >= 0 && width > 0 ? Math.min(s, width - 1) : -1;
         const whole = readDelimited(text, { delimiter: ',', newline: '\n', width, all: true });
-        const lean = readDelimited(text, { delimiter: ',', newline: '\n', width, pick: source >= 0 ? [message, source] : [message] });
+        const lean = readDelimited(text, { delimiter: ',', newline: '\n', width, pick: source >= 0 ? [message, source] : [message], spans: source >= 0 ? source : undefined });
         expect(lean.count).toBe(whole.count);
         expect(lean.picked[0]).toEqual(whole.rows.map((row) => row[message] ?? ''));
+        // A cell kept as where it is in the text (a time read in place) is the same cell.
+        if (source >= 0) {
+          const { from, to, texts } = lean.spans!;
+          expect(whole.rows.map((_, i) => (from[i] >= 0 ? text.slice(from[i], to[i]) : texts.get(i)))).toEqual(whole.rows.map((row) => row[source]));
+        }
         if (source >= 0) expect(lean.picked[1]).toEqual(whole.rows.map((row) => row[source]));
         for (const key of ['fieldCounts', 'starts', 'ends', 'flags', 'problems'] as const) expect(lean[key]).toEqual(whole[key]);
         // A row's own text reads as the same row (how a row that must be written anew is read).

@@ -102,6 +102,25 @@ describe('reading timestamps', () => {
     );
   });
 
+  it('reads a cell in place in the text around it exactly as it reads the cell alone', () => {
+    const cells = [
+      '2024-01-02 03:04:05', '2024-01-02T03:04:05.123Z', '2024-01-02', '2024-02-30 00:00:00', '2024-01-0', '2024-01-02 03:04',
+      '<34>1 2003-10-11T22:14:15.003Z', 'Oct 11 22:14:15', 'Feb  3 01:02:03', '[02/Mar/2024:10:11:12 +0100]', '02/Mar/2024:10:11:12',
+      '127.0.0.1 - - [02/Mar/2024:10:11:12 -0700] "GET /"', 'I0102 03:04:05.678901', '1700000000', '1700000000123', '1700000000.5', '', 'x',
+    ];
+    // Text that would continue a time if the reader looked past the cell: digits, a fraction, a zone, a bracket.
+    const around = fc.stringMatching(/^[0-9,.:Z+\- [\]a"]{0,12}$/);
+    fc.assert(
+      fc.property(fc.constantFrom(...cells), around, around, fc.constantFrom<TimeFormat>('iso', 'syslog', 'clf', 'glog', 'epoch'), (cell, before, after, format) => {
+        const read = timeParser(format, REF);
+        const alone = read(cell);
+        expect(read(before + cell + after, before.length, before.length + cell.length)).toBe(alone);
+        expect(read(cell)).toBe(alone); // what was read before (a cached date) does not change a reading
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('counts days as the calendar does', () => {
     expect(daysFromCivil(1970, 1, 1)).toBe(0);
     expect(daysFromCivil(2000, 3, 1)).toBe(Date.UTC(2000, 2, 1) / 86_400_000);

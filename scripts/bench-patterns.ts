@@ -1,6 +1,6 @@
 /**
  * Scores the pattern miner on Loghub-style data:
- *   npm run bench:patterns -- DIR [--leave-one-out] [--reps 7] [--details] [--big 1000000]
+ *   npm run bench:patterns -- DIR [--leave-one-out] [--reps 7] [--details] [--big 1000000] [--run 1000000]
  * DIR holds one folder per system, each with a `*_structured_corrected.csv` (Content, EventId,
  * EventTemplate). Prints, per system and on average: Grouping Accuracy (a line is right when its
  * mined group holds exactly the lines of its ground-truth group), Parsing Accuracy (the mined
@@ -9,7 +9,8 @@
  * With --leave-one-out each system is scored with the configuration chosen on the others. Then one
  * generated file of --big long, varied lines (0 skips it) is mined as a stream: lines/s (by the clock
  * and per CPU second) and peak RSS, and how many of its lines the default-rules scanner masks
- * differently from the rules' regex (must be 0).
+ * differently from the rules' regex (must be 0). With --run, a CSV of that many such lines is classified
+ * and discovered as the page does it (scripts/lib/run-discovery.ts): rows/s and the heap it keeps.
  * The data is read from DIR and never copied.
  */
 import { parseArgs } from 'node:util';
@@ -19,6 +20,7 @@ import { DEFAULT_CLUSTER_SETTINGS } from '../src/core/patterns/cluster.ts';
 import { maskDefaultAscii } from '../src/core/patterns/default-scanner.ts';
 import { compileMaskingRegex, DEFAULT_MASKING, WILDCARD } from '../src/core/patterns/masking.ts';
 import { longLines } from './lib/long-lines.ts';
+import { benchRunDiscovery } from './lib/run-discovery.ts';
 import { loghubSystems, readLoghubSystem, type LoghubSystem as Dataset } from './lib/loghub.ts';
 
 /** GA: a line is correct when its predicted group and its true group hold the same lines. */
@@ -119,10 +121,11 @@ async function main() {
       details: { type: 'boolean', default: false },
       'leave-one-out': { type: 'boolean', default: false },
       big: { type: 'string', default: '1000000' },
+      run: { type: 'string', default: '0' },
     },
   });
   if (positionals.length !== 1) {
-    process.stderr.write('usage: npm run bench:patterns -- DIR [--leave-one-out] [--reps N] [--details] [--big LINES]\n');
+    process.stderr.write('usage: npm run bench:patterns -- DIR [--leave-one-out] [--reps N] [--details] [--big LINES] [--run LINES]\n');
     process.exit(2);
   }
   const dir = positionals[0];
@@ -172,6 +175,8 @@ async function main() {
 
   const big = Number(values.big);
   if (big > 0) await benchBigFile(big);
+  const run = Number(values.run);
+  if (run > 0) await benchRunDiscovery(run);
 }
 
 /**

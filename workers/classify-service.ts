@@ -51,6 +51,8 @@ export interface ServiceDeps {
   loadExample?: () => Promise<Blob>;
   /** Where pattern discovery keeps its patterns (default: its own IndexedDB database, logsift-patterns). */
   patternsStore?: () => Promise<{ store: PatternsStore; persistent: boolean }>;
+  /** Lines whose text pattern discovery keeps in memory (default 200,000; a uniform sample of a bigger file). */
+  patternLinesKept?: number;
 }
 
 interface LastRun {
@@ -78,8 +80,6 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
   // Results of the last run: columns, with the text read back from the file.
   const results = new ScaleResults();
   const clearResults = () => results.clear();
-  /** Pattern discovery's copy of the run's lines, made for the duration of one discovery. */
-  let runSnapshot: RunRows | null = null;
   // The embedder context is asked for when a version is put in use: the models part, built with the bundles, provides it.
   const bundles = new BundleHost({ storage: deps.storage, loadDefaultBundle: deps.loadDefaultBundle, embedderContext: () => embedderContext });
   // Embedding models: installed BERT models, their backend, import, retraining – workers/models-service.ts.
@@ -108,7 +108,9 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
   const patternsApi = createPatternsApi({
     bundles,
     jobs,
-    runRows: () => runSnapshot,
+    // The run's rows for one discovery: its columns, and its text read back from the file as it is mined.
+    runRows: (): RunRows | null => (lastRun ? { fileName: lastRun.fileName, ...results.readBack() } : null),
+    linesKept: deps.patternLinesKept,
     embedderContext,
     store: patternsStore,
     addTrainingRows: (rows) => trainingApi.addTrainingRows(rows),
@@ -293,15 +295,6 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
     ...trainingApi,
 
     ...patternsApi,
-    // The run's lines are read back from the file for one discovery, then dropped.
-    async discoverFromRun(...args: Parameters<typeof patternsApi.discoverFromRun>) {
-      runSnapshot = lastRun ? { fileName: lastRun.fileName, ...(await results.snapshot()) } : null;
-      try {
-        return await patternsApi.discoverFromRun(...args);
-      } finally {
-        runSnapshot = null;
-      }
-    },
   };
 
   return api;

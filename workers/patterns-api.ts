@@ -6,12 +6,12 @@
  */
 import type { MaskingConfig, MaskingRule, MaskPreview, MinerSettings, SlotValues, ValueCount } from '../src/core/patterns/index.ts';
 import type { RuleFilePreview } from '../src/core/patterns/rule-on-file.ts';
-import type { SimilarGroups, SplitPosition } from '../src/core/patterns/session.ts';
+import type { LinesBasis, SimilarGroups, SplitPosition } from '../src/core/patterns/session.ts';
 import type { LiteralValue } from '../src/core/rules/rule-synthesis.ts';
 import type { Rule } from '../src/core/types.ts';
 import type { PatternSourceRecord } from '../src/storage/patterns-store.ts';
 
-export type { LiteralValue, MaskingConfig, MaskingRule, MaskPreview, MinerSettings, RuleFilePreview, SimilarGroups, SlotValues, SplitPosition, ValueCount };
+export type { LinesBasis, LiteralValue, MaskingConfig, MaskingRule, MaskPreview, MinerSettings, RuleFilePreview, SimilarGroups, SlotValues, SplitPosition, ValueCount };
 
 export interface PatternSource extends PatternSourceRecord {
   /**
@@ -19,6 +19,11 @@ export interface PatternSource extends PatternSourceRecord {
    * only the patterns are: rule previews and value distributions then use the stored example lines.
    */
   hasLines: boolean;
+  /**
+   * Lines whose text is in memory when the file had more than discovery keeps (a uniform sample):
+   * counts are of every line, value distributions and previews of these. Absent: every line is kept.
+   */
+  sampledLines?: number;
 }
 
 /** One pattern of the list. */
@@ -70,8 +75,8 @@ export interface PatternsInfo {
 export interface PatternDetail extends PatternView {
   /** Value distribution behind each `<*>` of the template, left to right. */
   values: SlotValues[];
-  /** What the values were read from: every line of the pattern, or its stored example lines only. */
-  basis: 'lines' | 'examples';
+  /** What the values were read from: every line of the pattern, a uniform sample of a big file's lines, or its stored example lines only. */
+  basis: LinesBasis;
   /** Positions where the pattern's lines differ; empty: it cannot be split. */
   splits: SplitPosition[];
 }
@@ -116,8 +121,8 @@ export interface RuleDraft {
   conflicts: RuleConflictView[];
   /** Literal values the rule is tied to (a month, an HTTP method, a number): lines with other values are missed. */
   literals: LiteralValue[];
-  /** What the counts are over: the file's lines, or the stored example lines only. */
-  basis: 'lines' | 'examples';
+  /** What the counts are over: the file's lines, a uniform sample of a big file's lines, or the stored example lines only. */
+  basis: LinesBasis;
   /** Lines the counts are over. */
   linesChecked: number;
 }

@@ -10,6 +10,7 @@
  */
 import { openTable } from '../src/core/csv/table.ts';
 import { readFileLines } from '../src/core/patterns/read-lines.ts';
+import { DiscoveryLines } from '../src/core/patterns/discovery-lines.ts';
 import { previewRuleOnTable } from '../src/core/patterns/rule-on-file.ts';
 import { formatFromName } from '../src/core/scale/input.ts';
 import { CancelledError } from '../src/core/errors.ts';
@@ -30,6 +31,7 @@ import {
   changedSettings,
   cloneSettings,
   distinctExamples,
+  isSampled,
   linesOf,
   minedPatterns,
   newSession,
@@ -40,7 +42,6 @@ import {
   rebuildSession,
   splitPositions,
   type PatternSession,
-  type SessionLines,
 } from '../src/core/patterns/session.ts';
 import { coveringRules, draftPatternRule } from '../src/core/patterns/rule-draft.ts';
 import type { Rule } from '../src/core/types.ts';
@@ -68,15 +69,17 @@ function seenOf(t: PatternTime): Pick<PatternView, 'firstSeen' | 'lastSeen' | 'c
   return Number.isNaN(t.firstSeen) ? {} : { firstSeen: t.firstSeen, lastSeen: t.lastSeen, counts: t.counts, spike: t.spike };
 }
 
-/** The last run's rows, as the results store keeps them. */
+/** The last run's rows, as the results store keeps them: columns in memory, text read back from the file. */
 export interface RunRows {
   fileName: string;
-  messages: readonly string[];
-  sources: readonly string[];
+  /** Rows of the run. */
+  rows: number;
   /** Per row, whether a rule labelled it (tier `regex`). */
   ruleMatched: ArrayLike<boolean | number>;
   /** Per row, its time (epoch ms, NaN: none), when the run read times. */
   times?: ArrayLike<number> | null;
+  /** The rows' messages and sources, a chunk at a time in file order. */
+  chunks(): AsyncIterable<{ messages: readonly string[]; sources: readonly string[] }>;
 }
 
 export interface PatternsContext {
@@ -91,6 +94,8 @@ export interface PatternsContext {
   store(): Promise<{ store: PatternsStore; persistent: boolean; problem?: () => string | null }>;
   /** The training set's add (the training workspace); absent: training rows cannot be added here. */
   addTrainingRows?(rows: NewTrainingRow[]): Promise<AddRowsOutcome>;
+  /** Lines whose text a discovery keeps in memory (default DEFAULT_LINES_KEPT; a uniform sample beyond). */
+  linesKept?: number;
 }
 
 type Session = PatternSession<PatternSourceRecord>;
@@ -170,7 +175,7 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
     const perMined = s.lines?.times ? minedPatterns(s) : null;
     const times = perMined && s.lines?.times ? minedPatternTimes(perMined, s.lines.mined, s.lines.times, patterns.length) : null;
     return {
-      source: { ...s.source, hasLines: s.lines !== null },
+      source: { ...s.source, hasLines: s.lines !== null, ...(s.lines && isSampled(s.lines) ? { sampledLines: s.lines.messages.length } : {}) },
       settings: cloneSettings(settings),
       settingsPending,
       patterns: patterns.map((p, i) => ({ ...view(p, groupOf.get(p.id) ?? -1, LIST_EXAMPLES, covered[i]), ...(times ? seenOf(times[i]) : {}) })),
@@ -231,11 +236,13 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
     return { miner: result.miner, keys: result.keys };
   }
 
-  async function discover(lines: Omit<SessionLines, 'keys'>, source: Omit<PatternSourceRecord, 'mined' | 'minedAt'>, signal: AbortSignal, report: (p: DiscoverProgress) => void) {
-    const mined = Array.from(lines.mined, (i) => lines.messages[i]);
-    const { miner, keys } = await mine(mined, settings, signal, report);
+  const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+  /** A discovery's end: the new session replaces the old one and is stored. */
+  async function discovered(found: DiscoveryLines, times: ArrayLike<number> | null, source: Omit<PatternSourceRecord, 'mined' | 'minedAt'>, signal: AbortSignal) {
     if (signal.aborted) throw new CancelledError();
-    session = newSession(miner, { ...source, mined: miner.lineCount, minedAt: new Date().toISOString() }, { ...lines, keys });
+    const { miner, lines } = found.finish(times);
+    session = newSession(miner, { ...source, mined: miner.lineCount, minedAt: new Date().toISOString() }, lines);
     settingsPending = false;
     await persist();
     return info();
@@ -252,25 +259,35 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
       return job(onProgress, async (signal, report) => {
         const run = ctx.runRows();
         if (!run) throw new Error('There is no run to mine: classify a file first, or pick a file to discover patterns in.');
-        const mined: number[] = [];
-        for (let i = 0; i < run.messages.length; i++) if (!run.ruleMatched[i]) mined.push(i);
-        report({ phase: 'mining', done: 0, total: mined.length, fraction: 0 });
-        return discover(
-          { messages: run.messages, sources: run.sources, mined: Int32Array.from(mined), times: run.times },
-          { kind: 'run', name: run.fileName, lines: run.messages.length },
-          signal,
-          report,
-        );
+        let toMine = 0;
+        for (let i = 0; i < run.rows; i++) if (!run.ruleMatched[i]) toMine++;
+        report({ phase: 'mining', done: 0, total: toMine, fraction: 0 });
+        // The rows are read back a chunk at a time and mined as they come: no copy of the file.
+        const found = new DiscoveryLines(settings, ctx.linesKept);
+        let mined = 0;
+        for await (const chunk of run.chunks()) {
+          if (signal.aborted) throw new CancelledError();
+          for (let r = 0; r < chunk.messages.length && found.lines < run.rows; r++) {
+            const mine = !run.ruleMatched[found.lines];
+            found.add(chunk.messages[r], chunk.sources[r] ?? '', mine);
+            if (mine) mined++;
+          }
+          report({ phase: 'mining', done: mined, total: toMine, fraction: toMine ? mined / toMine : 1 });
+          await yieldToEventLoop();
+        }
+        return discovered(found, run.times ?? null, { kind: 'run', name: run.fileName, lines: run.rows }, signal);
       });
     },
 
     async discoverFromFile(input, fileName, onProgress) {
       await ensureLoaded();
       return job(onProgress, async (signal, report) => {
-        const { messages, sources, times } = await readFileLines(input, fileName, signal, (done, fraction) => report({ phase: 'reading', done, total: null, fraction }));
-        const mined = new Int32Array(messages.length);
-        for (let i = 0; i < mined.length; i++) mined[i] = i;
-        return discover({ messages, sources, mined, times }, { kind: 'file', name: fileName, lines: messages.length }, signal, report);
+        const found = new DiscoveryLines(settings, ctx.linesKept);
+        const { lines, times } = await readFileLines(input, fileName, signal, (batch) => {
+          for (let r = 0; r < batch.messages.length; r++) found.add(batch.messages[r], batch.sources[r]);
+          report({ phase: 'reading', done: batch.linesRead, total: null, fraction: batch.fraction });
+        });
+        return discovered(found, times, { kind: 'file', name: fileName, lines }, signal);
       });
     },
 
@@ -314,8 +331,8 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
         await persist();
         return info();
       }
-      if (!s.lines) {
-        // No lines to mine again: the new masking applies from the next discovery.
+      if (!s.lines || isSampled(s.lines)) {
+        // Not every line in memory to mine again: the new masking applies from the next discovery.
         settings = next;
         settingsPending = true;
         await st.saveSettings(settings);

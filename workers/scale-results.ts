@@ -169,22 +169,26 @@ export class ScaleResults {
   }
 
   /**
-   * Every row's message and source, and per row 1 when a rule labelled it: what pattern discovery
-   * mines. It reads the whole file back – that memory is pattern discovery's, for as long as it runs.
+   * What pattern discovery mines: per row 1 when a rule labelled it, the rows' times, and their
+   * messages and sources read back from the file a chunk at a time (none of it kept here).
    */
-  async snapshot(): Promise<{ messages: string[]; sources: string[]; ruleMatched: Uint8Array; times: Float64Array | null }> {
-    const messages: string[] = [];
-    const sources: string[] = [];
-    const chunks = this.index?.firstRows.length ?? 0;
-    for (let c = 0; c < chunks; c++) {
-      const rows = this.parse(c, await this.chunkText(c), false);
-      messages.push(...rows.messages);
-      sources.push(...rows.sources);
-    }
+  readBack(): { rows: number; ruleMatched: Uint8Array; times: Float64Array | null; chunks(): AsyncGenerator<{ messages: string[]; sources: string[] }> } {
     const regex = TIERS.indexOf('regex');
     const ruleMatched = new Uint8Array(this.count);
     for (let i = 0; i < this.count; i++) ruleMatched[i] = this.cols.tierCol[i] === regex ? 1 : 0;
-    return { messages: messages.slice(0, this.count), sources: sources.slice(0, this.count), ruleMatched, times: this.cols.timeCol?.slice(0, this.count) ?? null };
+    const chunks = this.index?.firstRows.length ?? 0;
+    const self = this;
+    return {
+      rows: this.count,
+      ruleMatched,
+      times: this.cols.timeCol?.slice(0, this.count) ?? null,
+      async *chunks() {
+        for (let c = 0; c < chunks; c++) {
+          const rows = self.parse(c, await self.chunkText(c), false);
+          yield { messages: rows.messages, sources: rows.sources };
+        }
+      },
+    };
   }
 
   labelsInUse(): string[] {

@@ -228,4 +228,22 @@ describe('pattern discovery in the page', () => {
     await expect.poll(() => page.getByTestId('patterns-notice').innerText(), { timeout: 60_000 }).toBe('Cancelled. The patterns you had are kept.');
     expect(await page.getByTestId('patterns-summary').innerText()).toMatch(/lines of app\.log/);
   });
+
+  it('mines every line of a file bigger than it keeps, and says which figures come from a sample', async () => {
+    env.session = await openSession(env.browser);
+    const { page } = env.session;
+    const path = join(env.tmp.dir, 'huge.log');
+    const many: string[] = [];
+    for (let i = 0; i < 250_000; i++) many.push(i % 5 === 0 ? `Disk check on sd${i % 7} finished in ${i % 90} ms` : `Request ${i} served to 10.1.${i % 250}.${i % 200}`);
+    writeFileSync(path, many.join('\n'));
+    await page.getByTestId('patterns-file-input').setInputFiles(path);
+    await expect.poll(() => page.getByTestId('patterns-summary').innerText(), { timeout: 60_000 }).toMatch(/in the 250,000 lines of huge\.log/);
+    // Counts are of every line; the hint says what the sample is used for.
+    expect(await countOf(await showPattern(page, 'Disk check', 'Disk check on <*> finished in <*>'))).toBe('50,000');
+    expect(await countOf(await showPattern(page, 'Request', 'Request <*> served to <*>'))).toBe('200,000');
+    expect(await page.getByTestId('patterns-sampled').innerText()).toMatch(/uniform sample of 200,000 of the 250,000 lines/);
+    const row = await showPattern(page, 'Disk check', 'Disk check on <*> finished in <*>');
+    await row.getByTestId('pattern-open').click();
+    await expect.poll(() => page.getByTestId('pattern-detail').innerText()).toMatch(/uniform sample of the file/);
+  });
 });

@@ -197,7 +197,8 @@ export class PatternsState {
 
   async setMasking(masking: MaskingConfig): Promise<boolean> {
     const plain: MaskingConfig = { rules: masking.rules.map((r) => ({ id: r.id, description: r.description, pattern: r.pattern, enabled: r.enabled })) };
-    if (!this.info?.source?.hasLines) {
+    // Without every line in memory the worker cannot mine again: the masking applies from the next discovery.
+    if (!this.info?.source?.hasLines || this.info.source.sampledLines) {
       return this.act(async () => {
         const info = await classifyWorker().updatePatternSettings({ masking: plain });
         return { info, notice: info.settingsPending ? 'Masking saved. It applies when you discover patterns again.' : 'Masking saved.' };

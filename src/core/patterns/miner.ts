@@ -12,6 +12,7 @@ import { compileMasking, DEFAULT_MASKING, WILDCARD, type Masker, type MaskingCon
 import { applyEdit, type ClusterRecord, type PatternEdit } from './edits.ts';
 import { displayTemplate, hashText, templateOf } from './template.ts';
 import { hashShape, openFlags, ShapeReader } from './shape.ts';
+import { detached } from '../detached.ts';
 
 export type { PatternEdit } from './edits.ts';
 
@@ -106,7 +107,7 @@ export class PatternMiner {
     }
     const record = this.keys[key];
     record.count++;
-    if (record.examples.length < this.settings.maxExamples) record.examples.push(line);
+    if (record.examples.length < this.settings.maxExamples) record.examples.push(detached(line));
     this.lines++;
     this.dirty = true;
     return key;

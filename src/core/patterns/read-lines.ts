@@ -9,37 +9,42 @@ import { CancelledError } from '../errors.ts';
 import { formatFromName } from '../scale/input.ts';
 import { RowTimes } from '../time/row-times.ts';
 
-export interface FileLines {
-  messages: string[];
+/** One batch of a file's lines. */
+export interface LineBatch {
+  messages: readonly string[];
   /** Per line, its source ('' when the file has no source column). */
-  sources: string[];
-  /** Per line, its time (epoch ms; NaN: none), or null when the file's lines hold no time. */
-  times: Float64Array | null;
+  sources: readonly string[];
+  /** Lines read so far, this batch included. */
+  linesRead: number;
+  /** Share of the file read, when its size is known. */
+  fraction: number | null;
 }
 
-/** Throws when the file has no message column or no lines, and CancelledError when `signal` aborts. */
+/**
+ * Reads the file batch by batch, handing each to `onBatch` (nothing is kept here); returns the line
+ * count and each line's time (epoch ms; NaN: none), or null when the file's lines hold no time.
+ * Throws when the file has no message column or no lines, and CancelledError when `signal` aborts.
+ */
 export async function readFileLines(
   input: Blob,
   fileName: string,
   signal: AbortSignal,
-  onProgress: (linesRead: number, fraction: number | null) => void,
-): Promise<FileLines> {
+  onBatch: (batch: LineBatch) => void,
+): Promise<{ lines: number; times: Float64Array | null }> {
   const table = await openTable(input, formatFromName(fileName));
   const messageColumn = requireColumn(table.header, MESSAGE_COLUMNS, 'log message');
   const sourceColumn = findColumn(table.header, SOURCE_COLUMNS);
-  const messages: string[] = [];
-  const sources: string[] = [];
+  let lines = 0;
   // Year-less layouts take the year of the file's last change when it is known.
   const times = new RowTimes(table.header, messageColumn, input instanceof File ? input.lastModified : Date.now());
   for await (const batch of table.batches) {
     if (signal.aborted) throw new CancelledError();
     times.add(batch.rows);
-    for (const row of batch.rows) {
-      messages.push(row[messageColumn] ?? '');
-      sources.push(sourceColumn >= 0 ? (row[sourceColumn] ?? '') : '');
-    }
-    onProgress(messages.length, table.bytesTotal ? Math.min(1, batch.bytesDone / table.bytesTotal) : null);
+    const messages = batch.rows.map((row) => row[messageColumn] ?? '');
+    const sources = batch.rows.map((row) => (sourceColumn >= 0 ? (row[sourceColumn] ?? '') : ''));
+    lines += messages.length;
+    onBatch({ messages, sources, linesRead: lines, fraction: table.bytesTotal ? Math.min(1, batch.bytesDone / table.bytesTotal) : null });
   }
-  if (messages.length === 0) throw new Error('The file has no log lines.');
-  return { messages, sources, times: times.result() };
+  if (lines === 0) throw new Error('The file has no log lines.');
+  return { lines, times: times.result() };
 }

@@ -9,18 +9,31 @@ import { assign } from './mine.ts';
 import { PatternMiner, type MinerSettings, type MinerState, type PatternEdit } from './miner.ts';
 import type { ValueCount } from './values.ts';
 
-/** The lines of the mined file. */
+/**
+ * The lines of the mined file: which lines were mined and their keys – every one – and the text of
+ * the lines kept in memory: all of them, or a uniform sample of a big file (line-sample.ts).
+ */
 export interface SessionLines {
-  /** Every line of the file (of the run: every row, rule-labelled ones too). */
+  /** The kept lines' text (of a run: rule-labelled rows too), in file order. */
   messages: readonly string[];
   sources: readonly string[];
-  /** Indices into `messages` of the mined lines. */
+  /** Per kept line, its file line, ascending; absent when every line is kept (messages[i] is line i). */
+  lineIndex?: Int32Array | null;
+  /** The file's lines; absent when every line is kept (messages.length). */
+  lineCount?: number;
+  /** File line of each mined line, ascending. */
   mined: Int32Array;
   /** Per mined line, its key in the miner (-1 blank). */
   keys: Int32Array;
   /** Per file line, its time (epoch ms, NaN: none), when the lines have times. */
   times?: ArrayLike<number> | null;
 }
+
+/** The file's line count. */
+export const lineCountOf = (lines: SessionLines): number => lines.lineCount ?? lines.messages.length;
+
+/** Whether only a sample of the file's lines is in memory. */
+export const isSampled = (lines: SessionLines): boolean => !!lines.lineIndex && lines.messages.length < lineCountOf(lines);
 
 /** Patterns that say the same in other words, found by their embeddings. */
 export interface SimilarGroups {
@@ -56,12 +69,18 @@ export interface PatternSession<Source> {
   similar: SimilarGroups | null;
 }
 
-/** The lines of some patterns, with their sources and keys; `basis` says whether they are the file's or the examples. */
+/**
+ * What lines a count or a preview is made of: every line of the file, the uniform sample of a big
+ * file's lines kept in memory, or the stored examples (the file's lines are not in memory).
+ */
+export type LinesBasis = 'lines' | 'sample' | 'examples';
+
+/** The lines of some patterns, with their sources and keys; `basis` says which lines they are. */
 export interface PatternLines {
   lines: string[];
   sources: string[];
   keys: number[];
-  basis: 'lines' | 'examples';
+  basis: LinesBasis;
 }
 
 export const cloneSettings = (s: MinerSettings): MinerSettings => ({
@@ -123,7 +142,7 @@ export function linePatterns(s: PatternSession<unknown>): Int32Array | null {
   if (!s.lines) return null;
   if (!s.linePattern) {
     const perMined = minedPatterns(s)!;
-    const out = new Int32Array(s.lines.messages.length).fill(-1);
+    const out = new Int32Array(lineCountOf(s.lines)).fill(-1);
     for (let j = 0; j < s.lines.mined.length; j++) out[s.lines.mined[j]] = perMined[j];
     s.linePattern = out;
   }
@@ -156,21 +175,31 @@ export function pruneSimilar(s: PatternSession<unknown>): void {
   s.similar = groups.length ? { ...s.similar, groups } : null;
 }
 
-/** The lines of patterns (by index): the file's lines when in memory, else the stored examples. */
+/** The lines of patterns (by index): the file's lines (or their sample) when in memory, else the stored examples. */
 export function linesOf(s: PatternSession<unknown>, indices: ReadonlySet<number>): PatternLines {
   const lines: string[] = [];
   const sources: string[] = [];
   const keys: number[] = [];
   const perMined = minedPatterns(s);
   if (s.lines && perMined) {
-    for (let j = 0; j < s.lines.mined.length; j++) {
+    const { messages, mined, lineIndex } = s.lines;
+    // Both lists are in file order: walk the kept lines beside the mined ones.
+    let kept = 0;
+    for (let j = 0; j < mined.length; j++) {
+      const i = mined[j];
+      let text = i;
+      if (lineIndex) {
+        while (kept < lineIndex.length && lineIndex[kept] < i) kept++;
+        if (kept === lineIndex.length) break;
+        if (lineIndex[kept] !== i) continue;
+        text = kept;
+      }
       if (!indices.has(perMined[j])) continue;
-      const i = s.lines.mined[j];
-      lines.push(s.lines.messages[i]);
-      sources.push(s.lines.sources[i] ?? '');
+      lines.push(messages[text]);
+      sources.push(s.lines.sources[text] ?? '');
       keys.push(s.lines.keys[j]);
     }
-    return { lines, sources, keys, basis: 'lines' };
+    return { lines, sources, keys, basis: isSampled(s.lines) ? 'sample' : 'lines' };
   }
   const byKey = keyPatterns(s);
   s.keyList.forEach((key, k) => {
@@ -184,10 +213,14 @@ export function linesOf(s: PatternSession<unknown>, indices: ReadonlySet<number>
   return { lines, sources, keys, basis: 'examples' };
 }
 
-/** Every line with its pattern index, for a rule preview over all patterns: the file's lines, else the examples. */
-export function allLinesWithPatterns(s: PatternSession<unknown>): { lines: readonly string[]; assignments: ArrayLike<number>; basis: 'lines' | 'examples' } {
+/** Every line with its pattern index, for a rule preview over all patterns: the file's lines (or their sample), else the examples. */
+export function allLinesWithPatterns(s: PatternSession<unknown>): { lines: readonly string[]; assignments: ArrayLike<number>; basis: LinesBasis } {
   const linePattern = linePatterns(s);
-  if (s.lines && linePattern) return { lines: s.lines.messages, assignments: linePattern, basis: 'lines' };
+  if (s.lines && linePattern) {
+    const { lineIndex } = s.lines;
+    if (!lineIndex) return { lines: s.lines.messages, assignments: linePattern, basis: 'lines' };
+    return { lines: s.lines.messages, assignments: Int32Array.from(lineIndex, (i) => linePattern[i]), basis: isSampled(s.lines) ? 'sample' : 'lines' };
+  }
   const all = linesOf(s, new Set(s.miner.patterns().map((_, i) => i)));
   const byKey = keyPatterns(s);
   return { lines: all.lines, assignments: all.keys.map((k) => byKey[k]), basis: 'examples' };

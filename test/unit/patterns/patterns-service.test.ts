@@ -285,6 +285,46 @@ describe('pattern discovery service', () => {
     expect(plain.patterns.every((p) => p.firstSeen === undefined)).toBe(true);
   });
 
+  it('keeps a uniform sample of a big file’s lines: every line counted, values and previews from the sample', async () => {
+    const { blob, messages } = csvBlob(3000, 'pat-sample');
+    const all = testService();
+    const sampled = testService(undefined, { patternLinesKept: 400 });
+    for (const { api } of [all, sampled]) {
+      await disableSomeRules(api);
+      await api.classify(blob, 'svc.csv', false, () => {});
+    }
+    const full = await all.api.discoverFromRun(() => {});
+    const info = await sampled.api.discoverFromRun(() => {});
+    expect(full.source?.sampledLines).toBeUndefined();
+    expect(info.source).toMatchObject({ lines: 3000, hasLines: true, sampledLines: 400 });
+    // The miner saw every line: the same patterns with the same counts.
+    expect(info.lines).toBe(full.lines);
+    expect(info.patterns.map((p) => [p.template, p.count])).toEqual(full.patterns.map((p) => [p.template, p.count]));
+
+    const login = find(info, 'User <*> logged in.')!;
+    const detail = await sampled.api.patternDetail(login.id);
+    expect(detail.basis).toBe('sample');
+    // About 400/3000 of the pattern's lines, each one of the file's.
+    const share = detail.values[0].total / login.count;
+    expect(share).toBeGreaterThan(0.05);
+    expect(share).toBeLessThan(0.3);
+    for (const e of detail.examples) expect(messages).toContain(e);
+
+    const draft = await sampled.api.draftRule([login.id], 'User Action');
+    expect(draft).toMatchObject({ basis: 'sample', linesChecked: 400, targetMatches: detail.values[0].total });
+
+    // Not every line in memory to mine again: a masking change waits for the next discovery.
+    const noNumbers = { rules: DEFAULT_MASKING.rules.map((r) => ({ ...r, enabled: r.id !== 'number' })) };
+    const pending = await sampled.api.updatePatternSettings({ masking: noNumbers });
+    expect(pending.settingsPending).toBe(true);
+    expect(pending.patterns.map((p) => p.template)).toEqual(info.patterns.map((p) => p.template));
+
+    // A picked file is sampled the same way.
+    const fromFile = await sampled.api.discoverFromFile(blob, 'big.csv', () => {});
+    expect(fromFile.source).toMatchObject({ kind: 'file', lines: 3000, sampledLines: 400 });
+    expect(fromFile.lines).toBe(3000);
+  });
+
   it('mines a picked file, and a cancelled discovery keeps the previous patterns', async () => {
     const { api } = testService();
     const text = ['Backup started at 02:00:01', 'Backup started at 03:15:44', '', 'Connection from 10.0.0.1 closed', 'Connection from 10.0.0.2 closed'].join('\n');

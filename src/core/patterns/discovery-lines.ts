@@ -1,0 +1,62 @@
+/**
+ * One discovery's lines as they are read, chunk by chunk (a run's rows read back from its file, or
+ * a picked file): a line to mine goes to the miner at once, which keeps its key and nothing of its
+ * text; every line is offered to the sample kept for value distributions and previews
+ * (line-sample.ts). So a file of millions of lines is mined in memory that grows by a few bytes a
+ * line, not by its text.
+ */
+import { LineSample, DEFAULT_LINES_KEPT } from './line-sample.ts';
+import { MiningSession } from './mine.ts';
+import type { MinerSettings, PatternMiner } from './miner.ts';
+import type { SessionLines } from './session.ts';
+
+export class DiscoveryLines {
+  private readonly mining: MiningSession;
+  private readonly sample: LineSample;
+  private mined = new Int32Array(1024);
+  private minedCount = 0;
+  private count = 0;
+
+  /** `keep`: lines whose text is kept in memory (a uniform sample beyond that). */
+  constructor(settings: Partial<MinerSettings>, keep = DEFAULT_LINES_KEPT) {
+    this.mining = new MiningSession({ settings });
+    this.sample = new LineSample(keep);
+  }
+
+  /** Adds the file's next line; `mine` false for one that is kept but not mined (a rule labelled it). */
+  add(message: string, source: string, mine = true): void {
+    const line = this.count++;
+    this.sample.offer(message, source);
+    if (!mine) return;
+    if (this.minedCount === this.mined.length) {
+      const grown = new Int32Array(this.mined.length * 2);
+      grown.set(this.mined);
+      this.mined = grown;
+    }
+    this.mined[this.minedCount++] = line;
+    this.mining.add(message);
+  }
+
+  /** Lines added. */
+  get lines(): number {
+    return this.count;
+  }
+
+  /** The miner and the session's lines; `times` per file line, when the lines have times. */
+  finish(times: ArrayLike<number> | null = null): { miner: PatternMiner; lines: SessionLines } {
+    const { miner, keys } = this.mining.finish();
+    const kept = this.sample.result();
+    return {
+      miner,
+      lines: {
+        messages: kept.messages,
+        sources: kept.sources,
+        lineIndex: kept.lineIndex,
+        lineCount: kept.lineCount,
+        mined: this.mined.slice(0, this.minedCount),
+        keys,
+        times,
+      },
+    };
+  }
+}

@@ -62,8 +62,14 @@ function isVariableLike(token: string): boolean {
     if (value === WILDCARD || value === '') return true;
     return !LETTER.test(token.replaceAll(WILDCARD, ''));
   }
-  return looksLikeId(token) || WRAPPED.test(token);
+  return looksLikeId(token) || WRAPPED.test(token) || DOTTED_NAME.test(token);
 }
+
+/**
+ * A dotted name with a digit in it – a host (`db1.prod.internal`, `ip-10-0-0-1.ec2.internal`), a
+ * module or file (`libssl.so.3`) – is a value: few of them in a file do not make different messages.
+ */
+const DOTTED_NAME = /^(?=[^\s]*\d)(?=[^\s]*\p{L})[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+[,;:]?$/u;
 
 /**
  * A quoted or square-bracketed name (a tag, a component, a thread) is a value however few of them a
@@ -84,6 +90,27 @@ function splitLimits(settings: ClusterSettings): SplitLimits {
 }
 
 const UPPER_NAME = /^[\p{Lu}][\p{Lu}\p{N}_]*$/u;
+
+/**
+ * Nouns whose next word is a name, not a word of the message: `user alice`, `host web-a`, `table
+ * orders`, `service nginx`. State words (`status`, `state`, `mode`) are not among them: the word
+ * after those often names a different message; nor are hardware nouns (`interface`, `device`,
+ * `disk`): a link on one network or a fault on one device is often its own message.
+ */
+const NAMING_NOUNS = new Set([
+  'user', 'username', 'account', 'login', 'host', 'hostname', 'node', 'server', 'client', 'peer', 'member',
+  'table', 'database', 'db', 'schema', 'index', 'queue', 'topic', 'partition', 'shard', 'bucket', 'repository', 'repo', 'branch',
+  'service', 'unit', 'container', 'pod', 'namespace', 'image', 'package', 'plugin', 'module', 'volume',
+  'file', 'directory', 'folder', 'path', 'domain', 'zone', 'region', 'cluster', 'instance', 'vm', 'project', 'tenant', 'group', 'role',
+  'job', 'task', 'worker', 'thread', 'channel', 'app', 'application',
+]);
+
+/** Whether every member has the same naming noun at `p` (a trailing `:` aside). */
+function namesNext(keys: readonly KeyInfo[], members: readonly number[], p: number): boolean {
+  const word = keys[members[0]].tokens[p];
+  if (!NAMING_NOUNS.has(word.toLowerCase().replace(/:$/, ''))) return false;
+  return members.every((k) => keys[k].tokens[p] === word);
+}
 
 
 
@@ -155,6 +182,8 @@ function splitGroup(
       list.push(k);
     }
     if (variable || values.size < 2) continue;
+    // The word after a noun that names a thing (`user alice`, `table orders`) is that thing's name.
+    if (p > 0 && namesNext(keys, members, p - 1)) continue;
     // Words that are a variable's values in another pattern are data here too.
     if (p > 0 && [...values.keys()].every((value) => vocabulary.has(value))) continue;
 

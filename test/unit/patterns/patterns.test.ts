@@ -124,6 +124,26 @@ describe('PatternMiner', () => {
     expect(miner.patterns().map((p) => p.template).sort()).toEqual(['service api started', 'service api stopped', 'tag "<*>" applied to build']);
   });
 
+  it('treats the word after a noun that names a thing, and a dotted host name with a digit, as values however few of them', () => {
+    const users = ['alice', 'bob', 'carol'];
+    const hosts = ['db1.prod.internal', 'db2.prod.internal'];
+    const lines = [
+      ...users.flatMap((u) => [`Session opened for user ${u} from 10.1.1.7`, `Session opened for user ${u} from 10.1.1.9`]),
+      ...['nginx', 'sshd'].map((name) => `Starting service ${name} now`),
+      ...hosts.flatMap((h) => [`Connected to ${h} port 5432`, `Connected to ${h} port 6432`]),
+      // A state word after a name is still a different message.
+      'Job 12 is running on worker 3',
+      'Job 14 is queued on worker 5',
+    ];
+    expect(mine(lines).miner.patterns().map((p) => p.template).sort()).toEqual([
+      'Connected to <*> port <*>',
+      'Job <*> is queued on worker <*>',
+      'Job <*> is running on worker <*>',
+      'Session opened for user <*> from <*>',
+      'Starting service <*> now',
+    ]);
+  });
+
   it('splits more with a higher similarity setting', () => {
     const lines = ['job state running now', 'job state stopped now', 'job state running now', 'job state failed now'];
     expect(mine(lines, 0).miner.patterns()).toHaveLength(1);

@@ -222,7 +222,7 @@ export function hex(s: string, i: number): number {
   return after(s, end) ? end : -1;
 }
 
-/** `(?<![\p{L}\p{N}_./-])(?:/[\p{L}\p{N}_.:@-]+){2,}/?` */
+/** `(?<![\p{L}\p{N}_./-])(?:/[\p{L}\p{N}_.:@-]+)+/?` */
 export function path(s: string, i: number): number {
   if (i > 0) {
     const before = s.charCodeAt(i - 1);
@@ -234,7 +234,7 @@ export function path(s: string, i: number): number {
     p = pathCharsEnd(s, p + 1);
     segments++;
   }
-  if (segments < 2) return -1;
+  if (segments < 1) return -1;
   return at(s, p) === 47 ? p + 1 : p;
 }
 

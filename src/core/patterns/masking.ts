@@ -81,8 +81,8 @@ export const DEFAULT_MASKING_RULES: readonly MaskingRule[] = [
   },
   {
     id: 'path',
-    description: 'file paths and URLs paths with two or more segments',
-    pattern: `(?<![\\p{L}\\p{N}_./-])(?:/[\\p{L}\\p{N}_.:@-]+){2,}/?`,
+    description: 'absolute file paths and URL paths (/var/log/syslog, /default-rack, /api/v2/users)',
+    pattern: `(?<![\\p{L}\\p{N}_./-])(?:/[\\p{L}\\p{N}_.:@-]+)+/?`,
     enabled: true,
   },
   {

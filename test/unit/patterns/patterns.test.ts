@@ -32,6 +32,8 @@ describe('masking', () => {
     expect(masker.mask('req 123e4567-e89b-12d3-a456-426614174000 node-12 PS/2')).toBe('req <*> node-<*> PS/<*>');
     expect(masker.mask('interface alt0 via ssh2 with 4G')).toBe('interface alt0 via ssh2 with 4G');
     expect(masker.mask('sent 1256 bytes (1.22 KB) in 30 ms')).toBe('sent <*> in <*>');
+    // An absolute path of one segment is a path too; a slash inside a word is not.
+    expect(masker.mask('Resolved host to /default-rack (TCP/IP, and/or)')).toBe('Resolved host to <*> (TCP/IP, and/or)');
   });
 
   it('joins a run of variables into one', () => {

@@ -36,7 +36,7 @@ Usage:
                 [--routes default|none|SRC,SRC] [--min-samples 10] [--threshold 0.45] [--json]
                 [--embedder ngram|bert --model-dir DIR [--dtype q8]]
   logsift patterns INPUT [--column NAME] [--out OUT.csv] [--similarity 0.5] [--state PATTERNS.json]
-                [--json] [--time-column auto|none|NAME]
+                [--json] [--time-column auto|none|NAME] [--workers N]
 
 INPUT is a CSV with a log_message column (or message, msg, log, content, text, line; --column NAME
 names another; source and any other columns are kept), or a .log/.txt
@@ -47,7 +47,9 @@ one JSON object per line (the input's fields plus target_label). An --out file (
 command writes) is replaced only when the command succeeds, and never by a file the command reads.
 Input and output are streamed, so classify can run as a stage of a log pipeline. --workers N
 classifies on N threads (default: one per core beyond the first from 4 cores up, else none) when
-the bundle uses n-grams and no LLM tier is set. Without --model, the built-in bundle is used.
+the bundle uses n-grams and no LLM tier is set; patterns --workers N mines on N threads (default:
+one per core for an input of 16 MiB or more, else none), with the same result. Without --model,
+the built-in bundle is used.
 --safe-csv neutralises cells that a spreadsheet would run as formulas (a leading ' before =, +,
 -, @, tab or CR; plain numbers are kept).
 Times: each row's time is read from a column named like one (timestamp, time, date, …) or from the

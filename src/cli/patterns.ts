@@ -7,10 +7,13 @@
  */
 import { parseArgs } from 'node:util';
 import { MESSAGE_COLUMNS, requireColumn } from '../core/csv/columns.ts';
-import { csvLine } from '../core/csv/format.ts';
+import { csvField, csvLine, csvRow } from '../core/csv/format.ts';
 import { openTable } from '../core/csv/table.ts';
 import { formatFromName } from '../core/scale/input.ts';
 import { MiningSession, type MiningResult } from '../core/patterns/mine.ts';
+import { MinePool } from '../core/patterns/mine-pool.ts';
+import { startThreads } from './pool.ts';
+import { availableParallelism } from 'node:os';
 import type { Pattern } from '../core/patterns/miner.ts';
 import type { RowFormat } from '../core/scale/split.ts';
 import { DEFAULT_CLUSTER_SETTINGS } from '../core/patterns/cluster.ts';
@@ -38,6 +41,7 @@ export async function patternsCommand(args: string[]): Promise<void> {
       json: { type: 'boolean', default: false },
       'time-column': { type: 'string', default: 'auto' },
       'new-since': { type: 'string' },
+      workers: { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new UsageError('patterns takes one INPUT file (or - for standard input)');
@@ -45,6 +49,7 @@ export async function patternsCommand(args: string[]): Promise<void> {
   const newSince = values['new-since'] === undefined ? undefined : readIso(values['new-since']);
   if (Number.isNaN(newSince)) throw new UsageError(`--new-since must be an ISO 8601 time, got "${values['new-since']}"`);
   const similarity = parseNumber('--similarity', values.similarity, DEFAULT_CLUSTER_SETTINGS.similarity, (n) => n >= 0 && n <= 1, 'a number from 0 to 1');
+  const workers = values.workers === undefined ? null : parseNumber('--workers', values.workers, 0, (n) => Number.isInteger(n) && n >= 0 && n <= 64, 'a whole number from 0 to 64');
 
   await checkInput(inputPath);
   const outPlan = values.out !== undefined ? await planOutput('--out', values.out, [inputPath]) : null;
@@ -59,7 +64,8 @@ export async function patternsCommand(args: string[]): Promise<void> {
     const path = source?.path ?? inputPath;
     const format = source ? 'csv' : formatFromName(inputPath);
     const referenceMs = source ? Date.now() : (await stat(inputPath)).mtimeMs;
-    const mined = await mineFile(path, format, { columnName: values.column, timeChoice: values['time-column'], referenceMs, similarity });
+    const threads = workers ?? defaultMiningWorkers((await stat(path)).size);
+    const mined = await mineFile(path, format, { columnName: values.column, timeChoice: values['time-column'], referenceMs, similarity, threads });
     const { result, lines, time } = mined;
     const times = time ? mined.times.subarray(0, lines) : null;
     const report = time ? patternsReport(lines, result.patterns, result.assignments, times, time, newSince) : null;
@@ -71,12 +77,14 @@ export async function patternsCommand(args: string[]): Promise<void> {
       await write(csvLine(['line', 'log_message', 'pattern_id', 'pattern']));
       const table = await openTable(inputOf(path), format);
       const column = mined.column;
+      // Each pattern's two cells, written once: a file has far fewer patterns than lines.
+      const patternCells = result.patterns.map((p) => csvRow([p.id, p.template], 2, '').slice(0, -1));
       let i = 0;
       for await (const batch of table.batches) {
         let text = '';
         for (const row of batch.rows) {
-          const pattern = result.patterns[result.assignments[i]];
-          text += csvLine([String(i + 1), row[column] ?? '', pattern?.id ?? '', pattern?.template ?? '']);
+          const cells = patternCells[result.assignments[i]] ?? ',';
+          text += `${i + 1},${csvField(row[column] ?? '')},${cells}\n`;
           i++;
         }
         await write(text);
@@ -99,6 +107,14 @@ interface MinedFile {
   times: Float64Array;
 }
 
+/** Files from this size on are mined on worker threads by default: below it their start-up is not won back. */
+const THREADS_FROM_BYTES = 16 * 2 ** 20;
+
+/** Default mining threads: one per core for a big file (the reading thread mostly waits for them), else none. */
+function defaultMiningWorkers(bytes: number): number {
+  return bytes >= THREADS_FROM_BYTES ? availableParallelism() : 0;
+}
+
 /** Most row problems named one by one; past that, a count. */
 const MAX_ROW_WARNINGS = 10;
 
@@ -106,39 +122,53 @@ const MAX_ROW_WARNINGS = 10;
 async function mineFile(
   path: string,
   format: RowFormat,
-  { columnName, timeChoice, referenceMs, similarity }: { columnName?: string; timeChoice: TimeColumnChoice; referenceMs: number; similarity: number },
+  { columnName, timeChoice, referenceMs, similarity, threads }: { columnName?: string; timeChoice: TimeColumnChoice; referenceMs: number; similarity: number; threads: number },
 ): Promise<MinedFile> {
   const table = await openTable(inputOf(path), format);
   const column = columnName ? requireColumn(table.header, [columnName.trim().toLowerCase()], `"${columnName}"`) : requireColumn(table.header, MESSAGE_COLUMNS, 'log message');
-  const session = new MiningSession({ settings: { similarity } });
+  // On threads the lines are masked and keyed by the workers and taken back in file order.
+  const pool = threads > 0 ? new MinePool(startThreads(threads, 'mine-thread.mjs'), { similarity }) : null;
+  const session = pool?.session ?? new MiningSession({ settings: { similarity } });
+  let lines = 0;
   let times = new Float64Array(0);
   let time: TimeSource | null | undefined;
   let readTime: ((text: string) => number) | null = null;
   let problems = 0;
   const progress = progressLine((await stat(path)).size);
-  for await (const batch of table.batches) {
-    if (time === undefined) {
-      // Each line's time, read with the layout the first rows show (none: no times are read).
-      time = detectTimeSource(table.header, batch.rows.slice(0, 20), { messageIndex: column, choice: timeChoice, referenceMs });
-      readTime = time ? timeParser(time.format, time.referenceMs) : null;
+  let result: MiningResult;
+  try {
+    for await (const batch of table.batches) {
+      if (time === undefined) {
+        // Each line's time, read with the layout the first rows show (none: no times are read).
+        time = detectTimeSource(table.header, batch.rows.slice(0, 20), { messageIndex: column, choice: timeChoice, referenceMs });
+        readTime = time ? timeParser(time.format, time.referenceMs) : null;
+      }
+      for (const problem of batch.problems) {
+        if (++problems <= MAX_ROW_WARNINGS) say(`row ${batch.firstRow + problem.index}: ${problem.message}`);
+      }
+      if (readTime && times.length < lines + batch.rows.length) {
+        const grown = new Float64Array(Math.max(1024, 2 * (lines + batch.rows.length)));
+        grown.set(times);
+        times = grown;
+      }
+      if (readTime) for (let r = 0; r < batch.rows.length; r++) times[lines + r] = readTime(batch.rows[r][time!.column] ?? '');
+      lines += batch.rows.length;
+      if (pool) {
+        await pool.add(batch.rows.map((row) => row[column] ?? ''));
+      } else {
+        for (const row of batch.rows) session.add(row[column] ?? '');
+      }
+      progress.update(batch.bytesDone, lines);
     }
-    for (const problem of batch.problems) {
-      if (++problems <= MAX_ROW_WARNINGS) say(`row ${batch.firstRow + problem.index}: ${problem.message}`);
-    }
-    if (readTime && times.length < session.linesDone + batch.rows.length) {
-      const grown = new Float64Array(Math.max(1024, 2 * (session.linesDone + batch.rows.length)));
-      grown.set(times);
-      times = grown;
-    }
-    for (const row of batch.rows) {
-      if (readTime) times[session.linesDone] = readTime(row[time!.column] ?? '');
-      session.add(row[column] ?? '');
-    }
-    progress.update(batch.bytesDone, session.linesDone);
+    result = pool ? await pool.finish() : session.finish();
+  } catch (err) {
+    // A file that cannot be read to the end: the threads must not keep the process alive.
+    pool?.terminate();
+    throw err;
   }
   progress.done();
   if (problems > MAX_ROW_WARNINGS) say(`… and ${problems - MAX_ROW_WARNINGS} more rows with problems`);
-  return { result: session.finish(), lines: session.linesDone, column, time: time ?? null, times };
+  return { result, lines, column, time: time ?? null, times };
 }
 
 function summarise(lines: number, patterns: Pattern[], report: PatternsReport | null, time: TimeSource | null, seconds: number): void {

@@ -1,4 +1,4 @@
-/** The CLI's worker pool: worker_threads running src/cli/pool-thread.mjs. */
+/** The CLI's worker pools: worker_threads running src/cli/pool-thread.mjs (classify) or mine-thread.mjs (patterns). */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { PoolPort } from '../core/scale/pool.ts';
@@ -13,9 +13,10 @@ export function defaultWorkers(): number {
   return cores >= 4 ? cores - 1 : 0;
 }
 
-export function startThreads(count: number): PoolPort[] {
+/** `count` threads, each running `script` (a file next to this one). */
+export function startThreads(count: number, script: 'pool-thread.mjs' | 'mine-thread.mjs' = 'pool-thread.mjs'): PoolPort[] {
   return Array.from({ length: count }, () => {
-    const worker = new Worker(new URL('./pool-thread.mjs', import.meta.url));
+    const worker = new Worker(new URL(`./${script}`, import.meta.url));
     return {
       post: (message, transfer) => worker.postMessage(message, transfer as never),
       listen: (handler, onError) => {

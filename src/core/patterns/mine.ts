@@ -4,7 +4,7 @@
  * file is read (the CLI), keeping no line.
  */
 import { CancelledError } from '../errors.ts';
-import { PatternMiner, type MinerSettings, type Pattern } from './miner.ts';
+import { PatternMiner, type ChunkKey, type MinerSettings, type Pattern } from './miner.ts';
 
 export interface MineProgress {
   linesDone: number;
@@ -58,12 +58,22 @@ export class MiningSession {
   }
 
   add(message: string): void {
-    if (this.length === this.keys.length) {
-      const grown = new Int32Array(this.keys.length * 2);
-      grown.set(this.keys);
-      this.keys = grown;
-    }
+    this.reserve(1);
     this.keys[this.length++] = this.miner.add(message);
+  }
+
+  /** Adds the lines of a chunk mined elsewhere (mineChunk), in file order after the lines so far. */
+  addChunk(chunk: MinedChunk): void {
+    const mapped = this.miner.absorb(chunk.keys);
+    this.reserve(chunk.lineKeys.length);
+    for (const key of chunk.lineKeys) this.keys[this.length++] = key < 0 ? key : mapped[key];
+  }
+
+  private reserve(more: number): void {
+    if (this.length + more <= this.keys.length) return;
+    const grown = new Int32Array(Math.max(this.keys.length * 2, this.length + more));
+    grown.set(this.keys);
+    this.keys = grown;
   }
 
   /** The patterns and, per line added, its pattern. The session can go on taking lines after. */
@@ -71,6 +81,20 @@ export class MiningSession {
     const keys = this.keys.slice(0, this.length);
     return { patterns: this.miner.patterns(), assignments: assign(this.miner, keys), keys, miner: this.miner };
   }
+}
+
+/** A run of lines mined on their own: the keys they make and, per line, its key among them (-1 blank). */
+export interface MinedChunk {
+  keys: ChunkKey[];
+  lineKeys: Int32Array;
+}
+
+/** Mines a run of lines on its own (on another thread, say), for MiningSession.addChunk. */
+export function mineChunk(lines: readonly string[], settings: Partial<MinerSettings> = {}): MinedChunk {
+  const miner = new PatternMiner(settings);
+  const lineKeys = new Int32Array(lines.length);
+  for (let i = 0; i < lines.length; i++) lineKeys[i] = miner.add(lines[i]);
+  return { keys: miner.chunkKeys(), lineKeys };
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -68,6 +68,24 @@ export interface MinerState {
 
 export const BLANK_KEY = -1;
 
+/** A miner's key as another miner absorbs it: its tokens, lines and example lines. */
+export interface ChunkKey {
+  tokens: readonly string[];
+  count: number;
+  examples: readonly string[];
+}
+
+/** Whether `tokens` is the shape of `key`: the same tokens, but where the key's are open. */
+function sameShape(key: KeyRecord, tokens: readonly string[]): boolean {
+  if (key.tokens.length !== tokens.length) return false;
+  const open = openFlags(tokens);
+  for (let p = 0; p < tokens.length; p++) {
+    if (open[p] !== key.open[p]) return false;
+    if (!open[p] && tokens[p] !== key.tokens[p]) return false;
+  }
+  return true;
+}
+
 
 export class PatternMiner {
   readonly settings: MinerSettings;
@@ -111,6 +129,47 @@ export class PatternMiner {
     this.lines++;
     this.dirty = true;
     return key;
+  }
+
+  /**
+   * Takes in the keys another miner (same settings) made of a run of lines, as if those lines had
+   * been added here: keys of the same shape become one (a token that differs becomes `<*>`), counts
+   * add up, example lines fill up in order. Returns, per chunk key, its key here. Absorbing the
+   * chunks of a file in file order gives exactly what adding its lines one by one gives – so the
+   * chunks can be mined on other threads.
+   */
+  absorb(chunk: readonly ChunkKey[]): Int32Array {
+    const mapped = new Int32Array(chunk.length);
+    chunk.forEach((incoming, c) => {
+      const candidates = this.keyIndex.get(hashShape(incoming.tokens));
+      let key = -1;
+      if (candidates) {
+        for (const k of candidates) {
+          if (sameShape(this.keys[k], incoming.tokens)) {
+            key = k;
+            break;
+          }
+        }
+      }
+      if (key < 0) {
+        key = this.addKey({ tokens: [...incoming.tokens], open: openFlags(incoming.tokens), count: 0, examples: [] });
+      } else {
+        const { tokens, open } = this.keys[key];
+        for (let p = 0; p < tokens.length; p++) if (open[p] && tokens[p] !== incoming.tokens[p]) tokens[p] = WILDCARD;
+      }
+      const record = this.keys[key];
+      record.count += incoming.count;
+      for (const example of incoming.examples) if (record.examples.length < this.settings.maxExamples) record.examples.push(example);
+      this.lines += incoming.count;
+      mapped[c] = key;
+    });
+    if (chunk.length) this.dirty = true;
+    return mapped;
+  }
+
+  /** The keys, as absorb() takes them from another miner. */
+  chunkKeys(): ChunkKey[] {
+    return this.keys.map((key) => ({ tokens: key.tokens, count: key.count, examples: key.examples }));
   }
 
   /** The key of the line the reader just read, or -1. */

@@ -84,6 +84,18 @@ describe('logsift patterns on a file larger than one chunk', () => {
     });
   });
 
+  it('mines on worker threads (--workers, the default for a big file) to exactly the same rows, and refuses a bad count', () => {
+    const inline = logsift(['patterns', log, '--workers', '0']);
+    const threads = logsift(['patterns', log, '--workers', '2']);
+    expect(inline.code).toBe(0);
+    expect(threads.code).toBe(0);
+    expect(threads.stdout).toBe(inline.stdout);
+    expect(threads.stdout.split('\n').length).toBe(lines.length + 2);
+    const bad = logsift(['patterns', log, '--workers', 'two']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--workers/);
+  });
+
   it('reads standard input the same way as the file', () => {
     const csv = join(dir, 'big.csv');
     writeFileSync(csv, 'log_message\n' + lines.map((line) => `"${line}"`).join('\n') + '\n');

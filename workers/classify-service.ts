@@ -31,6 +31,7 @@ import { createPatternsApi, type RunRows } from './patterns-service.ts';
 import { ScaleResults } from './scale-results.ts';
 import { selectedRowsBlob } from '../src/core/scale/select-rows.ts';
 import { runScale, StandbyPool, type PoolDeps } from './scale-run.ts';
+import type { PoolPort } from '../src/core/scale/pool.ts';
 import { createStorageUsageApi } from './storage-usage.ts';
 import { createTrainingApi } from './training-service.ts';
 
@@ -53,6 +54,8 @@ export interface ServiceDeps {
   patternsStore?: () => Promise<{ store: PatternsStore; persistent: boolean }>;
   /** Lines whose text pattern discovery keeps in memory (default 200,000; a uniform sample of a bigger file). */
   patternLinesKept?: number;
+  /** Workers that mask and key a big discovery's lines (mine-pool.ts); none: it is mined here. */
+  mineWorkers?: () => PoolPort[];
 }
 
 interface LastRun {
@@ -111,6 +114,7 @@ export function createClassifyService(deps: ServiceDeps): ClassifyApi {
     // The run's rows for one discovery: its columns, and its text read back from the file as it is mined.
     runRows: (): RunRows | null => (lastRun ? { fileName: lastRun.fileName, ...results.readBack() } : null),
     linesKept: deps.patternLinesKept,
+    mineWorkers: deps.mineWorkers,
     embedderContext,
     store: patternsStore,
     addTrainingRows: (rows) => trainingApi.addTrainingRows(rows),

@@ -17,7 +17,7 @@ import type { ClassifyApi } from './classify-api.ts';
 import type { LabelledRow } from '../src/core/training/train.ts';
 import { createClassifyService } from './classify-service.ts';
 import { fetchServedModels } from './model-registry.ts';
-import { startScaleWorkers } from './pool-ports.ts';
+import { startMineWorkers, startScaleWorkers } from './pool-ports.ts';
 import { holdLifeLock } from './liveness.ts';
 
 const BASE = import.meta.env.BASE_URL;
@@ -47,6 +47,8 @@ const service = createClassifyService({
   loadExample,
   // Big files are classified on a pool of workers, one per core.
   pool: { startPool: startScaleWorkers },
+  // A big discovery masks its lines on workers, one per core.
+  mineWorkers: () => startMineWorkers(Math.max(1, self.navigator.hardwareConcurrency || 2)),
   models: {
     store: openModelFileStore,
     servedModels: () => fetchServedModels(`${BASE}models/index.json`).catch(() => []),

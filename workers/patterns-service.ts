@@ -11,6 +11,8 @@
 import { openTable } from '../src/core/csv/table.ts';
 import { readFileLines } from '../src/core/patterns/read-lines.ts';
 import { DiscoveryLines } from '../src/core/patterns/discovery-lines.ts';
+import { MinePool } from '../src/core/patterns/mine-pool.ts';
+import type { PoolPort } from '../src/core/scale/pool.ts';
 import { previewRuleOnTable } from '../src/core/patterns/rule-on-file.ts';
 import { formatFromName } from '../src/core/scale/input.ts';
 import { CancelledError } from '../src/core/errors.ts';
@@ -96,7 +98,13 @@ export interface PatternsContext {
   addTrainingRows?(rows: NewTrainingRow[]): Promise<AddRowsOutcome>;
   /** Lines whose text a discovery keeps in memory (default DEFAULT_LINES_KEPT; a uniform sample beyond). */
   linesKept?: number;
+  /** Workers that mask and key a big discovery's lines (mine-pool.ts); absent: it is mined here. */
+  mineWorkers?: () => PoolPort[];
 }
+
+/** A run of this many rows, or a file of this many bytes, is mined on the mining workers: below, starting them is not won back. */
+const POOL_FROM_ROWS = 50_000;
+const POOL_FROM_BYTES = 4 * 2 ** 20;
 
 type Session = PatternSession<PatternSourceRecord>;
 
@@ -238,11 +246,26 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
 
   const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-  /** A discovery's end: the new session replaces the old one and is stored. */
-  async function discovered(found: DiscoveryLines, times: ArrayLike<number> | null, source: Omit<PatternSourceRecord, 'mined' | 'minedAt'>, signal: AbortSignal) {
-    if (signal.aborted) throw new CancelledError();
-    const { miner, lines } = found.finish(times);
-    session = newSession(miner, { ...source, mined: miner.lineCount, minedAt: new Date().toISOString() }, lines);
+  /**
+   * One discovery: `read` gives the lines to `found` (flushing it as it goes) and says where they
+   * came from; then the new session replaces the old one and is stored. A big one is mined on the
+   * mining workers, which are stopped however it ends.
+   */
+  async function discovery(
+    big: boolean,
+    signal: AbortSignal,
+    read: (found: DiscoveryLines) => Promise<{ times: ArrayLike<number> | null; source: Omit<PatternSourceRecord, 'mined' | 'minedAt'> }>,
+  ) {
+    const pool = big && ctx.mineWorkers ? new MinePool(ctx.mineWorkers(), settings) : null;
+    const found = new DiscoveryLines(settings, ctx.linesKept, pool);
+    try {
+      const { times, source } = await read(found);
+      if (signal.aborted) throw new CancelledError();
+      const { miner, lines } = await found.finish(times);
+      session = newSession(miner, { ...source, mined: miner.lineCount, minedAt: new Date().toISOString() }, lines);
+    } finally {
+      found.abort();
+    }
     settingsPending = false;
     await persist();
     return info();
@@ -263,31 +286,35 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
         for (let i = 0; i < run.rows; i++) if (!run.ruleMatched[i]) toMine++;
         report({ phase: 'mining', done: 0, total: toMine, fraction: 0 });
         // The rows are read back a chunk at a time and mined as they come: no copy of the file.
-        const found = new DiscoveryLines(settings, ctx.linesKept);
-        let mined = 0;
-        for await (const chunk of run.chunks()) {
-          if (signal.aborted) throw new CancelledError();
-          for (let r = 0; r < chunk.messages.length && found.lines < run.rows; r++) {
-            const mine = !run.ruleMatched[found.lines];
-            found.add(chunk.messages[r], chunk.sources[r] ?? '', mine);
-            if (mine) mined++;
+        return discovery(toMine >= POOL_FROM_ROWS, signal, async (found) => {
+          let mined = 0;
+          for await (const chunk of run.chunks()) {
+            if (signal.aborted) throw new CancelledError();
+            for (let r = 0; r < chunk.messages.length && found.lines < run.rows; r++) {
+              const mine = !run.ruleMatched[found.lines];
+              found.add(chunk.messages[r], chunk.sources[r] ?? '', mine);
+              if (mine) mined++;
+            }
+            await found.flush();
+            report({ phase: 'mining', done: mined, total: toMine, fraction: toMine ? mined / toMine : 1 });
+            await yieldToEventLoop();
           }
-          report({ phase: 'mining', done: mined, total: toMine, fraction: toMine ? mined / toMine : 1 });
-          await yieldToEventLoop();
-        }
-        return discovered(found, run.times ?? null, { kind: 'run', name: run.fileName, lines: run.rows }, signal);
+          return { times: run.times ?? null, source: { kind: 'run', name: run.fileName, lines: run.rows } };
+        });
       });
     },
 
     async discoverFromFile(input, fileName, onProgress) {
       await ensureLoaded();
       return job(onProgress, async (signal, report) => {
-        const found = new DiscoveryLines(settings, ctx.linesKept);
-        const { lines, times } = await readFileLines(input, fileName, signal, (batch) => {
-          for (let r = 0; r < batch.messages.length; r++) found.add(batch.messages[r], batch.sources[r]);
-          report({ phase: 'reading', done: batch.linesRead, total: null, fraction: batch.fraction });
+        return discovery(input.size >= POOL_FROM_BYTES, signal, async (found) => {
+          const { lines, times } = await readFileLines(input, fileName, signal, async (batch) => {
+            for (let r = 0; r < batch.messages.length; r++) found.add(batch.messages[r], batch.sources[r]);
+            await found.flush();
+            report({ phase: 'reading', done: batch.linesRead, total: null, fraction: batch.fraction });
+          });
+          return { times, source: { kind: 'file', name: fileName, lines } };
         });
-        return discovered(found, times, { kind: 'file', name: fileName, lines }, signal);
       });
     },
 

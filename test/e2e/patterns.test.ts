@@ -229,15 +229,19 @@ describe('pattern discovery in the page', () => {
     expect(await page.getByTestId('patterns-summary').innerText()).toMatch(/lines of app\.log/);
   });
 
-  it('mines every line of a file bigger than it keeps, and says which figures come from a sample', async () => {
+  it('mines every line of a file bigger than it keeps, on mining workers, and says which figures come from a sample', async () => {
     env.session = await openSession(env.browser);
     const { page } = env.session;
     const path = join(env.tmp.dir, 'huge.log');
     const many: string[] = [];
     for (let i = 0; i < 250_000; i++) many.push(i % 5 === 0 ? `Disk check on sd${i % 7} finished in ${i % 90} ms` : `Request ${i} served to 10.1.${i % 250}.${i % 200}`);
     writeFileSync(path, many.join('\n'));
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
     await page.getByTestId('patterns-file-input').setInputFiles(path);
     await expect.poll(() => page.getByTestId('patterns-summary').innerText(), { timeout: 60_000 }).toMatch(/in the 250,000 lines of huge\.log/);
+    // A file this big is masked on mining workers, started by the classify worker.
+    expect(workers.some((url) => /mine\.worker/.test(url))).toBe(true);
     // Counts are of every line; the hint says what the sample is used for.
     expect(await countOf(await showPattern(page, 'Disk check', 'Disk check on <*> finished in <*>'))).toBe('50,000');
     expect(await countOf(await showPattern(page, 'Request', 'Request <*> served to <*>'))).toBe('200,000');

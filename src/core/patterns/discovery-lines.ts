@@ -7,19 +7,27 @@
  */
 import { LineSample, DEFAULT_LINES_KEPT } from './line-sample.ts';
 import { MiningSession } from './mine.ts';
+import type { MinePool } from './mine-pool.ts';
 import type { MinerSettings, PatternMiner } from './miner.ts';
 import type { SessionLines } from './session.ts';
 
 export class DiscoveryLines {
   private readonly mining: MiningSession;
+  private readonly pool: MinePool | null;
+  /** Lines to mine not yet sent to the pool. */
+  private batch: string[] = [];
   private readonly sample: LineSample;
   private mined = new Int32Array(1024);
   private minedCount = 0;
   private count = 0;
 
-  /** `keep`: lines whose text is kept in memory (a uniform sample beyond that). */
-  constructor(settings: Partial<MinerSettings>, keep = DEFAULT_LINES_KEPT) {
-    this.mining = new MiningSession({ settings });
+  /**
+   * `keep`: lines whose text is kept in memory (a uniform sample beyond that). `pool`: workers that
+   * mine the lines (made with the same settings), batch by batch at each flush(); none: mined here.
+   */
+  constructor(settings: Partial<MinerSettings>, keep = DEFAULT_LINES_KEPT, pool: MinePool | null = null) {
+    this.pool = pool;
+    this.mining = pool?.session ?? new MiningSession({ settings });
     this.sample = new LineSample(keep);
   }
 
@@ -34,7 +42,21 @@ export class DiscoveryLines {
       this.mined = grown;
     }
     this.mined[this.minedCount++] = line;
-    this.mining.add(message);
+    if (this.pool) this.batch.push(message);
+    else this.mining.add(message);
+  }
+
+  /** Sends the lines added since the last flush to the pool (waits while it is busy); nothing without a pool. */
+  async flush(): Promise<void> {
+    if (!this.pool || this.batch.length === 0) return;
+    const batch = this.batch;
+    this.batch = [];
+    await this.pool.add(batch);
+  }
+
+  /** Stops the pool's workers (a cancelled or failed discovery). */
+  abort(): void {
+    this.pool?.terminate();
   }
 
   /** Lines added. */
@@ -43,8 +65,9 @@ export class DiscoveryLines {
   }
 
   /** The miner and the session's lines; `times` per file line, when the lines have times. */
-  finish(times: ArrayLike<number> | null = null): { miner: PatternMiner; lines: SessionLines } {
-    const { miner, keys } = this.mining.finish();
+  async finish(times: ArrayLike<number> | null = null): Promise<{ miner: PatternMiner; lines: SessionLines }> {
+    await this.flush();
+    const { miner, keys } = this.pool ? await this.pool.finish() : this.mining.finish();
     const kept = this.sample.result();
     return {
       miner,

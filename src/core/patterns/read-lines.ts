@@ -21,7 +21,7 @@ export interface LineBatch {
 }
 
 /**
- * Reads the file batch by batch, handing each to `onBatch` (nothing is kept here); returns the line
+ * Reads the file batch by batch, handing each to `onBatch` and waiting for it (nothing is kept here); returns the line
  * count and each line's time (epoch ms; NaN: none), or null when the file's lines hold no time.
  * Throws when the file has no message column or no lines, and CancelledError when `signal` aborts.
  */
@@ -29,7 +29,7 @@ export async function readFileLines(
   input: Blob,
   fileName: string,
   signal: AbortSignal,
-  onBatch: (batch: LineBatch) => void,
+  onBatch: (batch: LineBatch) => void | Promise<void>,
 ): Promise<{ lines: number; times: Float64Array | null }> {
   const table = await openTable(input, formatFromName(fileName));
   const messageColumn = requireColumn(table.header, MESSAGE_COLUMNS, 'log message');
@@ -43,7 +43,7 @@ export async function readFileLines(
     const messages = batch.rows.map((row) => row[messageColumn] ?? '');
     const sources = batch.rows.map((row) => (sourceColumn >= 0 ? (row[sourceColumn] ?? '') : ''));
     lines += messages.length;
-    onBatch({ messages, sources, linesRead: lines, fraction: table.bytesTotal ? Math.min(1, batch.bytesDone / table.bytesTotal) : null });
+    await onBatch({ messages, sources, linesRead: lines, fraction: table.bytesTotal ? Math.min(1, batch.bytesDone / table.bytesTotal) : null });
   }
   if (lines === 0) throw new Error('The file has no log lines.');
   return { lines, times: times.result() };

@@ -13,6 +13,7 @@ import { IdbPatternsStore, MemoryPatternsStore } from '../../../src/storage/patt
 import { testService } from '../../helpers/classify-service.ts';
 import type { DiscoverProgress, PatternsInfo } from '../../../workers/patterns-api.ts';
 import { readPatternsFile } from '../../../src/core/patterns/patterns-file.ts';
+import { startThreads } from '../../../src/cli/pool.ts';
 
 
 function csvBlob(rows: number, seed: string): { blob: Blob; messages: string[] } {
@@ -324,6 +325,22 @@ describe('pattern discovery service', () => {
     expect(fromFile.source).toMatchObject({ kind: 'file', lines: 3000, sampledLines: 400 });
     expect(fromFile.lines).toBe(3000);
   });
+
+  it('mines a big file on mining workers to the same patterns, counts and kept lines as in its own thread', async () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 110_000; i++) lines.push(i % 3 ? `Request ${i} served to 10.1.${i % 250}.${i % 200} in ${i % 90} ms` : `Disk check on sd${i % 7} finished with ${['ok', 'errors'][i % 2]}`);
+    const blob = new Blob([lines.join('\n')]);
+    expect(blob.size).toBeGreaterThan(4 * 2 ** 20);
+    let started = 0;
+    const threaded = testService(undefined, { mineWorkers: () => ((started += 2), startThreads(2, 'mine-thread.mjs')) });
+    const inline = testService();
+    const a = await threaded.api.discoverFromFile(blob, 'big.log', () => {});
+    const b = await inline.api.discoverFromFile(blob, 'big.log', () => {});
+    expect(started).toBe(2);
+    expect(a.patterns.map((p) => [p.template, p.count, p.examples])).toEqual(b.patterns.map((p) => [p.template, p.count, p.examples]));
+    const disk = find(a, 'Disk check on <*> finished with errors')!;
+    expect((await threaded.api.patternDetail(disk.id)).values).toEqual((await inline.api.patternDetail(disk.id)).values);
+  }, 60_000);
 
   it('mines a picked file, and a cancelled discovery keeps the previous patterns', async () => {
     const { api } = testService();

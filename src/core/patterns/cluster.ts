@@ -55,10 +55,12 @@ const FIELD = /^[\p{L}_.-]+=(.*)$/u;
 const LETTER = /\p{L}/u;
 
 function isVariableLike(token: string): boolean {
+  const value = FIELD.exec(token)?.[1];
+  // A quoted value of a field (`comm="mysqld"`, `pod="default/web-<*>"`) is a value, like a quoted name.
+  if (value !== undefined && WRAPPED.test(value)) return true;
   if (token.includes(WILDCARD)) {
     // `uid=<*>` and `(<*>)` are values; `tty=:<*>` or `LOGIN(uid=<*>)` are shapes that may name
     // a different message.
-    const value = FIELD.exec(token)?.[1];
     if (value === WILDCARD || value === '') return true;
     return !LETTER.test(token.replaceAll(WILDCARD, ''));
   }

@@ -126,7 +126,7 @@ describe('PatternMiner', () => {
     expect(miner.patterns().map((p) => p.template).sort()).toEqual(['service api started', 'service api stopped', 'tag "<*>" applied to build']);
   });
 
-  it('treats the word after a noun that names a thing, and a dotted host name with a digit, as values however few of them', () => {
+  it('treats the word after a noun that names a thing, a dotted host name with a digit and a quoted field value as values however few of them', () => {
     const users = ['alice', 'bob', 'carol'];
     const hosts = ['db1.prod.internal', 'db2.prod.internal'];
     const lines = [
@@ -136,6 +136,8 @@ describe('PatternMiner', () => {
       // A state word after a name is still a different message.
       'Job 12 is running on worker 3',
       'Job 14 is queued on worker 5',
+      // A quoted value of a field is a value.
+      ...['mysqld', 'named'].map((comm) => `apparmor denied open comm="${comm}" fsuid=0`),
     ];
     expect(mine(lines).miner.patterns().map((p) => p.template).sort()).toEqual([
       'Connected to <*> port <*>',
@@ -143,6 +145,7 @@ describe('PatternMiner', () => {
       'Job <*> is running on worker <*>',
       'Session opened for user <*> from <*>',
       'Starting service <*> now',
+      'apparmor denied open comm="<*>" fsuid=<*>',
     ]);
   });
 

@@ -57,14 +57,14 @@ const LETTER = /\p{L}/u;
 function isVariableLike(token: string): boolean {
   const value = FIELD.exec(token)?.[1];
   // A quoted value of a field (`comm="mysqld"`, `pod="default/web-<*>"`) is a value, like a quoted name.
-  if (value !== undefined && WRAPPED.test(value)) return true;
+  if (WRAPPED.test(token) || (value !== undefined && WRAPPED.test(value))) return true;
   if (token.includes(WILDCARD)) {
     // `uid=<*>` and `(<*>)` are values; `tty=:<*>` or `LOGIN(uid=<*>)` are shapes that may name
     // a different message.
     if (value === WILDCARD || value === '') return true;
     return !LETTER.test(token.replaceAll(WILDCARD, ''));
   }
-  return looksLikeId(token) || WRAPPED.test(token) || DOTTED_NAME.test(token);
+  return looksLikeId(token) || DOTTED_NAME.test(token);
 }
 
 /**
@@ -74,10 +74,10 @@ function isVariableLike(token: string): boolean {
 const DOTTED_NAME = /^(?=[^\s]*\d)(?=[^\s]*\p{L})[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+[,;:]?$/u;
 
 /**
- * A quoted or square-bracketed name (a tag, a component, a thread) is a value however few of them a
+ * A quoted or square-bracketed name (a tag, a component, a thread; `[logs-1][0]`) is a value however few of them a
  * file holds. A word in parentheses may still name a message: `(usable)`, `(reserved)`.
  */
-const WRAPPED = /^(?:"[^"]*"|'[^']*'|\[[^\]]*\])[.,;:]?$/u;
+const WRAPPED = /^(?:"[^"]*"|'[^']*'|\[\S*\])[.,;:]?$/u;
 
 interface SplitLimits {
   /** Most distinct values of an ordinary word position that still name different messages. */

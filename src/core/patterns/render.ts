@@ -71,7 +71,10 @@ function commonPunctuation(values: readonly string[], fromEnd: boolean): string 
   const shortest = Math.min(...values.map((v) => v.length));
   let n = 0;
   while (n < shortest && (at(values[0], n) === 46 || !isWordChar(at(values[0], n))) && values.every((v) => at(v, n) === at(values[0], n))) n++;
-  const part = fromEnd ? values[0].slice(values[0].length - n) : values[0].slice(0, n);
+  let part = fromEnd ? values[0].slice(values[0].length - n) : values[0].slice(0, n);
+  // Punctuation runs on through a masked part (`-<*>][<*>]`): only what is outside the last (or first) one is shared punctuation.
+  const cut = fromEnd ? part.lastIndexOf(WILDCARD) : part.indexOf(WILDCARD);
+  if (cut >= 0) part = fromEnd ? part.slice(cut + WILDCARD.length) : part.slice(0, cut);
   return part.includes('<') || part.includes('*') ? '' : part;
 }
 

@@ -149,6 +149,11 @@ describe('PatternMiner', () => {
     ]);
   });
 
+  it('treats a token of bracketed names as a value, and keeps the brackets around its variable', () => {
+    const lines = ['[logs-1][0] shard failed for [[logs][0]]', '[metrics-7][2] shard failed for [[metrics][2]]', '[logs-2][1] shard failed for [[logs][1]]'];
+    expect(mine(lines).miner.patterns().map((p) => [p.template, p.count])).toEqual([['[<*>] shard failed for [[<*>]]', 3]]);
+  });
+
   it('splits more with a higher similarity setting', () => {
     const lines = ['job state running now', 'job state stopped now', 'job state running now', 'job state failed now'];
     expect(mine(lines, 0).miner.patterns()).toHaveLength(1);

@@ -48,7 +48,7 @@ command writes) is replaced only when the command succeeds, and never by a file 
 Input and output are streamed, so classify can run as a stage of a log pipeline. --workers N
 classifies on N threads (default: one per core beyond the first from 4 cores up, else none) when
 the bundle uses n-grams and no LLM tier is set; patterns --workers N mines on N threads (default:
-one per core for an input of 16 MiB or more, else none), with the same result. Without --model,
+one per core for an input of 64 MiB or more, else none), with the same result. Without --model,
 the built-in bundle is used.
 --safe-csv neutralises cells that a spreadsheet would run as formulas (a leading ' before =, +,
 -, @, tab or CR; plain numbers are kept).

@@ -75,10 +75,9 @@ export interface ChunkKey {
   examples: readonly string[];
 }
 
-/** Whether `tokens` is the shape of `key`: the same tokens, but where the key's are open. */
-function sameShape(key: KeyRecord, tokens: readonly string[]): boolean {
+/** Whether `tokens` (open where `open` says) is the shape of `key`: the same tokens, but where the key's are open. */
+function sameShape(key: KeyRecord, tokens: readonly string[], open: Uint8Array): boolean {
   if (key.tokens.length !== tokens.length) return false;
-  const open = openFlags(tokens);
   for (let p = 0; p < tokens.length; p++) {
     if (open[p] !== key.open[p]) return false;
     if (!open[p] && tokens[p] !== key.tokens[p]) return false;
@@ -142,19 +141,20 @@ export class PatternMiner {
     const mapped = new Int32Array(chunk.length);
     chunk.forEach((incoming, c) => {
       const candidates = this.keyIndex.get(hashShape(incoming.tokens));
+      const open = openFlags(incoming.tokens);
       let key = -1;
       if (candidates) {
         for (const k of candidates) {
-          if (sameShape(this.keys[k], incoming.tokens)) {
+          if (sameShape(this.keys[k], incoming.tokens, open)) {
             key = k;
             break;
           }
         }
       }
       if (key < 0) {
-        key = this.addKey({ tokens: [...incoming.tokens], open: openFlags(incoming.tokens), count: 0, examples: [] });
+        key = this.addKey({ tokens: [...incoming.tokens], open, count: 0, examples: [] });
       } else {
-        const { tokens, open } = this.keys[key];
+        const { tokens } = this.keys[key];
         for (let p = 0; p < tokens.length; p++) if (open[p] && tokens[p] !== incoming.tokens[p]) tokens[p] = WILDCARD;
       }
       const record = this.keys[key];

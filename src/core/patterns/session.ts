@@ -32,8 +32,8 @@ export interface SessionLines {
 /** The file's line count. */
 export const lineCountOf = (lines: SessionLines): number => lines.lineCount ?? lines.messages.length;
 
-/** Whether only a sample of the file's lines is in memory. */
-export const isSampled = (lines: SessionLines): boolean => !!lines.lineIndex && lines.messages.length < lineCountOf(lines);
+/** Whether only a sample of the file's lines is in memory (a sample is what has a lineIndex). */
+export const isSampled = (lines: SessionLines): boolean => !!lines.lineIndex;
 
 /** Patterns that say the same in other words, found by their embeddings. */
 export interface SimilarGroups {
@@ -219,7 +219,7 @@ export function allLinesWithPatterns(s: PatternSession<unknown>): { lines: reado
   if (s.lines && linePattern) {
     const { lineIndex } = s.lines;
     if (!lineIndex) return { lines: s.lines.messages, assignments: linePattern, basis: 'lines' };
-    return { lines: s.lines.messages, assignments: Int32Array.from(lineIndex, (i) => linePattern[i]), basis: isSampled(s.lines) ? 'sample' : 'lines' };
+    return { lines: s.lines.messages, assignments: Int32Array.from(lineIndex, (i) => linePattern[i]), basis: 'sample' };
   }
   const all = linesOf(s, new Set(s.miner.patterns().map((_, i) => i)));
   const byKey = keyPatterns(s);

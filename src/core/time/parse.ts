@@ -32,11 +32,11 @@ let lastZoned = false;
  * in its chunk's text (no string per row). Each reader sets it on entry; they are synchronous and
  * never re-entered.
  */
-let end = 0;
+let textEnd = 0;
 
 /** The character code at `i`, NaN past the end of the text being read (as charCodeAt past a string's end). */
 function code(s: string, i: number): number {
-  return i < end ? s.charCodeAt(i) : NaN;
+  return i < textEnd ? s.charCodeAt(i) : NaN;
 }
 
 function read(ms: number, zoned: boolean): number {
@@ -89,7 +89,7 @@ function isDigit(s: string, at: number): boolean {
 
 /** Whether a time may end at `at`: the end, or a character that cannot continue a number or word. */
 function endsAt(s: string, at: number): boolean {
-  if (at >= end) return true;
+  if (at >= textEnd) return true;
   const c = code(s, at);
   return !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122));
 }
@@ -175,7 +175,7 @@ function timeStart(s: string, from: number): number {
 
 /** `YYYY-MM-DD`, `YYYY/MM/DD`, then `T` or a space and `HH:MM[:SS][.fff|,fff]`, then a zone (optional). */
 export function readIso(s: string, from = 0, to = s.length): number {
-  end = to;
+  textEnd = to;
   const at = timeStart(s, from);
   const year = digits(s, at, 4);
   const sep = code(s, at + 4);
@@ -213,7 +213,7 @@ export function readIso(s: string, from = 0, to = s.length): number {
     ms = Math.floor(ms);
   }
   // A cell that ends here (a time column) has no zone: the common case skips looking for one.
-  if (i >= end) return read(utcMs(year, month, day, h, m, sec, ms), false);
+  if (i >= textEnd) return read(utcMs(year, month, day, h, m, sec, ms), false);
   const z = zone(s, i);
   if (Number.isNaN(z.offset) && !endsAt(s, i)) return NaN;
   const local = utcMs(year, month, day, h, m, sec, ms);
@@ -272,7 +272,7 @@ export function referenceAt(ms: number): Reference {
 
 /** RFC 3164: `Mmm dd HH:MM:SS` (day padded with a space or a zero), an optional year after the day. */
 export function readSyslog(s: string, ref: Reference, from = 0, to = s.length): number {
-  end = to;
+  textEnd = to;
   const at = timeStart(s, from);
   const month = monthAt(s, at);
   if (month < 0 || code(s, at + 3) !== 32) return NaN;
@@ -306,11 +306,14 @@ export function readSyslog(s: string, ref: Reference, from = 0, to = s.length): 
  * (the first `[` of the line's first 100 characters), or alone.
  */
 export function readClf(s: string, from = 0, to = s.length): number {
-  end = to;
+  textEnd = to;
   let at = timeStart(s, from);
   if (!isDigit(s, at) || code(s, at + 2) !== 47) {
-    const open = s.indexOf('[', from);
-    if (open < 0 || open > from + 100 || open >= end) return NaN;
+    // Looked for in the cell's first 101 characters only: a cell read in place sits in a whole chunk.
+    let open = from;
+    const last = Math.min(textEnd, from + 101);
+    while (open < last && code(s, open) !== 91) open++;
+    if (open === last) return NaN;
     at = open + 1;
   }
   const day = digits(s, at, 2);
@@ -328,7 +331,7 @@ export function readClf(s: string, from = 0, to = s.length): number {
 
 /** glog: a level letter and `MMDD HH:MM:SS.uuuuuu` (`I0102 03:04:05.678901 1234 file.cc:12] …`). */
 export function readGlog(s: string, ref: Reference, from = 0, to = s.length): number {
-  end = to;
+  textEnd = to;
   const at = timeStart(s, from);
   const level = code(s, at);
   if (level !== 73 && level !== 87 && level !== 69 && level !== 70 && level !== 68) return NaN; // I W E F D
@@ -346,7 +349,7 @@ export function readGlog(s: string, ref: Reference, from = 0, to = s.length): nu
  * nanoseconds (19), within 2000–2100: a count, a size or an id of another length is no time.
  */
 export function readEpoch(s: string, from = 0, to = s.length): number {
-  end = to;
+  textEnd = to;
   const at = timeStart(s, from);
   let i = at;
   let whole = 0;

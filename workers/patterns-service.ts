@@ -12,6 +12,7 @@ import { openTable } from '../src/core/csv/table.ts';
 import { readFileLines } from '../src/core/patterns/read-lines.ts';
 import { DiscoveryLines } from '../src/core/patterns/discovery-lines.ts';
 import { MinePool } from '../src/core/patterns/mine-pool.ts';
+import { readRunRows, type RunRows } from './run-rows.ts';
 import type { PoolPort } from '../src/core/scale/pool.ts';
 import { previewRuleOnTable } from '../src/core/patterns/rule-on-file.ts';
 import { formatFromName } from '../src/core/scale/input.ts';
@@ -71,18 +72,7 @@ function seenOf(t: PatternTime): Pick<PatternView, 'firstSeen' | 'lastSeen' | 'c
   return Number.isNaN(t.firstSeen) ? {} : { firstSeen: t.firstSeen, lastSeen: t.lastSeen, counts: t.counts, spike: t.spike };
 }
 
-/** The last run's rows, as the results store keeps them: columns in memory, text read back from the file. */
-export interface RunRows {
-  fileName: string;
-  /** Rows of the run. */
-  rows: number;
-  /** Per row, whether a rule labelled it (tier `regex`). */
-  ruleMatched: ArrayLike<boolean | number>;
-  /** Per row, its time (epoch ms, NaN: none), when the run read times. */
-  times?: ArrayLike<number> | null;
-  /** The rows' messages and sources, a chunk at a time in file order. */
-  chunks(): AsyncIterable<{ messages: readonly string[]; sources: readonly string[] }>;
-}
+export type { RunRows } from './run-rows.ts';
 
 export interface PatternsContext {
   /** The bundle in use: its rules mark covered patterns; its embedder groups paraphrases. */
@@ -244,8 +234,6 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
     return { miner: result.miner, keys: result.keys };
   }
 
-  const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
   /**
    * One discovery: `read` gives the lines to `found` (flushing it as it goes) and says where they
    * came from; then the new session replaces the old one and is stored. A big one is mined on the
@@ -255,9 +243,11 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
     big: boolean,
     signal: AbortSignal,
     read: (found: DiscoveryLines) => Promise<{ times: ArrayLike<number> | null; source: Omit<PatternSourceRecord, 'mined' | 'minedAt'> }>,
+    /** The line count, when it is known before reading (a run): mining workers are then sent bytes. */
+    total?: number,
   ) {
     const pool = big && ctx.mineWorkers ? new MinePool(ctx.mineWorkers(), settings) : null;
-    const found = new DiscoveryLines(settings, ctx.linesKept, pool);
+    const found = new DiscoveryLines(settings, ctx.linesKept, pool, pool ? total : undefined);
     try {
       const { times, source } = await read(found);
       if (signal.aborted) throw new CancelledError();
@@ -285,22 +275,10 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
         let toMine = 0;
         for (let i = 0; i < run.rows; i++) if (!run.ruleMatched[i]) toMine++;
         report({ phase: 'mining', done: 0, total: toMine, fraction: 0 });
-        // The rows are read back a chunk at a time and mined as they come: no copy of the file.
-        return discovery(toMine >= POOL_FROM_ROWS, signal, async (found) => {
-          let mined = 0;
-          for await (const chunk of run.chunks()) {
-            if (signal.aborted) throw new CancelledError();
-            for (let r = 0; r < chunk.messages.length && found.lines < run.rows; r++) {
-              const mine = !run.ruleMatched[found.lines];
-              found.add(chunk.messages[r], chunk.sources[r] ?? '', mine);
-              if (mine) mined++;
-            }
-            await found.flush();
-            report({ phase: 'mining', done: mined, total: toMine, fraction: toMine ? mined / toMine : 1 });
-            await yieldToEventLoop();
-          }
-          return { times: run.times ?? null, source: { kind: 'run', name: run.fileName, lines: run.rows } };
-        });
+        // The rows are read back from the run's file and mined as they come: no copy of the file.
+        const mine = (found: DiscoveryLines) =>
+          readRunRows(run, found, signal, (mined) => report({ phase: 'mining', done: mined, total: toMine, fraction: toMine ? mined / toMine : 1 }));
+        return discovery(toMine >= POOL_FROM_ROWS, signal, mine, run.rows);
       });
     },
 

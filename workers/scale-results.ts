@@ -12,6 +12,7 @@ import { CancelledError } from '../src/core/errors.ts';
 import { findColumn, messageColumnOf, SOURCE_COLUMNS } from '../src/core/csv/columns.ts';
 import type { ChunkOutcome } from '../src/core/scale/chunk.ts';
 import { decodeChunk, parseChunkRows } from '../src/core/scale/chunk-rows.ts';
+import type { RunBytes } from './run-rows.ts';
 import { chunkOfRow, type ChunkIndex } from '../src/core/scale/run-chunked.ts';
 import { TIERS, type Tier } from '../src/core/types.ts';
 import type { ResultRow, RowFilter } from './classify-api.ts';
@@ -172,7 +173,13 @@ export class ScaleResults {
    * What pattern discovery mines: per row 1 when a rule labelled it, the rows' times, and their
    * messages and sources read back from the file a chunk at a time (none of it kept here).
    */
-  readBack(): { rows: number; ruleMatched: Uint8Array; times: Float64Array | null; chunks(): AsyncGenerator<{ messages: string[]; sources: string[] }> } {
+  readBack(): {
+    rows: number;
+    ruleMatched: Uint8Array;
+    times: Float64Array | null;
+    chunks(): AsyncGenerator<{ messages: string[]; sources: string[] }>;
+    byteChunks(maxBytes: number): AsyncGenerator<RunBytes>;
+  } {
     const regex = TIERS.indexOf('regex');
     const ruleMatched = new Uint8Array(this.count);
     for (let i = 0; i < this.count; i++) ruleMatched[i] = this.cols.tierCol[i] === regex ? 1 : 0;
@@ -186,6 +193,19 @@ export class ScaleResults {
         for (let c = 0; c < chunks; c++) {
           const rows = self.parse(c, await self.chunkText(c), false);
           yield { messages: rows.messages, sources: rows.sources };
+        }
+      },
+      // Neighbouring chunks are read together, up to `maxBytes`: they lie one after another in the file.
+      async *byteChunks(maxBytes) {
+        const { starts, lengths, firstRows, format } = self.index!;
+        for (let c = 0; c < chunks; ) {
+          let next = c + 1;
+          while (next < chunks && starts[next] === starts[next - 1] + lengths[next - 1] && starts[next] + lengths[next] - starts[c] <= maxBytes) next++;
+          const end = starts[next - 1] + lengths[next - 1];
+          const bytes = new Uint8Array(await self.input!.slice(starts[c], end).arrayBuffer());
+          const rows = (next < chunks ? firstRows[next] : self.count) - firstRows[c];
+          yield { bytes, ...(format.encoding ? { encoding: format.encoding } : {}), format, firstRow: firstRows[c], rows };
+          c = next;
         }
       },
     };

@@ -6,25 +6,19 @@
  * 4 bytes a line), once more to write the rows – memory does not grow with the file's lines' text.
  */
 import { parseArgs } from 'node:util';
-import { MESSAGE_COLUMNS, requireColumn } from '../core/csv/columns.ts';
 import { csvField, csvLine, csvRow } from '../core/csv/format.ts';
 import { openTable } from '../core/csv/table.ts';
 import { formatFromName } from '../core/scale/input.ts';
-import { MiningSession, type MiningResult } from '../core/patterns/mine.ts';
-import { MinePool } from '../core/patterns/mine-pool.ts';
-import { startThreads } from './pool.ts';
-import { availableParallelism } from 'node:os';
 import type { Pattern } from '../core/patterns/miner.ts';
-import type { RowFormat } from '../core/scale/split.ts';
 import { DEFAULT_CLUSTER_SETTINGS } from '../core/patterns/cluster.ts';
 import { inputOf, withOutput } from './io.ts';
+import { defaultMiningWorkers, mineFile } from './mine-file.ts';
+import type { TimeSource } from '../core/time/detect.ts';
+import { readIso } from '../core/time/parse.ts';
 import { parseNumber, UsageError } from './options.ts';
 import { checkInput, checkStandardOutput, openOutput, planOutput, writeOutput } from './output-file.ts';
 import { say } from './terminal.ts';
-import { detectTimeSource, type TimeColumnChoice, type TimeSource } from '../core/time/detect.ts';
-import { readIso, timeParser } from '../core/time/parse.ts';
 import { patternsReport, type PatternsReport } from '../core/time/timeline.ts';
-import { progressLine } from './progress.ts';
 import { spoolStandardInput } from './spool.ts';
 import { formatTimeSpan } from './report.ts';
 import { stat } from 'node:fs/promises';
@@ -95,84 +89,6 @@ export async function patternsCommand(args: string[]): Promise<void> {
   } finally {
     await source?.remove();
   }
-}
-
-interface MinedFile {
-  result: MiningResult;
-  lines: number;
-  /** The header index of the messages. */
-  column: number;
-  time: TimeSource | null;
-  /** Per line, its time (NaN when unread); only the first `lines` entries are lines. */
-  times: Float64Array;
-}
-
-/**
- * Files from this size on are mined on worker threads by default: below it their start-up (each
- * loads the TypeScript core) is not won back. Measured on 2 cores (generated long lines, --json):
- * 2 threads lost at 8–32 MB (1.0 s vs 0.6 s at 8 MB), broke even at 64 MB, won from 100 MB on.
- */
-const THREADS_FROM_BYTES = 64 * 2 ** 20;
-
-/** Default mining threads: one per core for a big file (the reading thread mostly waits for them), else none. */
-function defaultMiningWorkers(bytes: number): number {
-  return bytes >= THREADS_FROM_BYTES ? availableParallelism() : 0;
-}
-
-/** Most row problems named one by one; past that, a count. */
-const MAX_ROW_WARNINGS = 10;
-
-/** First pass: reads the file chunk by chunk, adding each message to the miner; warns about bad rows, shows progress. */
-async function mineFile(
-  path: string,
-  format: RowFormat,
-  { columnName, timeChoice, referenceMs, similarity, threads }: { columnName?: string; timeChoice: TimeColumnChoice; referenceMs: number; similarity: number; threads: number },
-): Promise<MinedFile> {
-  const table = await openTable(inputOf(path), format);
-  const column = columnName ? requireColumn(table.header, [columnName.trim().toLowerCase()], `"${columnName}"`) : requireColumn(table.header, MESSAGE_COLUMNS, 'log message');
-  // On threads the lines are masked and keyed by the workers and taken back in file order.
-  const pool = threads > 0 ? new MinePool(startThreads(threads, 'mine-thread.mjs'), { similarity }) : null;
-  const session = pool?.session ?? new MiningSession({ settings: { similarity } });
-  let lines = 0;
-  let times = new Float64Array(0);
-  let time: TimeSource | null | undefined;
-  let readTime: ((text: string) => number) | null = null;
-  let problems = 0;
-  const progress = progressLine((await stat(path)).size);
-  let result: MiningResult;
-  try {
-    for await (const batch of table.batches) {
-      if (time === undefined) {
-        // Each line's time, read with the layout the first rows show (none: no times are read).
-        time = detectTimeSource(table.header, batch.rows.slice(0, 20), { messageIndex: column, choice: timeChoice, referenceMs });
-        readTime = time ? timeParser(time.format, time.referenceMs) : null;
-      }
-      for (const problem of batch.problems) {
-        if (++problems <= MAX_ROW_WARNINGS) say(`row ${batch.firstRow + problem.index}: ${problem.message}`);
-      }
-      if (readTime && times.length < lines + batch.rows.length) {
-        const grown = new Float64Array(Math.max(1024, 2 * (lines + batch.rows.length)));
-        grown.set(times);
-        times = grown;
-      }
-      if (readTime) for (let r = 0; r < batch.rows.length; r++) times[lines + r] = readTime(batch.rows[r][time!.column] ?? '');
-      lines += batch.rows.length;
-      if (pool) {
-        await pool.add(batch.rows.map((row) => row[column] ?? ''));
-      } else {
-        for (const row of batch.rows) session.add(row[column] ?? '');
-      }
-      progress.update(batch.bytesDone, lines);
-    }
-    result = pool ? await pool.finish() : session.finish();
-  } catch (err) {
-    // A file that cannot be read to the end: the threads must not keep the process alive.
-    pool?.terminate();
-    throw err;
-  }
-  progress.done();
-  if (problems > MAX_ROW_WARNINGS) say(`… and ${problems - MAX_ROW_WARNINGS} more rows with problems`);
-  return { result, lines, column, time: time ?? null, times };
 }
 
 function summarise(lines: number, patterns: Pattern[], report: PatternsReport | null, time: TimeSource | null, seconds: number): void {

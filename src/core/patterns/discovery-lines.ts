@@ -5,9 +5,10 @@
  * (line-sample.ts). So a file of millions of lines is mined in memory that grows by a few bytes a
  * line, not by its text.
  */
-import { LineSample, DEFAULT_LINES_KEPT } from './line-sample.ts';
+import { LineSample, DEFAULT_LINES_KEPT, PlannedSample } from './line-sample.ts';
 import { MiningSession } from './mine.ts';
 import type { MinePool } from './mine-pool.ts';
+import type { RowsJob } from './mine-rows.ts';
 import type { MinerSettings, PatternMiner } from './miner.ts';
 import type { SessionLines } from './session.ts';
 
@@ -16,7 +17,7 @@ export class DiscoveryLines {
   private readonly pool: MinePool | null;
   /** Lines to mine not yet sent to the pool. */
   private batch: string[] = [];
-  private readonly sample: LineSample;
+  private readonly sample: LineSample | PlannedSample;
   private mined = new Int32Array(1024);
   private minedCount = 0;
   private count = 0;
@@ -24,24 +25,53 @@ export class DiscoveryLines {
   /**
    * `keep`: lines whose text is kept in memory (a uniform sample beyond that). `pool`: workers that
    * mine the lines (made with the same settings), batch by batch at each flush(); none: mined here.
+   * `total`: the line count, when it is known before the lines are read – then the lines can come
+   * as bytes (addRows).
    */
-  constructor(settings: Partial<MinerSettings>, keep = DEFAULT_LINES_KEPT, pool: MinePool | null = null) {
+  constructor(settings: Partial<MinerSettings>, keep = DEFAULT_LINES_KEPT, pool: MinePool | null = null, total?: number) {
     this.pool = pool;
     this.mining = pool?.session ?? new MiningSession({ settings });
-    this.sample = new LineSample(keep);
+    this.sample = total === undefined ? new LineSample(keep) : new PlannedSample(total, keep);
   }
 
-  /** Adds the file's next line; `mine` false for one that is kept but not mined (a rule labelled it). */
-  add(message: string, source: string, mine = true): void {
-    const line = this.count++;
-    this.sample.offer(message, source);
-    if (!mine) return;
+  /** Whether addRows can be used: the lines are mined by a pool and their count was given. */
+  get takesRows(): boolean {
+    return this.pool !== null && this.sample instanceof PlannedSample;
+  }
+
+  /**
+   * Adds the file's next `rows` rows as bytes, for the pool's workers to parse and mine (those
+   * whose `mine` is 1) and to send back the text of the sampled ones; waits while the workers are
+   * busy. Needs takesRows. Lines cannot be added by add() as well.
+   */
+  async addRows(job: Omit<RowsJob, 'keep'> & { mine: Uint8Array }, rows: number): Promise<void> {
+    const sample = this.sample;
+    if (!this.pool || !(sample instanceof PlannedSample)) throw new Error('rows as bytes need a mining pool and the line count');
+    const first = this.count;
+    this.count += rows;
+    for (let r = 0; r < rows; r++) if (job.mine[r]) this.push(first + r);
+    await this.pool.addRows({ ...job, keep: sample.linesIn(first, first + rows) }, (mined) => {
+      if (mined.rows !== rows) throw new Error(`rows ${first + 1}–${first + rows} parsed as ${mined.rows} rows, not ${rows}`);
+      mined.kept.messages.forEach((message, k) => sample.put(message, mined.kept.sources[k]));
+    });
+  }
+
+  private push(line: number): void {
     if (this.minedCount === this.mined.length) {
-      const grown = new Int32Array(this.mined.length * 2);
+      const grown = new Int32Array(Math.max(this.mined.length * 2, 1024));
       grown.set(this.mined);
       this.mined = grown;
     }
     this.mined[this.minedCount++] = line;
+  }
+
+  /** Adds the file's next line; `mine` false for one that is kept but not mined (a rule labelled it). */
+  add(message: string, source: string, mine = true): void {
+    if (!(this.sample instanceof LineSample)) throw new Error('lines of a known count come as rows (addRows)');
+    const line = this.count++;
+    this.sample.offer(message, source);
+    if (!mine) return;
+    this.push(line);
     if (this.pool) this.batch.push(message);
     else this.mining.add(message);
   }

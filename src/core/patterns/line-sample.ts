@@ -6,6 +6,14 @@
  */
 import { detached } from '../detached.ts';
 
+/** The next state of xorshift32 (never 0 from a state that is not 0): fast, repeatable, good enough to pick lines. */
+function xorshift32(x: number): number {
+  x ^= x << 13;
+  x ^= x >>> 17;
+  x ^= x << 5;
+  return x >>> 0;
+}
+
 /** Lines kept by default: about 45 MB of text for lines of 200 characters. */
 export const DEFAULT_LINES_KEPT = 200_000;
 
@@ -46,7 +54,8 @@ export class LineSample {
       return;
     }
     // Algorithm R: line t (0-based) replaces a kept one with probability capacity / (t + 1).
-    const slot = Math.floor(this.random() * (line + 1));
+    this.seed = xorshift32(this.seed);
+    const slot = Math.floor((this.seed / 4294967296) * (line + 1));
     if (slot >= this.capacity) return;
     this.index[slot] = line;
     this.messages[slot] = detached(message);
@@ -66,14 +75,66 @@ export class LineSample {
       lineCount: this.offered,
     };
   }
+}
 
-  /** xorshift32 in [0, 1): fast, repeatable, good enough to pick lines. */
-  private random(): number {
-    let x = this.seed;
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    this.seed = x >>> 0;
-    return this.seed / 4294967296;
+/**
+ * The same sample as LineSample's for a file whose line count is known before its lines are read
+ * (a run's rows): which lines Algorithm R keeps depends only on the line count and the seed, so
+ * they are worked out first, and only their text is ever asked for – by workers that parse the
+ * lines, say, which then send back just those.
+ */
+export class PlannedSample {
+  /** The kept lines' indexes, ascending. */
+  private readonly kept: Int32Array;
+  private readonly messages: string[] = [];
+  private readonly sources: string[] = [];
+
+  constructor(
+    private readonly total: number,
+    capacity = DEFAULT_LINES_KEPT,
+    seed = 1,
+  ) {
+    if (!(capacity >= 1)) throw new Error('a line sample keeps one line at least');
+    // LineSample.offer's draws, without the text.
+    const kept = Int32Array.from({ length: Math.min(total, capacity) }, (_, line) => line);
+    let state = seed >>> 0 || 1;
+    for (let line = capacity; line < total; line++) {
+      state = xorshift32(state);
+      const slot = Math.floor((state / 4294967296) * (line + 1));
+      if (slot < capacity) kept[slot] = line;
+    }
+    this.kept = kept.sort();
   }
+
+  /** The kept lines in [from, to), as indexes from `from`. */
+  linesIn(from: number, to: number): Int32Array {
+    const first = lowerBound(this.kept, from);
+    const end = lowerBound(this.kept, to);
+    return Int32Array.from(this.kept.subarray(first, end), (line) => line - from);
+  }
+
+  /** The text of the next kept line (they come in file order). */
+  put(message: string, source: string): void {
+    if (this.messages.length >= this.kept.length) throw new Error('more kept lines came than the sample keeps');
+    this.messages.push(message);
+    this.sources.push(source);
+  }
+
+  result(): KeptLines {
+    if (this.messages.length !== this.kept.length) throw new Error(`the sample has ${this.messages.length} of its ${this.kept.length} lines`);
+    const all = this.total <= this.kept.length;
+    return { messages: this.messages.slice(), sources: this.sources.slice(), lineIndex: all ? null : this.kept.slice(), lineCount: this.total };
+  }
+}
+
+/** The first position in ascending `values` whose value is at least `value`. */
+function lowerBound(values: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

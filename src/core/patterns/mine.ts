@@ -5,6 +5,7 @@
  */
 import { CancelledError } from '../errors.ts';
 import { PatternMiner, type ChunkKey, type MinerSettings, type Pattern } from './miner.ts';
+import { WILDCARD } from './masking.ts';
 
 export interface MineProgress {
   linesDone: number;
@@ -62,11 +63,15 @@ export class MiningSession {
     this.keys[this.length++] = this.miner.add(message);
   }
 
-  /** Adds the lines of a chunk mined elsewhere (mineChunk), in file order after the lines so far. */
-  addChunk(chunk: MinedChunk): void {
-    const mapped = this.miner.absorb(chunk.keys);
+  /**
+   * Adds the lines of a run mined elsewhere (ChunkMiner), in file order after the lines so far.
+   * `known`: the sender's key ids' keys here, kept from run to run of one sender (a new array for
+   * a run mined on its own).
+   */
+  addChunk(chunk: MinedChunk, known: number[] = []): void {
+    this.miner.absorb(chunk.keys, chunk.ids, known);
     this.reserve(chunk.lineKeys.length);
-    for (const key of chunk.lineKeys) this.keys[this.length++] = key < 0 ? key : mapped[key];
+    for (const key of chunk.lineKeys) this.keys[this.length++] = key < 0 ? key : known[key];
   }
 
   private reserve(more: number): void {
@@ -83,18 +88,71 @@ export class MiningSession {
   }
 }
 
-/** A run of lines mined on their own: the keys they make and, per line, its key among them (-1 blank). */
+/** What a ChunkMiner made of a run of lines: per line its key id (-1 blank), and the keys the run touched. */
 export interface MinedChunk {
   keys: ChunkKey[];
+  /** Per key, its id (ids go on from run to run of one ChunkMiner). */
+  ids: Int32Array;
   lineKeys: Int32Array;
 }
 
-/** Mines a run of lines on its own (on another thread, say), for MiningSession.addChunk. */
+/**
+ * Mines a worker's runs of lines one after another, for MiningSession.addChunk: it keeps its keys
+ * from run to run, so a run costs what adding its lines costs, and what it sends back is only what
+ * the run changed – per key touched, its count in the run, its tokens when they are new or changed,
+ * and the example lines it gained.
+ */
+export class ChunkMiner {
+  private readonly miner: PatternMiner;
+  /** Per key: lines in the current run, example lines sent, wildcards in the tokens sent (-1: none sent). */
+  private runCount = new Int32Array(256);
+  private examplesSent = new Int32Array(256);
+  private wildcardsSent = new Int32Array(256).fill(-1);
+
+  constructor(settings: Partial<MinerSettings> = {}) {
+    this.miner = new PatternMiner(settings);
+  }
+
+  mine(lines: readonly string[]): MinedChunk {
+    const lineKeys = new Int32Array(lines.length);
+    const touched: number[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const key = this.miner.add(lines[i]);
+      lineKeys[i] = key;
+      if (key < 0) continue;
+      if (key >= this.runCount.length) this.grow(key);
+      if (this.runCount[key]++ === 0) touched.push(key);
+    }
+    const keys: ChunkKey[] = [];
+    for (const key of touched) {
+      const { tokens, examples } = this.miner.keyView(key);
+      let wildcards = 0;
+      for (const token of tokens) if (token === WILDCARD) wildcards++;
+      const changed = wildcards !== this.wildcardsSent[key];
+      keys.push({ tokens: changed ? tokens.slice() : null, count: this.runCount[key], examples: examples.slice(this.examplesSent[key]) });
+      this.wildcardsSent[key] = wildcards;
+      this.examplesSent[key] = examples.length;
+      this.runCount[key] = 0;
+    }
+    return { keys, ids: Int32Array.from(touched), lineKeys };
+  }
+
+  private grow(key: number): void {
+    const size = Math.max(key + 1, this.runCount.length * 2);
+    const grown = (from: Int32Array, fill: number) => {
+      const to = new Int32Array(size).fill(fill);
+      to.set(from);
+      return to;
+    };
+    this.runCount = grown(this.runCount, 0);
+    this.examplesSent = grown(this.examplesSent, 0);
+    this.wildcardsSent = grown(this.wildcardsSent, -1);
+  }
+}
+
+/** Mines a run of lines on its own, for MiningSession.addChunk (with a new `known`). */
 export function mineChunk(lines: readonly string[], settings: Partial<MinerSettings> = {}): MinedChunk {
-  const miner = new PatternMiner(settings);
-  const lineKeys = new Int32Array(lines.length);
-  for (let i = 0; i < lines.length; i++) lineKeys[i] = miner.add(lines[i]);
-  return { keys: miner.chunkKeys(), lineKeys };
+  return new ChunkMiner(settings).mine(lines);
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

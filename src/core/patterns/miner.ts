@@ -68,9 +68,12 @@ export interface MinerState {
 
 export const BLANK_KEY = -1;
 
-/** A miner's key as another miner absorbs it: its tokens, lines and example lines. */
+/**
+ * A miner's key as another miner absorbs it: its lines and example lines since the sender last sent
+ * it, and its tokens – null when the sender sent them before and they have not changed since.
+ */
 export interface ChunkKey {
-  tokens: readonly string[];
+  tokens: readonly string[] | null;
   count: number;
   examples: readonly string[];
 }
@@ -131,45 +134,44 @@ export class PatternMiner {
   }
 
   /**
-   * Takes in the keys another miner (same settings) made of a run of lines, as if those lines had
-   * been added here: keys of the same shape become one (a token that differs becomes `<*>`), counts
-   * add up, example lines fill up in order. Returns, per chunk key, its key here. Absorbing the
-   * chunks of a file in file order gives exactly what adding its lines one by one gives – so the
-   * chunks can be mined on other threads.
+   * Takes in what another miner (same settings) made of a run of lines, as if those lines had been
+   * added here: keys of the same shape become one (a token that differs becomes `<*>`), counts add
+   * up, example lines fill up in order. `ids`: the sender's id of each key; `known`: the sender's
+   * ids' keys here so far (-1 or absent: not yet), which this fills in – so a sender that keeps its
+   * keys from run to run sends a known key's tokens only when they changed, and only its new
+   * examples. Absorbing a file's runs in file order gives exactly what adding its lines one by one
+   * gives, so the runs can be mined on other threads.
    */
-  absorb(chunk: readonly ChunkKey[]): Int32Array {
-    const mapped = new Int32Array(chunk.length);
+  absorb(chunk: readonly ChunkKey[], ids: ArrayLike<number>, known: number[]): void {
     chunk.forEach((incoming, c) => {
-      const candidates = this.keyIndex.get(hashShape(incoming.tokens));
-      const open = openFlags(incoming.tokens);
-      let key = -1;
-      if (candidates) {
-        for (const k of candidates) {
-          if (sameShape(this.keys[k], incoming.tokens, open)) {
+      let key = known[ids[c]] ?? -1;
+      if (key < 0) {
+        const tokens = incoming.tokens!;
+        const open = openFlags(tokens);
+        for (const k of this.keyIndex.get(hashShape(tokens)) ?? []) {
+          if (sameShape(this.keys[k], tokens, open)) {
             key = k;
             break;
           }
         }
-      }
-      if (key < 0) {
-        key = this.addKey({ tokens: [...incoming.tokens], open, count: 0, examples: [] });
-      } else {
-        const { tokens } = this.keys[key];
-        for (let p = 0; p < tokens.length; p++) if (open[p] && tokens[p] !== incoming.tokens[p]) tokens[p] = WILDCARD;
+        if (key < 0) key = this.addKey({ tokens: [...tokens], open, count: 0, examples: [] });
+        known[ids[c]] = key;
       }
       const record = this.keys[key];
+      if (incoming.tokens) {
+        const { tokens, open } = record;
+        for (let p = 0; p < tokens.length; p++) if (open[p] && tokens[p] !== incoming.tokens[p]) tokens[p] = WILDCARD;
+      }
       record.count += incoming.count;
       for (const example of incoming.examples) if (record.examples.length < this.settings.maxExamples) record.examples.push(example);
       this.lines += incoming.count;
-      mapped[c] = key;
     });
     if (chunk.length) this.dirty = true;
-    return mapped;
   }
 
-  /** The keys, as absorb() takes them from another miner. */
-  chunkKeys(): ChunkKey[] {
-    return this.keys.map((key) => ({ tokens: key.tokens, count: key.count, examples: key.examples }));
+  /** A key's tokens and example lines (not to be changed). */
+  keyView(key: number): { readonly tokens: readonly string[]; readonly examples: readonly string[] } {
+    return this.keys[key];
   }
 
   /** The key of the line the reader just read, or -1. */

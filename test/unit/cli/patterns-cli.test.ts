@@ -119,3 +119,39 @@ describe('logsift patterns on a file with a bad row', () => {
     expect(new Set(rows.map((r) => r[3]))).toEqual(new Set(['Backup started at <*>']));
   });
 });
+
+describe('logsift patterns on threads, on a CSV of several chunks with times and bad rows', () => {
+  // About 9 MB: the mining threads are sent the file's chunks as bytes (4 MiB each) and parse them.
+  const rows: string[] = ['time,level,message'];
+  const start = Date.parse('2026-03-01T00:00:00Z');
+  for (let i = 0; i < 100_000; i++) {
+    const time = new Date(start + i * 1000).toISOString();
+    const message = i % 3 ? `Request ${i} served in ${i % 700} ms for tenant-${i % 9}` : `"Cache, refresh of ""region-${i % 5}"" took ${i % 90} s"`;
+    if (i === 4 || i === 81_234) rows.push(`${time},WARN,${message},extra`);
+    else if (i === 60_001) rows.push(`${time},ERROR`);
+    else if (i === 70_000) rows.push(`${time},INFO,"A message over
+two lines ${i}"`);
+    else rows.push(`${time},INFO,${message}`);
+  }
+  const csv = join(dir, 'timed.csv');
+  writeFileSync(csv, rows.join('\n') + '\n');
+
+  it('gives the same rows, times, patterns and row warnings as mining in one thread', () => {
+    for (const extra of [['--json'], []]) {
+      const inline = logsift(['patterns', csv, '--workers', '0', ...extra]);
+      const threads = logsift(['patterns', csv, '--workers', '2', ...extra]);
+      expect(threads.code).toBe(0);
+      expect(threads.stdout).toBe(inline.stdout);
+      const warnings = (text: string) => text.split('\n').filter((line) => line.startsWith('row '));
+      expect(warnings(threads.stderr)).toEqual(warnings(inline.stderr));
+      expect(warnings(threads.stderr)).toEqual([
+        'row 5: has 4 fields, the header has 3; the fields from 3 on are kept together, as written, in its last column (message)',
+        'row 60002: has 2 fields, the header has 3; the missing ones are left empty',
+        'row 81235: has 4 fields, the header has 3; the fields from 3 on are kept together, as written, in its last column (message)',
+      ]);
+    }
+    const report = JSON.parse(logsift(['patterns', csv, '--workers', '2', '--json']).stdout);
+    expect(report.lines).toBe(100_000);
+    expect(report.time.first).toBe('2026-03-01T00:00:00.000Z');
+  });
+});

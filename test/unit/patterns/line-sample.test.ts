@@ -3,7 +3,8 @@
  * file order of a big one.
  */
 import { describe, expect, it } from 'vitest';
-import { LineSample } from '../../../src/core/patterns/line-sample.ts';
+import fc from 'fast-check';
+import { LineSample, PlannedSample } from '../../../src/core/patterns/line-sample.ts';
 
 function sample(lines: number, capacity: number, seed = 1) {
   const s = new LineSample(capacity, seed);
@@ -40,5 +41,19 @@ describe('line sample', () => {
     for (let seed = 1; seed <= 40; seed++) for (const i of sample(20_000, 1000, seed).lineIndex!) perTenth[Math.floor(i / 2000)]++;
     for (const n of perTenth) expect(n / 40).toBeGreaterThan(90);
     for (const n of perTenth) expect(n / 40).toBeLessThan(110);
+  });
+
+  it('is the same sample when the line count is known first and the kept lines’ text comes in pieces', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 2 ** 31 }), fc.integer({ min: 1, max: 700 }), (lines, capacity, seed, piece) => {
+        const planned = new PlannedSample(lines, capacity, seed);
+        for (let from = 0; from < lines; from += piece) {
+          const to = Math.min(lines, from + piece);
+          for (const k of planned.linesIn(from, to)) planned.put(`line ${from + k}`, `src ${(from + k) % 3}`);
+        }
+        expect(planned.result()).toEqual(sample(lines, capacity, seed));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -5,20 +5,26 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mineChunk, MiningSession } from '../../../src/core/patterns/mine.ts';
+import { ChunkMiner, mineChunk, MiningSession } from '../../../src/core/patterns/mine.ts';
 import { MinePool, serveMineWorker, type ToMineWorker } from '../../../src/core/patterns/mine-pool.ts';
 import type { PoolPort } from '../../../src/core/scale/pool.ts';
 
-/** A worker in this thread: answers each message later, in an order of its own (delay per message). */
+/**
+ * A worker in this thread: takes its messages in order, as a worker does, each after a delay of
+ * its own – so workers answer out of order between them.
+ */
 function fakeWorker(delay: (id: number) => number, fail = false): PoolPort & { terminated: boolean } {
   let listener: (message: unknown) => void = () => {};
   const handle = serveMineWorker((message) => listener(structuredClone(message)));
+  let queue = Promise.resolve();
   const port = {
     terminated: false,
     post(message: unknown) {
       const m = structuredClone(message) as ToMineWorker;
       if (m.type === 'init') return handle(m);
-      setTimeout(() => (fail ? handle({ ...m, lines: null as never }) : handle(m)), delay(m.id));
+      queue = queue
+        .then(() => new Promise((resolve) => setTimeout(resolve, delay(m.id))))
+        .then(() => (fail ? handle({ ...m, lines: null, job: null } as never) : handle(m)));
     },
     listen(handler: (message: unknown) => void) {
       listener = handler;
@@ -46,23 +52,33 @@ function sequential(lines: readonly string[]) {
   return session;
 }
 
-function chunked(lines: readonly string[], cuts: number[]) {
+/**
+ * The lines cut at `cuts` into runs; run i mined by sender senders[i] (a ChunkMiner that keeps its
+ * keys from run to run; none given: each run on its own), absorbed in file order.
+ */
+function chunked(lines: readonly string[], cuts: number[], senders: number[] = []) {
   const session = new MiningSession();
   const ends = [...new Set(cuts.map((c) => c % (lines.length + 1)))].sort((a, b) => a - b);
+  const miners = new Map<number, { miner: ChunkMiner; known: number[] }>();
   let start = 0;
-  for (const end of [...ends, lines.length]) {
-    session.addChunk(structuredClone(mineChunk(lines.slice(start, end))));
+  [...ends, lines.length].forEach((end, i) => {
+    const run = lines.slice(start, end);
     start = end;
-  }
+    if (senders.length === 0) return session.addChunk(structuredClone(mineChunk(run)));
+    const sender = senders[i % senders.length];
+    if (!miners.has(sender)) miners.set(sender, { miner: new ChunkMiner(), known: [] });
+    const { miner, known } = miners.get(sender)!;
+    session.addChunk(structuredClone(miner.mine(run)), known);
+  });
   return session;
 }
 
 describe('mining in chunks', () => {
-  it('gives exactly what mining the lines one by one gives, wherever the chunks are cut', () => {
+  it('gives exactly what mining the lines one by one gives, wherever the chunks are cut and whichever miner mines each', () => {
     fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 120 }), fc.array(fc.nat(), { maxLength: 6 }), (lines, cuts) => {
+      fc.property(fc.array(line, { minLength: 1, maxLength: 120 }), fc.array(fc.nat(), { maxLength: 6 }), fc.array(fc.nat({ max: 2 }), { maxLength: 7 }), (lines, cuts, senders) => {
         const one = sequential(lines);
-        const many = chunked(lines, cuts);
+        const many = chunked(lines, cuts, senders);
         expect(many.miner.exportState()).toEqual(one.miner.exportState());
         const a = one.finish();
         const b = many.finish();

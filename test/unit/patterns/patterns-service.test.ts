@@ -342,6 +342,36 @@ describe('pattern discovery service', () => {
     expect((await threaded.api.patternDetail(disk.id)).values).toEqual((await inline.api.patternDetail(disk.id)).values);
   }, 60_000);
 
+  it('mines a big run on mining workers, which parse its rows themselves, to the same patterns, counts and sampled lines', async () => {
+    // A CSV with a source column and quoted messages, more than one piece (4 MiB) for the workers;
+    // every tenth row is labelled by a rule, so not mined.
+    const parts = [csvLine(['source', 'log_message'])];
+    for (let i = 0; i < 90_000; i++) {
+      const message =
+        i % 10 === 0 ? `User User${i} logged in.` : i % 3 ? `Request ${i} served to 10.1.${i % 250}.${i % 200} in ${i % 90} ms` : `Disk check, on "sd${i % 7}", finished with ${['ok', 'errors'][i % 2]}`;
+      parts.push(csvLine([`node-${i % 4}`, message]));
+    }
+    const blob = new Blob(parts);
+    expect(blob.size).toBeGreaterThan(4 * 2 ** 20);
+    let started = 0;
+    const options = { patternLinesKept: 5_000 };
+    const threaded = testService(undefined, { ...options, mineWorkers: () => ((started += 2), startThreads(2, 'mine-thread.mjs')) });
+    const inline = testService(undefined, options);
+    for (const { api } of [threaded, inline]) await api.classify(blob, 'run.csv', false, () => {});
+    const a = await threaded.api.discoverFromRun(() => {});
+    const b = await inline.api.discoverFromRun(() => {});
+    expect(started).toBe(2);
+    expect(a.lines).toBe(81_000);
+    expect(a.source).toMatchObject({ kind: 'run', lines: 90_000, sampledLines: 5_000 });
+    expect(a.patterns.some((p) => p.template.includes('logged in'))).toBe(false);
+    expect(a.patterns.map((p) => [p.template, p.count, p.examples])).toEqual(b.patterns.map((p) => [p.template, p.count, p.examples]));
+    const disk = find(a, 'Disk check, on "<*>", finished with errors')!;
+    const detail = await threaded.api.patternDetail(disk.id);
+    expect(detail.basis).toBe('sample');
+    expect(detail).toEqual(await inline.api.patternDetail(disk.id));
+    expect(detail.examples.every((e) => e.startsWith('Disk check, on "sd'))).toBe(true);
+  }, 60_000);
+
   it('mines a picked file, and a cancelled discovery keeps the previous patterns', async () => {
     const { api } = testService();
     const text = ['Backup started at 02:00:01', 'Backup started at 03:15:44', '', 'Connection from 10.0.0.1 closed', 'Connection from 10.0.0.2 closed'].join('\n');

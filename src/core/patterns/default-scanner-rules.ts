@@ -4,6 +4,37 @@
  */
 import { after, at, digitsEnd, hasDigits, hexEnd, isAlnum, isDigit, isHex, isLabel, isLetter, isLower, isPathChar, isWord, isWordOrDash, labelEnd, MONTHS, pathCharsEnd, spacesEnd, WEEKDAYS, wordOrDashEnd } from './default-scanner-chars.ts';
 
+const QUOTE = 34;
+const EQUALS = 61;
+const BACKSLASH = 92;
+
+/** `[\p{L}\p{N}_.-]`, ASCII only: a character of a field's key. */
+const isKeyChar = (c: number) => isWordOrDash(c) || c === 46;
+
+/**
+ * quoted-value at `i`, just after a `"`: `(?<=[\p{L}\p{N}_.-]=")`, not after `msg="` or
+ * `message="` (the key's whole run of key characters), then `(?:[^"\\]|\\.)+(?=")` – which cannot
+ * backtrack to a shorter match: it ends at the first quote no backslash escapes, or fails.
+ */
+export function quotedValue(s: string, i: number): number {
+  if (at(s, i - 1) !== QUOTE || at(s, i - 2) !== EQUALS || i < 3 || !isKeyChar(s.charCodeAt(i - 3))) return -1;
+  let keyStart = i - 3;
+  while (keyStart > 0 && isKeyChar(s.charCodeAt(keyStart - 1))) keyStart--;
+  const keyLength = i - 2 - keyStart;
+  if ((keyLength === 3 || keyLength === 7) && /^(?:msg|message)$/.test(s.slice(keyStart, i - 2))) return -1;
+  for (let j = i; j < s.length; ) {
+    const c = s.charCodeAt(j);
+    if (c === QUOTE) return j > i ? j : -1;
+    // Not ASCII: the scanner's loop reads on to it and leaves the line to the regex.
+    if (c >= 128) return -1;
+    if (c !== BACKSLASH) j++;
+    // `\\.`: any character but a line terminator after the backslash.
+    else if (j + 1 < s.length && s.charCodeAt(j + 1) !== 10 && s.charCodeAt(j + 1) !== 13) j += 2;
+    else return -1;
+  }
+  return -1;
+}
+
 export function uuid(s: string, i: number): number {
   for (let k = 0; k < 36; k++) {
     const c = at(s, i + k);

@@ -12,11 +12,12 @@
 
 import { MaskedText } from './masked-text.ts';
 import { at, CLASSES, DATE_INITIAL, isDigit, isHex, isLetter, isWord, labelEnd, LETTER, UNDERSCORE, WORD, wordOrDashEnd } from './default-scanner-chars.ts';
-import { hex, host, hostPort, id, ip, isoDate, number, path, quantity, textDate, uuid } from './default-scanner-rules.ts';
+import { hex, host, hostPort, id, ip, isoDate, number, path, quantity, quotedValue, textDate, uuid } from './default-scanner-rules.ts';
 
 const LT = 60;
 const STAR = 42;
 const GT = 62;
+const QUOTE = 34;
 
 /**
  * The rules that can start with a letter, digit or `-` (`B` holds at `i`), in their order from
@@ -149,7 +150,8 @@ export function maskDefaultAsciiInto(line: string, out: MaskedText, joinRuns: bo
         i++;
         if (c !== 32 && (c < 9 || c > 13)) wildcardEnd = -1;
         if (c === LT) pending = true;
-        continue;
+        // The first rule, quoted-value, starts just after a `"`: tried here, before any other at `i`.
+        if (c !== QUOTE || (end = quotedValue(line, i)) < 0) continue;
       }
     }
     i = end;

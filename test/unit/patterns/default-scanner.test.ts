@@ -37,6 +37,14 @@ const fragments: fc.Arbitrary<string>[] = [
   fc.array(fc.stringMatching(/^[a-zA-Z0-9_.:@-]{0,6}$/), { minLength: 1, maxLength: 4 }).map((segments) => '/' + segments.join('/')),
   joined([pick('', '<', '>', '~'), digits(1, 5), pick('', '.5', '.'), pick('', ' ', '  '), pick('KB', 'KiB', 'Ki', 'bytes', 'B', 'ms', 'us', 'µs', 'ns', 'sec', 'secs', 's', 'min', 'mins', 'h', 'hx', 'GB'), pick('', ' (1.22 KB)', ' (3 ms', ' (x)')]),
   joined([label, pick('=', ':', ': '), pick('', '-1', '42', 'abc', '0.5')]),
+  // Quoted field values: spaces, escaped quotes, a backslash at the end, msg= and message= keys.
+  joined([
+    pick('', 'a', 'x.', '-', '.'),
+    pick('error', 'msg', 'message', 'amsg', 'k_1', 'msgs', ''),
+    pick('="', '= "', '"', "='"),
+    fc.string({ unit: fc.constantFrom(...'ab 1:\\"-./<>=_'), maxLength: 10 }),
+    pick('"', '', '\\"', '" ', '\\'),
+  ]),
   pick('é', 'ß', '中', 'µ', 'naïve', 'Zürich-2', '\u00a0', '\u2003', '<*>', '<*> <*>', '(', ')', '[', ']', '"', "'", '#', '%', ',', '.', ';', '?', '!', '&', '*', '='),
   fc.stringMatching(/^[a-zA-Z]{1,10}$/),
   fc.string({ unit: fc.constantFrom(...'aZx0129_-./:<>~()@,+ \tTJMS'), maxLength: 12 }),

@@ -149,6 +149,22 @@ describe('PatternMiner', () => {
     ]);
   });
 
+  it('treats the text of a quoted field value as one value, spaces and all – but not the message of msg=', () => {
+    const lines = [
+      'RPC failed: method=Status.Leader error="No cluster leader"',
+      'RPC failed: method=Status.Leader error="dial tcp 10.0.0.1:8300: i/o timeout"',
+      'RPC failed: method=Status.Leader error="rpc error: \\"EOF\\" from server"',
+      'level=info msg="Starting compaction" index=12',
+      'level=info msg="Starting compaction" index=97',
+      'level=info msg="Stopping compaction" index=98',
+    ];
+    expect(mine(lines).miner.patterns().map((p) => [p.template, p.count])).toEqual([
+      ['RPC failed: method=Status.Leader error="<*>"', 3],
+      ['level=info msg="Starting compaction" index=<*>', 2],
+      ['level=info msg="Stopping compaction" index=<*>', 1],
+    ]);
+  });
+
   it('treats a token of bracketed names as a value, and keeps the brackets around its variable', () => {
     const lines = ['[logs-1][0] shard failed for [[logs][0]]', '[metrics-7][2] shard failed for [[metrics][2]]', '[logs-2][1] shard failed for [[logs][1]]'];
     expect(mine(lines).miner.patterns().map((p) => [p.template, p.count])).toEqual([['[<*>] shard failed for [[<*>]]', 3]]);

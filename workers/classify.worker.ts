@@ -47,8 +47,8 @@ const service = createClassifyService({
   loadExample,
   // Big files are classified on a pool of workers, one per core.
   pool: { startPool: startScaleWorkers },
-  // A big discovery masks its lines on workers, one per core.
-  mineWorkers: () => startMineWorkers(Math.max(1, self.navigator.hardwareConcurrency || 2)),
+  // A big discovery mines on workers, one per core but one: this worker mines too (MinePool).
+  mineWorkers: () => startMineWorkers(Math.max(1, (self.navigator.hardwareConcurrency || 2) - 1)),
   models: {
     store: openModelFileStore,
     servedModels: () => fetchServedModels(`${BASE}models/index.json`).catch(() => []),

@@ -43,14 +43,19 @@ export interface MineFileOptions {
 
 /**
  * Files from this size on are mined on worker threads by default: below it their start-up (each
- * loads the TypeScript core) is not won back. Measured on 2 cores (generated long lines, --json):
- * 2 threads lost at 8–32 MB (1.0 s vs 0.6 s at 8 MB), broke even at 64 MB, won from 100 MB on.
+ * loads the TypeScript core) is not won back. Measured on 2 cores with the default one thread
+ * (prefixes of generated long lines as CSV, --json, 2026-12-03): it lost at 8–32 MB (8 MB:
+ * 0.68 s vs 0.53 s; 32 MB: 1.05–1.11 s vs 0.96–0.99 s), broke even at 48 MB (1.27–1.37 s vs
+ * 1.28–1.33 s) and won from 64 MB (1.39–1.40 s vs 1.56 s).
  */
-const THREADS_FROM_BYTES = 64 * 2 ** 20;
+const THREADS_FROM_BYTES = 48 * 2 ** 20;
 
-/** Default mining threads: one per core for a big file (the reading thread mostly waits for them), else none. */
+/**
+ * Default mining threads for a file of `bytes`: for a big file one per core but one – the
+ * reading thread mines too (MinePool) – and at least one; none for a smaller file.
+ */
 export function defaultMiningWorkers(bytes: number): number {
-  return bytes >= THREADS_FROM_BYTES ? availableParallelism() : 0;
+  return bytes >= THREADS_FROM_BYTES ? Math.max(1, availableParallelism() - 1) : 0;
 }
 
 /** Chunks for the mining threads: bigger than a run's, as each costs its keys' trip back and their absorbing. */

@@ -1,9 +1,11 @@
 /**
- * Pattern mining spread over workers (worker_threads in the CLI): each batch of lines is masked and
- * read into keys by a worker (mineChunk), and the coordinator absorbs the batches into one
- * MiningSession in file order – which gives exactly what mining the lines in order gives
- * (PatternMiner.absorb). Masking is most of mining's cost, so it is what moves off the thread that
- * reads the file. The worker side is serveMineWorker, which runs the same in any worker.
+ * Pattern mining spread over workers (worker_threads in the CLI, Web Workers in the page): each
+ * batch – lines, or a file's rows as bytes the worker parses itself (mine-rows.ts) – is masked and
+ * read into keys by a worker's ChunkMiner, and the coordinator absorbs the batches into one
+ * MiningSession in file order, which gives exactly what mining the lines in order gives
+ * (PatternMiner.absorb). The coordinator mines a batch itself whenever the workers have enough
+ * to do, so it needs one worker fewer than there are cores. The worker side is serveMineWorker,
+ * which runs the same in any worker.
  */
 import { errorNamed } from '../errors.ts';
 import { ChunkMiner, MiningSession, type MinedChunk } from './mine.ts';
@@ -65,7 +67,7 @@ export class MinePool {
   private readonly known: number[][];
   /** What to do with a batch of rows once it is absorbed, by id. */
   private readonly onRows = new Map<number, (result: MinedRows) => void>();
-  /** This thread's miner, for batches it mines itself while the workers start (the `ports.length`th sender). */
+  /** This thread's miner, for the batches it mines itself (the `ports.length`th sender). */
   private here: ChunkMiner | null = null;
   /** Whether a worker has answered: it has started. */
   private started = false;
@@ -114,13 +116,14 @@ export class MinePool {
   }
 
   /**
-   * Whether this thread mines the next batch itself: while no worker has started (a worker takes
-   * a good part of a second to load the miner), once each has a batch waiting – else this thread
-   * would only wait.
+   * Whether this thread mines the next batch itself rather than wait for a worker: when every
+   * worker has as many batches waiting as it may – or, before any has started (a worker takes a
+   * good part of a second to load the miner), one. So the reading thread is a miner too, and a
+   * pool needs a worker fewer than there are cores.
    */
   private mineHere(): boolean {
     if (this.broken) throw this.broken;
-    return !this.started && this.inFlight >= this.ports.length;
+    return this.inFlight >= this.ports.length * (this.started ? IN_FLIGHT_PER_WORKER : 1);
   }
 
   /** Absorbs what this thread mined, then lets the workers' answers in (the first says they started). */

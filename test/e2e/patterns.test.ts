@@ -4,7 +4,8 @@
  * from a pattern with its preview, save it, re-run and see those lines labelled by the rule;
  * export, clear and import the patterns; reload and find them again. Then a picked .log file:
  * masking edits with a live preview and an invalid rule's reason, similar patterns, log text
- * rendered as text, cancel. No request leaves 127.0.0.1 (checked after each test).
+ * rendered as text, cancel. Big files and runs on mining workers, with a sample of their lines kept.
+ * No request leaves 127.0.0.1 (checked after each test).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -249,5 +250,31 @@ describe('pattern discovery in the page', () => {
     const row = await showPattern(page, 'Disk check', 'Disk check on <*> finished in <*>');
     await row.getByTestId('pattern-open').click();
     await expect.poll(() => page.getByTestId('pattern-detail').innerText()).toMatch(/uniform sample of the file/);
+  });
+
+  it('discovers the patterns of a big run on mining workers that read the run’s file themselves', async () => {
+    env.session = await openSession(env.browser);
+    const { page } = env.session;
+    const path = join(env.tmp.dir, 'big-run.csv');
+    const rows = ['source,log_message'];
+    for (let i = 0; i < 240_000; i++) {
+      rows.push(i % 4 === 0 ? `disk,"Disk check, on sd${i % 7}, finished in ${i % 90} ms"` : `web,Request ${i} served to 10.1.${i % 250}.${i % 200}`);
+    }
+    writeFileSync(path, rows.join('\n') + '\n');
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    await classifyFile(page, path);
+    await page.getByTestId('discover-patterns').click();
+    await expect.poll(() => page.getByTestId('patterns-summary').innerText(), { timeout: 60_000 }).toMatch(/in the 240,000 lines of big-run\.csv that no rule labelled/);
+    expect(workers.some((url) => /mine\.worker/.test(url))).toBe(true);
+    // Every row counted, text kept for a sample of them, and each pattern's examples are its rows.
+    expect(await countOf(await showPattern(page, 'Disk check', 'Disk check, on <*>, finished in <*>'))).toBe('60,000');
+    expect(await countOf(await showPattern(page, 'Request', 'Request <*> served to <*>'))).toBe('180,000');
+    expect(await page.getByTestId('patterns-sampled').innerText()).toMatch(/uniform sample of 200,000 of the 240,000 lines/);
+    const row = await showPattern(page, 'Disk check', 'Disk check, on <*>, finished in <*>');
+    await row.getByTestId('pattern-open').click();
+    const detail = page.getByTestId('pattern-detail');
+    await expect.poll(() => detail.getByTestId('pattern-example').count()).toBeGreaterThan(0);
+    for (const example of await detail.getByTestId('pattern-example').allInnerTexts()) expect(example).toMatch(/^Disk check, on sd\d, finished in \d+ ms$/);
   });
 });

@@ -10,6 +10,7 @@ import { decodeChunk, fieldCountProblem, parseChunkRows } from '../scale/chunk-r
 import type { ChunkFormat } from '../scale/input.ts';
 import { timeParser, type TimeFormat } from '../time/parse.ts';
 import type { ChunkMiner, MinedChunk } from './mine.ts';
+import { detached } from '../detached.ts';
 
 export interface RowsJob {
   /** Whole rows (row-aligned); UTF-8 unless `encoding` says otherwise. */
@@ -70,10 +71,11 @@ export function mineRows(job: RowsJob, miner: ChunkMiner): MinedRows {
     for (let r = 0; r < rows.length; r++) times[r] = read(rows[r][column] ?? '');
   }
 
+  // Detached: a kept line must not hold on to the chunk's text (it is kept when mined in this thread).
   const kept = { messages: [] as string[], sources: [] as string[] };
   for (const r of job.keep ?? []) {
-    kept.messages.push(rows[r]?.[m] ?? '');
-    kept.sources.push(job.sourceColumn >= 0 ? (rows[r]?.[job.sourceColumn] ?? '') : '');
+    kept.messages.push(detached(rows[r]?.[m] ?? ''));
+    kept.sources.push(detached(job.sourceColumn >= 0 ? (rows[r]?.[job.sourceColumn] ?? '') : ''));
   }
   return { chunk, rows: rows.length, problems, times, kept };
 }

@@ -7,16 +7,35 @@ export function templateOf(tokens: readonly string[]): string {
 
 /**
  * A template as people write it (the corrected Loghub ground truth): a run of adjacent whole-token
- * variables (a list of hosts, a date and a time) is one `<*>`. The miner's tokens keep one per
- * token: they say how many tokens the lines of one shape have.
+ * variables (a list of hosts, a date and a time) is one `<*>`, and so is a comma-separated list
+ * of tokens that hold only variables and punctuation (`[<*>=<*>, <*>=<*>]` is `[<*>]`: the
+ * punctuation before its first variable and after its last stays). The miner's tokens keep one
+ * per token: they say how many tokens the lines of one shape have.
  */
 export function displayTemplate(tokens: readonly string[]): string {
   let out = '';
-  for (let p = 0; p < tokens.length; p++) {
-    if (tokens[p] === WILDCARD && p > 0 && tokens[p - 1] === WILDCARD) continue;
-    out += (p > 0 ? ' ' : '') + tokens[p];
+  for (let p = 0; p < tokens.length; ) {
+    let end = p + 1;
+    while (end < tokens.length && runGoesOn(tokens[end - 1], tokens[end])) end++;
+    const token =
+      end - p < 2
+        ? tokens[p]
+        : tokens[p].slice(0, tokens[p].indexOf(WILDCARD)) + WILDCARD + tokens[end - 1].slice(tokens[end - 1].lastIndexOf(WILDCARD) + WILDCARD.length);
+    out += (p > 0 ? ' ' : '') + token;
+    p = end;
   }
   return out;
+}
+
+/** Whether `next` continues a run of variables that `token` is in: `<*> <*>`, or a list item and the next (`<*>=<*>, <*>=<*>`). */
+function runGoesOn(token: string, next: string): boolean {
+  if (token === WILDCARD && next === WILDCARD) return true;
+  return token.endsWith(',') && isValueOnly(token) && isValueOnly(next);
+}
+
+/** A token of variables and punctuation only (`<*>`, `<*>=<*>,`, `[<*>]`): no word of its own. */
+function isValueOnly(token: string): boolean {
+  return token.includes(WILDCARD) && !/[\p{L}\p{N}]/u.test(token.replaceAll(WILDCARD, ''));
 }
 
 export function templateTokens(template: string): string[] {

@@ -165,6 +165,21 @@ describe('PatternMiner', () => {
     ]);
   });
 
+  it('writes a list of values of any length as one variable, and lines with lists of different lengths are one pattern', () => {
+    const lines = [
+      'Gossip peers [10.0.0.1:7000, 10.0.0.2:7000] up',
+      'Gossip peers [10.0.0.3:7000] up',
+      'Gossip peers [10.0.0.1:7000, 10.0.0.4:7000, 10.0.0.5:7000] up',
+      // Values side by side but not a list stay apart.
+      'Received disconnect from 10.0.0.1: 11: bye',
+      'Received disconnect from 10.0.0.2: 14: bye',
+    ];
+    expect(mine(lines).miner.patterns().map((p) => [p.template, p.count])).toEqual([
+      ['Gossip peers [<*>] up', 3],
+      ['Received disconnect from <*>: <*>: bye', 2],
+    ]);
+  });
+
   it('treats a token of bracketed names as a value, and keeps the brackets around its variable', () => {
     const lines = ['[logs-1][0] shard failed for [[logs][0]]', '[metrics-7][2] shard failed for [[metrics][2]]', '[logs-2][1] shard failed for [[logs][1]]'];
     expect(mine(lines).miner.patterns().map((p) => [p.template, p.count])).toEqual([['[<*>] shard failed for [[<*>]]', 3]]);

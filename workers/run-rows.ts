@@ -56,12 +56,16 @@ export async function readRunRows(
     for await (const piece of run.byteChunks(PIECE_BYTES)) {
       if (signal.aborted) throw new CancelledError();
       const mine = new Uint8Array(piece.rows);
-      for (let r = 0; r < piece.rows; r++) mine[r] = run.ruleMatched[piece.firstRow + r] ? 0 : 1;
-      for (let r = 0; r < piece.rows; r++) mined += mine[r];
+      let toMine = 0;
+      for (let r = 0; r < piece.rows; r++) {
+        mine[r] = run.ruleMatched[piece.firstRow + r] ? 0 : 1;
+        toMine += mine[r];
+      }
       const { format } = piece;
       const sourceColumn = findColumn(format.header, SOURCE_COLUMNS);
-      await found.addRows({ bytes: piece.bytes, encoding: piece.encoding, format, messageColumn: messageColumnOf(format), sourceColumn, mine }, piece.rows);
-      onMined(mined);
+      const job = { bytes: piece.bytes, encoding: piece.encoding, format, messageColumn: messageColumnOf(format), sourceColumn, mine };
+      // Progress counts the rows mined and taken in, not the rows sent.
+      await found.addRows(job, piece.rows, () => onMined((mined += toMine)));
     }
   } else {
     for await (const chunk of run.chunks()) {

@@ -42,9 +42,10 @@ export class DiscoveryLines {
   /**
    * Adds the file's next `rows` rows as bytes, for the pool's workers to parse and mine (those
    * whose `mine` is 1) and to send back the text of the sampled ones; waits while the workers are
-   * busy. Needs takesRows. Lines cannot be added by add() as well.
+   * busy. Needs takesRows. Lines cannot be added by add() as well. `absorbed` is called once the
+   * rows are mined and taken in (in file order): for progress that says what is done.
    */
-  async addRows(job: Omit<RowsJob, 'keep'> & { mine: Uint8Array }, rows: number): Promise<void> {
+  async addRows(job: Omit<RowsJob, 'keep'> & { mine: Uint8Array }, rows: number, absorbed?: () => void): Promise<void> {
     const sample = this.sample;
     if (!this.pool || !(sample instanceof PlannedSample)) throw new Error('rows as bytes need a mining pool and the line count');
     const first = this.count;
@@ -53,6 +54,7 @@ export class DiscoveryLines {
     await this.pool.addRows({ ...job, keep: sample.linesIn(first, first + rows) }, (mined) => {
       if (mined.rows !== rows) throw new Error(`rows ${first + 1}–${first + rows} parsed as ${mined.rows} rows, not ${rows}`);
       mined.kept.messages.forEach((message, k) => sample.put(message, mined.kept.sources[k]));
+      absorbed?.();
     });
   }
 

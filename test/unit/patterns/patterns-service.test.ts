@@ -358,10 +358,16 @@ describe('pattern discovery service', () => {
     const threaded = testService(undefined, { ...options, mineWorkers: () => ((started += 2), startThreads(2, 'mine-thread.mjs')) });
     const inline = testService(undefined, options);
     for (const { api } of [threaded, inline]) await api.classify(blob, 'run.csv', false, () => {});
-    const a = await threaded.api.discoverFromRun(() => {});
+    const progress: DiscoverProgress[] = [];
+    const a = await threaded.api.discoverFromRun((p) => progress.push(p));
     const b = await inline.api.discoverFromRun(() => {});
     expect(started).toBe(2);
     expect(a.lines).toBe(81_000);
+    // Progress counts the rows mined so far, up to all of them.
+    const done = progress.filter((p) => p.phase === 'mining').map((p) => p.done);
+    expect(done.length).toBeGreaterThan(2);
+    expect(done.every((d, i) => i === 0 || d >= done[i - 1])).toBe(true);
+    expect(done.at(-1)).toBe(81_000);
     expect(a.source).toMatchObject({ kind: 'run', lines: 90_000, sampledLines: 5_000 });
     expect(a.patterns.some((p) => p.template.includes('logged in'))).toBe(false);
     expect(a.patterns.map((p) => [p.template, p.count, p.examples])).toEqual(b.patterns.map((p) => [p.template, p.count, p.examples]));

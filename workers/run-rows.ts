@@ -9,6 +9,7 @@ import { CancelledError } from '../src/core/errors.ts';
 import type { DiscoveryLines } from '../src/core/patterns/discovery-lines.ts';
 import type { ChunkFormat } from '../src/core/scale/input.ts';
 import type { PatternSourceRecord } from '../src/storage/patterns-store.ts';
+import { yieldToEventLoop } from '../src/core/event-loop.ts';
 
 /** Rows of a run as the bytes of its file, for a worker to parse (core/patterns/mine-rows.ts). */
 export interface RunBytes {
@@ -38,8 +39,6 @@ export interface RunRows {
 
 /** Bytes of a run sent to a mining worker at once: each piece costs its keys' trip back and their absorbing. */
 const PIECE_BYTES = 4 * 2 ** 20;
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Gives the run's rows to `found` in file order; `onMined` hears how many rows were mined so far.

@@ -229,7 +229,7 @@ export class ScaleResults {
     const { starts, lengths, format } = this.index!;
     const bytes = new Uint8Array(await this.input!.slice(starts[c], starts[c] + lengths[c]).arrayBuffer());
     // A UTF-16 file's chunks are UTF-16 there (the run read them as UTF-8).
-    return format.encoding ? new TextDecoder(format.encoding).decode(bytes) : decodeChunk(bytes);
+    return decodeChunk(bytes, format.encoding);
   }
 
   private parse(c: number, text: string, keep = true): ChunkRows {
@@ -248,8 +248,6 @@ export class ScaleResults {
     }
     return parsed;
   }
-
-
 }
 
 /**

@@ -15,7 +15,7 @@ import { MinePool } from '../core/patterns/mine-pool.ts';
 import { decodeChunk, parseChunkRows } from '../core/scale/chunk-rows.ts';
 import { openChunkedInput } from '../core/scale/input.ts';
 import type { RowFormat } from '../core/scale/split.ts';
-import { detectTimeSource, type TimeColumnChoice, type TimeSource } from '../core/time/detect.ts';
+import { detectTimeSource, TIME_SAMPLE_ROWS, type TimeColumnChoice, type TimeSource } from '../core/time/detect.ts';
 import { timeParser } from '../core/time/parse.ts';
 import { inputOf } from './io.ts';
 import { startThreads } from './pool.ts';
@@ -113,7 +113,7 @@ async function mineHere(path: string, format: RowFormat, { columnName, timeChoic
   for await (const batch of table.batches) {
     if (time === undefined) {
       // Each line's time, read with the layout the first rows show (none: no times are read).
-      time = detectTimeSource(table.header, batch.rows.slice(0, 20), { messageIndex: column, choice: timeChoice, referenceMs });
+      time = detectTimeSource(table.header, batch.rows.slice(0, TIME_SAMPLE_ROWS), { messageIndex: column, choice: timeChoice, referenceMs });
       readTime = time ? timeParser(time.format, time.referenceMs) : null;
     }
     warnings.add(batch.firstRow, batch.problems);
@@ -146,7 +146,7 @@ async function mineOnThreads(path: string, format: RowFormat, { columnName, time
       if (time === undefined) {
         // The time layout is found on the first rows, as in one thread: this chunk is parsed here too.
         const rows = parseChunkRows(decodeChunk(chunk.bytes), chunkFormat).rows;
-        if (rows.length > 0) time = detectTimeSource(chunkFormat.header, rows.slice(0, 20), { messageIndex: column, choice: timeChoice, referenceMs });
+        if (rows.length > 0) time = detectTimeSource(chunkFormat.header, rows.slice(0, TIME_SAMPLE_ROWS), { messageIndex: column, choice: timeChoice, referenceMs });
       }
       const bytesDone = chunk.start + (chunk.sourceLength ?? chunk.bytes.length);
       // The worker is handed the bytes' buffer; one that may be shared is copied first (a Node

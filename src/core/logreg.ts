@@ -13,6 +13,7 @@
  */
 import { isSparse, type FeatureVector } from './features/embedder.ts';
 import { throwIfAborted } from './errors.ts';
+import { yieldToEventLoop } from './event-loop.ts';
 
 export interface LogisticModel {
   dim: number;
@@ -81,8 +82,6 @@ function dot(a: Float64Array, b: Float64Array): number {
   for (let i = 0; i < a.length; i++) s += a[i] * b[i];
   return s;
 }
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function fitLogistic(
   features: FeatureVector[],

@@ -252,7 +252,7 @@ describe('pattern discovery in the page', () => {
     await expect.poll(() => page.getByTestId('pattern-detail').innerText()).toMatch(/uniform sample of the file/);
   });
 
-  it('discovers the patterns of a big run on mining workers that read the run’s file themselves', async () => {
+  it('discovers the patterns of a big run on mining workers that parse the run’s file themselves', async () => {
     env.session = await openSession(env.browser);
     const { page } = env.session;
     const path = join(env.tmp.dir, 'big-run.csv');

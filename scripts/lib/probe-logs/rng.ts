@@ -2,15 +2,12 @@
  * The seeded random source of the probe logs (mulberry32) with the helpers the families' slot
  * generators use, and a clock that moves forward line by line for values that are times.
  */
+import { WeightedTable } from '../../../src/core/generate/random.ts';
+import { hashText } from '../../../src/core/patterns/template.ts';
 
-/** 32-bit FNV-1a of a text: mixes a family's name into its seed. */
+/** A number from a family's name, mixed into its seed (32-bit FNV-1a, as pattern ids use). */
 export function hashSeed(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
+  return parseInt(hashText(text), 16);
 }
 
 const HEX = '0123456789abcdef';
@@ -53,26 +50,12 @@ export class Rng {
 
   /** Zipf-like: the first items are picked most often (weight 1/(i+1)^s). */
   skewed<T>(items: readonly T[], s = 1.2): T {
-    let total = 0;
-    for (let i = 0; i < items.length; i++) total += 1 / (i + 1) ** s;
-    let x = this.next() * total;
-    for (let i = 0; i < items.length; i++) {
-      x -= 1 / (i + 1) ** s;
-      if (x < 0) return items[i];
-    }
-    return items[items.length - 1];
+    return this.weighted(items.map((item, i) => [item, 1 / (i + 1) ** s] as const));
   }
 
   /** Picks by explicit weights, given as [item, weight] pairs. */
   weighted<T>(pairs: readonly (readonly [T, number])[]): T {
-    let total = 0;
-    for (const [, w] of pairs) total += w;
-    let x = this.next() * total;
-    for (const [item, w] of pairs) {
-      x -= w;
-      if (x < 0) return item;
-    }
-    return pairs[pairs.length - 1][0];
+    return new WeightedTable(pairs).pick(this);
   }
 
   /** Between min and max distinct items, in their original order. */

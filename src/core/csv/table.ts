@@ -6,7 +6,7 @@
  * NDJSON file has the keys of its first objects.
  */
 import type { RowProblem } from './read.ts';
-import { decodeChunk, fieldCountProblem, parseChunkRows } from '../scale/chunk-rows.ts';
+import { decodeChunk, parseChunkRows, rowProblems } from '../scale/chunk-rows.ts';
 import { openChunkedInput, type ByteSource } from '../scale/input.ts';
 import type { RowFormat } from '../scale/split.ts';
 
@@ -31,18 +31,12 @@ export interface Table {
 export async function openTable(input: ByteSource, format: RowFormat): Promise<Table> {
   const opened = await openChunkedInput(input, format);
   const { format: chunkFormat } = opened;
-  const width = chunkFormat.header.length;
   async function* batches(): AsyncGenerator<TableBatch> {
     let firstRow = 1;
     for await (const chunk of opened.chunks) {
       // A UTF-16 file's chunks come as UTF-8.
       const parsed = parseChunkRows(decodeChunk(chunk.bytes), chunkFormat);
-      const problems = [...parsed.problems];
-      for (let i = 0; i < parsed.rows.length; i++) {
-        const count = parsed.fieldCounts[i];
-        if (count !== width) problems.push({ index: i, message: fieldCountProblem(count, chunkFormat.header) });
-      }
-      problems.sort((a, b) => a.index - b.index);
+      const problems = rowProblems(parsed, chunkFormat.header);
       if (parsed.rows.length === 0) continue;
       yield { rows: parsed.rows, problems, firstRow, bytesDone: chunk.start + (chunk.sourceLength ?? chunk.bytes.length) };
       firstRow += parsed.rows.length;

@@ -6,12 +6,27 @@
  */
 import { detached } from '../detached.ts';
 
-/** The next state of xorshift32 (never 0 from a state that is not 0): fast, repeatable, good enough to pick lines. */
-function xorshift32(x: number): number {
-  x ^= x << 13;
-  x ^= x >>> 17;
-  x ^= x << 5;
-  return x >>> 0;
+/**
+ * Algorithm R's draws: line t (0-based, t ≥ capacity) replaces the kept line in slot
+ * slotFor(t) when that is below the capacity – with probability capacity / (t + 1). The draws
+ * come from xorshift32 (fast, repeatable, good enough to pick lines) and depend on nothing but the
+ * seed and the line numbers, so a sample can be worked out before its lines' text is read.
+ */
+class SlotDraws {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0 || 1;
+  }
+
+  slotFor(line: number): number {
+    let x = this.state;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    this.state = x >>> 0;
+    return Math.floor((this.state / 4294967296) * (line + 1));
+  }
 }
 
 /** Lines kept by default: about 45 MB of text for lines of 200 characters. */
@@ -32,7 +47,7 @@ export class LineSample {
   private readonly messages: string[] = [];
   private readonly sources: string[] = [];
   private offered = 0;
-  private seed: number;
+  private readonly draws: SlotDraws;
 
   /** `seed` makes the sample repeatable: the same file, the same lines kept. */
   constructor(
@@ -41,7 +56,7 @@ export class LineSample {
   ) {
     if (!(capacity >= 1)) throw new Error('a line sample keeps one line at least');
     this.index = new Int32Array(capacity);
-    this.seed = seed >>> 0 || 1;
+    this.draws = new SlotDraws(seed);
   }
 
   /** Offers the file's next line (lines are offered in file order). */
@@ -53,9 +68,7 @@ export class LineSample {
       this.sources.push(detached(source));
       return;
     }
-    // Algorithm R: line t (0-based) replaces a kept one with probability capacity / (t + 1).
-    this.seed = xorshift32(this.seed);
-    const slot = Math.floor((this.seed / 4294967296) * (line + 1));
+    const slot = this.draws.slotFor(line);
     if (slot >= this.capacity) return;
     this.index[slot] = line;
     this.messages[slot] = detached(message);
@@ -97,10 +110,9 @@ export class PlannedSample {
     if (!(capacity >= 1)) throw new Error('a line sample keeps one line at least');
     // LineSample.offer's draws, without the text.
     const kept = Int32Array.from({ length: Math.min(total, capacity) }, (_, line) => line);
-    let state = seed >>> 0 || 1;
+    const draws = new SlotDraws(seed);
     for (let line = capacity; line < total; line++) {
-      state = xorshift32(state);
-      const slot = Math.floor((state / 4294967296) * (line + 1));
+      const slot = draws.slotFor(line);
       if (slot < capacity) kept[slot] = line;
     }
     this.kept = kept.sort();

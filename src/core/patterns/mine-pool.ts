@@ -8,6 +8,7 @@
  * which runs the same in any worker.
  */
 import { errorNamed } from '../errors.ts';
+import { yieldToEventLoop } from '../event-loop.ts';
 import { ChunkMiner, MiningSession, type MinedChunk } from './mine.ts';
 import type { MinerSettings } from './miner.ts';
 import { mineRows, minedRowsTransfer, type MinedRows, type RowsJob } from './mine-rows.ts';
@@ -129,7 +130,7 @@ export class MinePool {
   /** Absorbs what this thread mined, then lets the workers' answers in (the first says they started). */
   private async minedHere(id: number, mined: Mined): Promise<void> {
     this.arrive(this.ports.length, id, mined);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await yieldToEventLoop();
   }
 
   private hereMiner(): ChunkMiner {

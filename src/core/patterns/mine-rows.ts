@@ -6,7 +6,7 @@
  * else (scale/chunk-rows.ts), so the result is what parsing and mining them in one thread gives.
  */
 import type { RowProblem } from '../csv/read.ts';
-import { decodeChunk, fieldCountProblem, parseChunkRows } from '../scale/chunk-rows.ts';
+import { decodeChunk, parseChunkRows, rowProblems } from '../scale/chunk-rows.ts';
 import type { ChunkFormat } from '../scale/input.ts';
 import { timeParser, type TimeFormat } from '../time/parse.ts';
 import type { ChunkMiner, MinedChunk } from './mine.ts';
@@ -46,22 +46,14 @@ export interface MinedRows {
 
 /** Parses the job's rows and mines them with `miner` (the worker's, kept from job to job). */
 export function mineRows(job: RowsJob, miner: ChunkMiner): MinedRows {
-  const text = job.encoding ? new TextDecoder(job.encoding).decode(job.bytes) : decodeChunk(job.bytes);
-  const parsed = parseChunkRows(text, job.format);
+  const parsed = parseChunkRows(decodeChunk(job.bytes, job.encoding), job.format);
   const { rows } = parsed;
   const m = job.messageColumn;
   const messages: string[] = [];
   for (let r = 0; r < rows.length; r++) if (!job.mine || job.mine[r]) messages.push(rows[r][m] ?? '');
   const chunk = miner.mine(messages);
 
-  const problems = [...parsed.problems];
-  if (job.fieldProblems) {
-    const width = job.format.header.length;
-    for (let r = 0; r < rows.length; r++) {
-      if (parsed.fieldCounts[r] !== width) problems.push({ index: r, message: fieldCountProblem(parsed.fieldCounts[r], job.format.header) });
-    }
-    problems.sort((a, b) => a.index - b.index);
-  }
+  const problems = job.fieldProblems ? rowProblems(parsed, job.format.header) : parsed.problems;
 
   let times: Float64Array | null = null;
   if (job.time) {

@@ -6,6 +6,7 @@
 import { CancelledError } from '../errors.ts';
 import { PatternMiner, type ChunkKey, type MinerSettings, type Pattern } from './miner.ts';
 import { WILDCARD } from './masking.ts';
+import { yieldToEventLoop } from '../event-loop.ts';
 
 export interface MineProgress {
   linesDone: number;
@@ -149,13 +150,6 @@ export class ChunkMiner {
     this.wildcardsSent = grown(this.wildcardsSent, -1);
   }
 }
-
-/** Mines a run of lines on its own, for MiningSession.addChunk (with a new `known`). */
-export function mineChunk(lines: readonly string[], settings: Partial<MinerSettings> = {}): MinedChunk {
-  return new ChunkMiner(settings).mine(lines);
-}
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Mines lines held in memory, in chunks: progress between chunks, and `signal` stops it. */
 export async function minePatterns(lines: readonly string[], options: MineOptions = {}): Promise<MiningResult> {

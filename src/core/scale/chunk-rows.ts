@@ -23,8 +23,9 @@ export interface ParsedChunk {
 
 const utf8 = new TextDecoder('utf-8');
 
-export function decodeChunk(bytes: Uint8Array): string {
-  return utf8.decode(bytes);
+/** A chunk's text: UTF-8, or `encoding` for a UTF-16 file's byte range read back as it is in the file. */
+export function decodeChunk(bytes: Uint8Array, encoding?: string): string {
+  return encoding ? new TextDecoder(encoding).decode(bytes) : utf8.decode(bytes);
 }
 
 /** Splits text into lines at each LF (a CR before it dropped), skipping blank ones. */
@@ -102,6 +103,16 @@ export function parseChunkRows(text: string, format: ChunkFormat, forCsvOutput =
   if (format.format === 'ndjson') return parseNdjsonRows(text, format.header, forCsvOutput, format.messageColumn);
   const read = readCsvRows(text, { delimiter: format.delimiter!, newline: format.newline, width: format.header.length });
   return { rows: read.rows, fieldCounts: read.fieldCounts, problems: read.problems };
+}
+
+/** A chunk's row problems, by row index: the reader's, and each row whose field count is not the header's. */
+export function rowProblems(parsed: ParsedChunk, header: readonly string[]): RowProblem[] {
+  const problems = [...parsed.problems];
+  for (let i = 0; i < parsed.rows.length; i++) {
+    const count = parsed.fieldCounts[i];
+    if (count !== header.length) problems.push({ index: i, message: fieldCountProblem(count, header) });
+  }
+  return problems.sort((a, b) => a.index - b.index);
 }
 
 /** What a row with `count` fields, not as many as the `header` has, is told. */

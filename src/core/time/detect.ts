@@ -64,6 +64,9 @@ function timeLikeName(name: string): boolean {
   return TIME_COLUMNS.includes(n) || TIME_WORDS.some((word) => n.includes(word));
 }
 
+/** The first rows of a file that its time layout is found on. */
+export const TIME_SAMPLE_ROWS = 20;
+
 /**
  * Where the rows' times are, or null when the sample shows none (or `choice` is `none`). A
  * column chosen by name must exist and hold times: otherwise an InputError says why.

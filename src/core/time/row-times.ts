@@ -3,11 +3,8 @@
  * on a picked file – decided as a run decides it: the layout is judged on the first rows (as many
  * as a run's sample: input.ts reads 20 lines for its guesses), then every row is read with it.
  */
-import { detectTimeSource, type TimeSource } from './detect.ts';
+import { detectTimeSource, TIME_SAMPLE_ROWS, type TimeSource } from './detect.ts';
 import { timeParser, type TimeParser } from './parse.ts';
-
-/** Rows the layout is judged on. */
-const SAMPLE_ROWS = 20;
 
 export class RowTimes {
   /** undefined until the first rows came; null when they hold no time. */
@@ -25,7 +22,7 @@ export class RowTimes {
   /** The next rows, in file order. */
   add(rows: readonly (readonly string[])[]): void {
     if (this.source === undefined && rows.length > 0) {
-      this.source = detectTimeSource(this.header, rows.slice(0, SAMPLE_ROWS), { messageIndex: this.messageIndex, referenceMs: this.referenceMs });
+      this.source = detectTimeSource(this.header, rows.slice(0, TIME_SAMPLE_ROWS), { messageIndex: this.messageIndex, referenceMs: this.referenceMs });
       this.parse = this.source ? timeParser(this.source.format, this.source.referenceMs) : null;
     }
     const parse = this.parse;

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ChunkMiner, mineChunk, MiningSession } from '../../../src/core/patterns/mine.ts';
+import { ChunkMiner, MiningSession } from '../../../src/core/patterns/mine.ts';
 import { MinePool, serveMineWorker, type ToMineWorker } from '../../../src/core/patterns/mine-pool.ts';
 import type { PoolPort } from '../../../src/core/scale/pool.ts';
 
@@ -64,7 +64,7 @@ function chunked(lines: readonly string[], cuts: number[], senders: number[] = [
   [...ends, lines.length].forEach((end, i) => {
     const run = lines.slice(start, end);
     start = end;
-    if (senders.length === 0) return session.addChunk(structuredClone(mineChunk(run)));
+    if (senders.length === 0) return session.addChunk(structuredClone(new ChunkMiner().mine(run)));
     const sender = senders[i % senders.length];
     if (!miners.has(sender)) miners.set(sender, { miner: new ChunkMiner(), known: [] });
     const { miner, known } = miners.get(sender)!;

@@ -64,7 +64,7 @@ function isVariableLike(token: string): boolean {
     if (value === WILDCARD || value === '') return true;
     return !LETTER.test(token.replaceAll(WILDCARD, ''));
   }
-  return looksLikeId(token) || DOTTED_NAME.test(token);
+  return looksLikeId(token) || DOTTED_NAME.test(token) || QUALIFIED_NAME.test(token);
 }
 
 /**
@@ -72,6 +72,9 @@ function isVariableLike(token: string): boolean {
  * module or file (`libssl.so.3`) – is a value: few of them in a file do not make different messages.
  */
 const DOTTED_NAME = /^(?=[^\s]*\d)(?=[^\s]*\p{L})[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+[,;:]?$/u;
+
+/** A name of three or more dotted parts – a class or package (`org.example.FooService`, `com.android.phone`). */
+const QUALIFIED_NAME = /^[\p{L}_][\p{L}\p{N}_$-]*(?:\.[\p{L}_][\p{L}\p{N}_$-]*){2,}[,;:]?$/u;
 
 /**
  * A quoted or square-bracketed name (a tag, a component, a thread; `[logs-1][0]`) is a value however few of them a
@@ -105,6 +108,7 @@ const NAMING_NOUNS = new Set([
   'service', 'unit', 'container', 'pod', 'namespace', 'image', 'package', 'plugin', 'module', 'volume',
   'file', 'directory', 'folder', 'path', 'domain', 'zone', 'region', 'cluster', 'instance', 'vm', 'project', 'tenant', 'group', 'role',
   'job', 'task', 'worker', 'thread', 'channel', 'app', 'application',
+  'component', 'process', 'daemon', 'program', 'class', 'provider', 'handler', 'adapter', 'controller', 'profile', 'session',
 ]);
 
 /** Whether every member has the same naming noun at `p` (a trailing `:` aside). */

@@ -101,3 +101,10 @@ export function hasDigits(s: string, i: number, count: number): boolean {
   for (let k = 0; k < count; k++) if (!isDigit(at(s, i + k))) return false;
   return true;
 }
+
+/**
+ * Top-level domains a host name of three or more labels may end in, besides the two-letter country
+ * ones: a dotted name ending in another word is a logger, package or property name
+ * (`agent.server.raft`, `org.mortbay.log`, `java.class.path`), not a host.
+ */
+export const HOST_TLDS: readonly string[] = ['com', 'net', 'org', 'edu', 'gov', 'mil', 'int', 'biz', 'info', 'io', 'ai', 'app', 'dev', 'cloud', 'local', 'lan', 'corp', 'home', 'arpa', 'asia', 'xyz', 'top', 'site', 'online', 'shop', 'store', 'tech'];

@@ -2,7 +2,7 @@
  * The default masking rules one by one, each its pattern in masking.ts worked out by hand (see
  * default-scanner.ts): a function that gives the end of its match at `i`, or -1.
  */
-import { after, at, digitsEnd, hasDigits, hexEnd, isAlnum, isDigit, isHex, isLabel, isLetter, isLower, isPathChar, isWord, isWordOrDash, labelEnd, MONTHS, pathCharsEnd, spacesEnd, WEEKDAYS, wordOrDashEnd } from './default-scanner-chars.ts';
+import { after, at, digitsEnd, hasDigits, hexEnd, HOST_TLDS, isAlnum, isDigit, isHex, isLabel, isLetter, isLower, isPathChar, isWord, isWordOrDash, labelEnd, MONTHS, pathCharsEnd, spacesEnd, WEEKDAYS, wordOrDashEnd } from './default-scanner-chars.ts';
 
 const QUOTE = 34;
 const EQUALS = 61;
@@ -158,7 +158,8 @@ export function host(s: string, i: number, firstLabelEnd: number): number {
   }
   for (let f = count - 1; f >= 1; f--) {
     const size = segmentEnds[f] - segmentStarts[f];
-    if (size < 2 || size > 6 || !allLower(s, segmentStarts[f], segmentEnds[f])) continue;
+    if (size < 2 || !allLower(s, segmentStarts[f], segmentEnds[f])) continue;
+    if (size > 2 && !HOST_TLDS.some((tld) => tld.length === size && s.startsWith(tld, segmentStarts[f]))) continue;
     const end = hostEnd(s, segmentEnds[f]);
     if (end >= 0) return end;
   }
@@ -338,4 +339,28 @@ export function number(s: string, i: number): number {
   }
   if (after(s, p)) return p;
   return lastSeparator;
+}
+
+const LITERALS = ['true', 'false', 'null', 'True', 'False', 'TRUE', 'FALSE', 'NULL'];
+
+/** `(?:true|false|…|NULL)` and the `A` guard at `i`: the literal's end, or -1. */
+export function literal(s: string, i: number): number {
+  const c = s.charCodeAt(i) | 32;
+  if (c !== 116 && c !== 102 && c !== 110) return -1;
+  for (const word of LITERALS) if (s.startsWith(word, i) && !isWord(at(s, i + word.length))) return i + word.length;
+  return -1;
+}
+
+/** `[\p{L}\p{N}_.@$~+-]`, ASCII: a character of a Windows path's part. */
+const isWindowsPathChar = (c: number) => isWord(c) || c === 46 || c === 64 || c === 36 || c === 126 || c === 43 || c === 45;
+
+/** `[A-Za-z]:\\(?:[\p{L}\p{N}_.@$~+-]+\\?)*` at `i` (a letter): its end, or -1. */
+export function windowsPath(s: string, i: number): number {
+  if (at(s, i + 1) !== 58 || at(s, i + 2) !== 92) return -1;
+  let p = i + 3;
+  while (isWindowsPathChar(at(s, p))) {
+    while (isWindowsPathChar(at(s, p))) p++;
+    if (at(s, p) === 92) p++;
+  }
+  return p;
 }

@@ -5,6 +5,7 @@
  * compile into one alternation, so masking costs one regex pass per line whatever their number.
  * The default rules, unedited, have a hand-written scanner that gives the same output (default-scanner.ts).
  */
+import { HOST_TLDS } from './default-scanner-chars.ts';
 import { JOIN_PENDING_SPACED, maskDefaultAsciiInto, MASKED, NOT_ASCII } from './default-scanner.ts';
 import { MaskedText } from './masked-text.ts';
 
@@ -32,6 +33,8 @@ export interface MaskingConfig {
 const B = '(?<![\\p{L}\\p{N}_])';
 const A = '(?![\\p{L}\\p{N}_])';
 
+const LONG_TLDS = HOST_TLDS.join('|');
+
 const QUANTITY = `\\d+(?:\\.\\d+)? ?(?:[KMGT]i?B|bytes|B|ms|us|µs|ns|sec|s|min|h)${A}`;
 
 export const DEFAULT_MASKING_RULES: readonly MaskingRule[] = [
@@ -57,8 +60,8 @@ export const DEFAULT_MASKING_RULES: readonly MaskingRule[] = [
   },
   {
     id: 'host',
-    description: 'host names ending in a lower-case domain (ns1.example.com, example.org)',
-    pattern: `${B}(?=[\\p{N}.-]*\\p{L})[\\p{L}\\p{N}-]+(?:(?:\\.[\\p{L}\\p{N}-]+)+\\.[a-z]{2,6}|\\.(?:com|net|org|edu|gov|mil|info|biz|io|[a-z]{2}))(?::\\d{1,5})?(?![\\p{L}\\p{N}_(-]|\\.[\\p{L}\\p{N}])`,
+    description: 'host names ending in a top-level domain (ns1.example.com, example.org, redis-0.cache.svc.cluster.local); not dotted logger or property names (agent.server.raft, java.class.path)',
+    pattern: `${B}(?=[\\p{N}.-]*\\p{L})[\\p{L}\\p{N}-]+(?:(?:\\.[\\p{L}\\p{N}-]+)+\\.(?:${LONG_TLDS}|[a-z]{2})|\\.(?:com|net|org|edu|gov|mil|info|biz|io|[a-z]{2}))(?::\\d{1,5})?(?![\\p{L}\\p{N}_(-]|\\.[\\p{L}\\p{N}])`,
     enabled: true,
   },
   {
@@ -92,6 +95,12 @@ export const DEFAULT_MASKING_RULES: readonly MaskingRule[] = [
     enabled: true,
   },
   {
+    id: 'windows-path',
+    description: 'Windows file paths from a drive letter (C:\\Windows\\Temp\\setup.log)',
+    pattern: `${B}[A-Za-z]:\\\\(?:[\\p{L}\\p{N}_.@$~+-]+\\\\?)*`,
+    enabled: true,
+  },
+  {
     id: 'quantity',
     description: 'sizes and durations with a unit a number with an abbreviated unit, and a bracketed restatement (12 bytes, 1256 bytes (1.22 KB), 30 ms, <1 sec)',
     pattern: `[<>~]?${B}${QUANTITY}(?: \\(${QUANTITY}\\))?`,
@@ -101,6 +110,12 @@ export const DEFAULT_MASKING_RULES: readonly MaskingRule[] = [
     id: 'number',
     description: 'numbers, times and versions not glued to a word (42, -1, 3.14, 12:30:01, 2.6.5)',
     pattern: `${B}[-+]?\\d+(?:[.:,-]\\d+)*${A}`,
+    enabled: true,
+  },
+  {
+    id: 'literal',
+    description: 'the literals true, false and null (any case as written in code: True, FALSE, NULL)',
+    pattern: `${B}(?:true|false|True|False|TRUE|FALSE|null|NULL)${A}`,
     enabled: true,
   },
 ];

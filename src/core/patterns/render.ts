@@ -84,17 +84,20 @@ function commonPunctuation(values: readonly string[], fromEnd: boolean): string 
  * punctuation all values share around it (`(<*>)`).
  */
 export function renderVariable(values: readonly string[]): string {
-  const split = values.map(segments);
+  // The key of a `key=value` stays; whether the value keeps words of its own is decided on the values alone.
+  const key = KEY_VALUE.exec(values[0])?.[1];
+  const sharedKey = key && !key.includes(WILDCARD) && values.every((value) => value.startsWith(key)) ? key : '';
+  const parts = sharedKey ? values.map((value) => value.slice(sharedKey.length)) : values;
+  const split = parts.map(segments);
   const first = split[0];
   const aligned = split.every(
     (s) => s.length === first.length && s.every((segment, i) => isSeparator(segment) === isSeparator(first[i]) && (!isSeparator(segment) || segment.text === first[i].text)),
   );
   const constant = (segment: Segment, i: number) => !segment.masked && split.every((s) => s[i].text === segment.text);
   if (aligned && first.some((segment, i) => !isSeparator(segment) && constant(segment, i))) {
-    return first.map((segment, i) => (isSeparator(segment) || constant(segment, i) ? segment.text : WILDCARD)).join('');
+    return sharedKey + first.map((segment, i) => (isSeparator(segment) || constant(segment, i) ? segment.text : WILDCARD)).join('');
   }
-  const key = KEY_VALUE.exec(values[0])?.[1];
-  if (key && !key.includes(WILDCARD) && values.every((value) => value.startsWith(key))) return key + WILDCARD;
+  if (sharedKey) return sharedKey + WILDCARD + commonPunctuation(parts, true);
   const prefix = commonPunctuation(values, false);
   const suffix = commonPunctuation(values, true);
   return prefix.length + suffix.length <= Math.min(...values.map((v) => v.length)) ? prefix + WILDCARD + suffix : WILDCARD;

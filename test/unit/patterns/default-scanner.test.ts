@@ -45,6 +45,10 @@ const fragments: fc.Arbitrary<string>[] = [
     fc.string({ unit: fc.constantFrom(...'ab 1:\\"-./<>=_'), maxLength: 10 }),
     pick('"', '', '\\"', '" ', '\\'),
   ]),
+  // Windows paths: parts of path characters, doubled or trailing backslashes, a drive glued to a word.
+  joined([pick('', 'x', '_', ':', '/'), pick('C', 'd', 'CD', '1'), pick(':\\', ':', ':/', ':\\\\'), fc.string({ unit: fc.constantFrom(...'aZ09_.@$~+-\\ :/('), maxLength: 14 })]),
+  // Literals, alone and glued to words: `true-ish` is masked before the dash, `true_x` and `nullable` not at all.
+  joined([pick('', 'x', '_', '-', '.'), pick('true', 'false', 'null', 'True', 'FALSE', 'NULL', 'Null', 'tru', 'nullable'), pick('', 'x', '_', '-', '.', '1', ':')]),
   pick('é', 'ß', '中', 'µ', 'naïve', 'Zürich-2', '\u00a0', '\u2003', '<*>', '<*> <*>', '(', ')', '[', ']', '"', "'", '#', '%', ',', '.', ';', '?', '!', '&', '*', '='),
   fc.stringMatching(/^[a-zA-Z]{1,10}$/),
   fc.string({ unit: fc.constantFrom(...'aZx0129_-./:<>~()@,+ \tTJMS'), maxLength: 12 }),

@@ -36,6 +36,20 @@ describe('masking', () => {
     expect(masker.mask('Resolved host to /default-rack (TCP/IP, and/or)')).toBe('Resolved host to <*> (TCP/IP, and/or)');
   });
 
+  it('masks the literals true, false and null as values, but not words that start with them', () => {
+    expect(masker.mask('enabled=true retry:False parent: null or TRUE; nullable truest true_x')).toBe('enabled=<*> retry:<*> parent: <*> or <*>; nullable truest true_x');
+  });
+
+  it('masks a Windows path from its drive letter to the first character that cannot be in one', () => {
+    expect(masker.mask('Loaded C:\\Windows\\winsxs\\amd64_x-6.1_none\\cbscore.dll, size 12')).toBe('Loaded <*>, size <*>');
+    expect(masker.mask('path C:\\Program Files\\App and jar:file:/D:/x.jar')).toBe('path <*> Files\\App and jar:file:<*>');
+  });
+
+  it('masks host names ending in a top-level domain, but not dotted logger or property names', () => {
+    expect(masker.mask('via ns1.example.com and redis-0.cache.svc.cluster.local to cdn.web.shop')).toBe('via <*> and <*> to <*>');
+    expect(masker.mask('agent.server.raft: reading java.class.path from org.mortbay.log')).toBe('agent.server.raft: reading java.class.path from org.mortbay.log');
+  });
+
   it('joins a run of variables into one', () => {
     expect(masker.tokens('speeds 1 2 3 4 ok')).toEqual(['speeds', '<*>', 'ok']);
   });
@@ -119,6 +133,27 @@ describe('PatternMiner', () => {
     expect(peers.patternOf(0).template).toBe('peer (<*>) joined');
     const keys = mine(['sync job=alpha state=done.', 'sync job=beta state=done.', 'sync job=gamma state=done.', 'sync job=delta state=done.', 'sync job=omega state=done.', 'sync job=zeta state=done.']);
     expect(keys.patternOf(0).template).toBe('sync job=<*> state=done.');
+  });
+
+  it('writes a field whose values share no word as key=<*>, however the values are punctuated', () => {
+    const services = ['web-3f9a1c', 'api-gateway', 'redis-cache:3', 'serfHealth', 'db-7'];
+    const { miner } = mine(services.map((name) => `Synced check: check=${name} ok`));
+    expect(miner.patterns().map((p) => p.template)).toEqual(['Synced check: check=<*> ok']);
+    const workers = mine(['pool worker=web-1 up', 'pool worker=api-2 up', 'pool worker=db-3 up', 'pool worker=log-4 up']);
+    expect(workers.patternOf(0).template).toBe('pool worker=<*> up');
+  });
+
+  it('treats a component named after its noun and a fully qualified class or package name as values however few of them', () => {
+    const components = ['PowerManager', 'WindowManager', 'InputReader'];
+    const classes = ['org.example.FooService', 'org.example.BarHandler', 'com.android.phone'];
+    const lines = [
+      ...components.flatMap((c) => [`Component ${c} registered with id 12`, `Component ${c} registered with id 14`]),
+      ...classes.flatMap((c) => [`Registering class ${c} for binding 3`, `Registering class ${c} for binding 5`]),
+    ];
+    expect(mine(lines).miner.patterns().map((p) => [p.template, p.count])).toEqual([
+      ['Component <*> registered with id <*>', 6],
+      ['Registering class <*> for binding <*>', 6],
+    ]);
   });
 
   it('treats a quoted tag as a value even when it takes few values, and still tells state words apart', () => {

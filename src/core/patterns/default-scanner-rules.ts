@@ -254,6 +254,19 @@ export function hex(s: string, i: number): number {
   return after(s, end) ? end : -1;
 }
 
+/** `(?=[0-9a-fA-F]*\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}` and the `A` guard at `i`: its end, or -1. */
+export function hexId(s: string, i: number): number {
+  const end = hexEnd(s, i);
+  if (end - i < 8 || !after(s, end)) return -1;
+  let digit = false;
+  let letter = false;
+  for (let k = i; k < end && !(digit && letter); k++) {
+    if (isDigit(s.charCodeAt(k))) digit = true;
+    else letter = true;
+  }
+  return digit && letter ? end : -1;
+}
+
 /** `(?<![\p{L}\p{N}_./-])(?:/[\p{L}\p{N}_.:@-]+)+/?` */
 export function path(s: string, i: number): number {
   if (i > 0) {

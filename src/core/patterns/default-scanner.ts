@@ -12,7 +12,7 @@
 
 import { MaskedText } from './masked-text.ts';
 import { at, CLASSES, DATE_INITIAL, isDigit, isHex, isLetter, isWord, labelEnd, LETTER, UNDERSCORE, WORD, wordOrDashEnd } from './default-scanner-chars.ts';
-import { hex, host, hostPort, id, ip, isoDate, literal, number, path, quantity, quotedValue, textDate, uuid, windowsPath } from './default-scanner-rules.ts';
+import { hex, hexId, host, hostPort, id, ip, isoDate, literal, number, path, quantity, quotedValue, textDate, uuid, windowsPath } from './default-scanner-rules.ts';
 
 const LT = 60;
 const STAR = 42;
@@ -32,13 +32,15 @@ function wordRules(s: string, i: number, c: number): number {
   if (at(s, firstLabelEnd) === 46 && (end = host(s, i, firstLabelEnd)) >= 0) return end;
   if (isDigit(c) && (end = ip(s, i, true)) >= 0) return end;
   if ((next === 46 || next === 47 || next === 58) && (end = hostPort(s, i, first)) >= 0) return end;
-  // After id, a letter starts only a Windows path (a drive letter and `:\`) or a literal.
+  // After id, a letter starts only a hex id, a Windows path (a drive letter and `:\`) or a literal.
   if (isLetter(c)) {
     if (first > firstLabelEnd && (end = id(s, i)) >= 0) return end;
+    if (isHex(c) && (end = hexId(s, i)) >= 0) return end;
     if (first === i + 1 && (end = windowsPath(s, i)) >= 0) return end;
     return literal(s, i);
   }
   if (c === 48 && (end = hex(s, i)) >= 0) return end;
+  if (isDigit(c) && (end = hexId(s, i)) >= 0) return end;
   if (isDigit(c) && (end = quantity(s, i)) >= 0) return end;
   return number(s, i);
 }
@@ -62,9 +64,10 @@ function matchWord(s: string, i: number, c: number, word: number, classes: numbe
   // A word without `_` that ends in none of `-./:,`: no host, host with a port, ip or id, and no
   // number with more parts. A letter starts none of the rest; digits are a number, or a quantity
   // when a space and a unit follow; digits and letters can be hex or a quantity (`30ms`).
-  if (isLetter(c)) return literal(s, i);
+  if (isLetter(c)) return isHex(c) && (end = hexId(s, i)) >= 0 ? end : literal(s, i);
   if ((classes & LETTER) === 0) return next === 32 && (end = quantity(s, i)) >= 0 ? end : word;
   if (c === 48 && (end = hex(s, i)) >= 0) return end;
+  if ((end = hexId(s, i)) >= 0) return end;
   return quantity(s, i);
 }
 

@@ -89,6 +89,12 @@ export const DEFAULT_MASKING_RULES: readonly MaskingRule[] = [
     enabled: true,
   },
   {
+    id: 'hex-id',
+    description: 'hex identifiers of 8 or more digits without 0x, with a digit and a letter (7317849d, a 40-digit commit or node id)',
+    pattern: `${B}(?=[0-9a-fA-F]*\\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}${A}`,
+    enabled: true,
+  },
+  {
     id: 'path',
     description: 'absolute file paths and URL paths (/var/log/syslog, /default-rack, /api/v2/users)',
     pattern: `(?<![\\p{L}\\p{N}_./-])(?:/[\\p{L}\\p{N}_.:@-]+)+/?`,

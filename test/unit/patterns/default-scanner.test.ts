@@ -27,6 +27,8 @@ const fragments: fc.Arbitrary<string>[] = [
   joined([pick('', '-', '+'), digits(1, 4), pick('', '.', ':', ',', '-'), digits(1, 3)]),
   joined([pick('0x', '0X', '0'), hexDigits(4), pick('', 'g', '_')]),
   hexDigits(16),
+  // Hex ids without 0x: around the 8-digit minimum, all digits or all letters, glued to a word or an `@`.
+  joined([pick('', '@', 'Event@', 'x', '_'), fc.stringMatching(/^[0-9a-fA-F]{6,10}$/), pick('', 'g', '_', '.', ':', 'ms', ' B')]),
   joined([pick('', '/'), digits(1, 4), pick('.'), digits(1, 3), pick('.', '..'), digits(1, 3), pick('.'), digits(1, 4), pick('', ':', ':80', ':123456', ':8080x')]),
   joined([hexDigits(8), hexDigits(4), hexDigits(4), hexDigits(4), fc.stringMatching(/^[0-9a-fA-F]{11,13}$/)], '-'),
   joined([digits(4, 4), pick('-'), digits(2, 2), pick('-'), digits(2, 2), pick('', ' ', 'T', 'x'), digits(2, 2), pick(':', ''), digits(2, 2), pick('', ':05', ':05.123', ',7', ':5')]),

@@ -40,6 +40,11 @@ describe('masking', () => {
     expect(masker.mask('enabled=true retry:False parent: null or TRUE; nullable truest true_x')).toBe('enabled=<*> retry:<*> parent: <*> or <*>; nullable truest true_x');
   });
 
+  it('masks a hex id of 8 or more digits without 0x, but not a hex-looking word or a short one', () => {
+    expect(masker.mask('QuorumServer@33557fe4 node 0ce5131f195c2f24ce268e1964f9b567407697cf mapped ffff3000')).toBe('QuorumServer@<*> node <*> mapped <*>');
+    expect(masker.mask('deadbeefcafe decade 3f9a1c2 ab12cd34ef_x')).toBe('deadbeefcafe decade 3f9a1c2 ab12cd34ef_x');
+  });
+
   it('masks a Windows path from its drive letter to the first character that cannot be in one', () => {
     expect(masker.mask('Loaded C:\\Windows\\winsxs\\amd64_x-6.1_none\\cbscore.dll, size 12')).toBe('Loaded <*>, size <*>');
     expect(masker.mask('path C:\\Program Files\\App and jar:file:/D:/x.jar')).toBe('path <*> Files\\App and jar:file:<*>');

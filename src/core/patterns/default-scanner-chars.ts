@@ -13,7 +13,7 @@ export function at(s: string, i: number): number {
 
 // The character classes of the rules, restricted to ASCII, as bits of one table (indexed by any
 // UTF-16 code unit, so a look-ahead past a non-ASCII character reads 0: in no class).
-const DIGIT = 1;
+export const DIGIT = 1;
 export const LETTER = 2;
 const LOWER = 4;
 const HEX = 8;
@@ -28,6 +28,8 @@ const PATH = 128;
 export const UNDERSCORE = 256;
 /** The first letter of a weekday or month name. */
 export const DATE_INITIAL = 512;
+/** A letter that is not a hex digit (g–z, G–Z). */
+export const NON_HEX_LETTER = 1024;
 
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -48,7 +50,8 @@ for (let c = 0; c < 128; c++) {
     (alnum || ch === '_' || ch === '-' ? WORD_DASH : 0) |
     (alnum || '_.:@-'.includes(ch) ? PATH : 0) |
     (ch === '_' ? UNDERSCORE : 0) |
-    ([...WEEKDAYS, ...MONTHS].some((name) => name[0] === ch) ? DATE_INITIAL : 0);
+    ([...WEEKDAYS, ...MONTHS].some((name) => name[0] === ch) ? DATE_INITIAL : 0) |
+    (letter && !/[a-fA-F]/.test(ch) ? NON_HEX_LETTER : 0);
 }
 
 export const isDigit = (c: number) => (CLASSES[c] & DIGIT) !== 0;
@@ -108,3 +111,15 @@ export function hasDigits(s: string, i: number, count: number): boolean {
  * (`agent.server.raft`, `org.mortbay.log`, `java.class.path`), not a host.
  */
 export const HOST_TLDS: readonly string[] = ['com', 'net', 'org', 'edu', 'gov', 'mil', 'int', 'biz', 'info', 'io', 'ai', 'app', 'dev', 'cloud', 'local', 'lan', 'corp', 'home', 'arpa', 'asia', 'xyz', 'top', 'site', 'online', 'shop', 'store', 'tech'];
+
+/** HOST_TLDS by first character code: a label is checked against a few of them, not all. */
+const TLDS_BY_INITIAL: string[][] = Array.from({ length: 128 }, () => []);
+for (const tld of HOST_TLDS) TLDS_BY_INITIAL[tld.charCodeAt(0)].push(tld);
+
+/** Whether `s` from `start` to `end` is one of HOST_TLDS. */
+export function isHostTld(s: string, start: number, end: number): boolean {
+  const candidates = TLDS_BY_INITIAL[s.charCodeAt(start)];
+  if (!candidates) return false;
+  for (const tld of candidates) if (tld.length === end - start && s.startsWith(tld, start)) return true;
+  return false;
+}

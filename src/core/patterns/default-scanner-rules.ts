@@ -2,7 +2,7 @@
  * The default masking rules one by one, each its pattern in masking.ts worked out by hand (see
  * default-scanner.ts): a function that gives the end of its match at `i`, or -1.
  */
-import { after, at, digitsEnd, hasDigits, hexEnd, HOST_TLDS, isAlnum, isDigit, isHex, isLabel, isLetter, isLower, isPathChar, isWord, isWordOrDash, labelEnd, MONTHS, pathCharsEnd, spacesEnd, WEEKDAYS, wordOrDashEnd } from './default-scanner-chars.ts';
+import { after, at, digitsEnd, hasDigits, hexEnd, isAlnum, isHostTld, isDigit, isHex, isLabel, isLetter, isLower, isPathChar, isWord, isWordOrDash, labelEnd, MONTHS, pathCharsEnd, spacesEnd, WEEKDAYS, wordOrDashEnd } from './default-scanner-chars.ts';
 
 const QUOTE = 34;
 const EQUALS = 61;
@@ -159,7 +159,7 @@ export function host(s: string, i: number, firstLabelEnd: number): number {
   for (let f = count - 1; f >= 1; f--) {
     const size = segmentEnds[f] - segmentStarts[f];
     if (size < 2 || !allLower(s, segmentStarts[f], segmentEnds[f])) continue;
-    if (size > 2 && !HOST_TLDS.some((tld) => tld.length === size && s.startsWith(tld, segmentStarts[f]))) continue;
+    if (size > 2 && !isHostTld(s, segmentStarts[f], segmentEnds[f])) continue;
     const end = hostEnd(s, segmentEnds[f]);
     if (end >= 0) return end;
   }

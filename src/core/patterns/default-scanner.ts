@@ -11,7 +11,7 @@
  */
 
 import { MaskedText } from './masked-text.ts';
-import { at, CLASSES, DATE_INITIAL, isDigit, isHex, isLetter, isWord, labelEnd, LETTER, UNDERSCORE, WORD, wordOrDashEnd } from './default-scanner-chars.ts';
+import { at, CLASSES, DATE_INITIAL, DIGIT, isDigit, isHex, isLetter, isWord, labelEnd, LETTER, NON_HEX_LETTER, UNDERSCORE, WORD, wordOrDashEnd } from './default-scanner-chars.ts';
 import { hex, hexId, host, hostPort, id, ip, isoDate, literal, number, path, quantity, quotedValue, textDate, uuid, windowsPath } from './default-scanner-rules.ts';
 
 const LT = 60;
@@ -35,12 +35,13 @@ function wordRules(s: string, i: number, c: number): number {
   // After id, a letter starts only a hex id, a Windows path (a drive letter and `:\`) or a literal.
   if (isLetter(c)) {
     if (first > firstLabelEnd && (end = id(s, i)) >= 0) return end;
-    if (isHex(c) && (end = hexId(s, i)) >= 0) return end;
+    // Both need a word this long: a hex id eight characters, a literal four.
+    if (isHex(c) && firstLabelEnd - i >= 8 && (end = hexId(s, i)) >= 0) return end;
     if (first === i + 1 && (end = windowsPath(s, i)) >= 0) return end;
-    return literal(s, i);
+    return firstLabelEnd - i >= 4 ? literal(s, i) : -1;
   }
   if (c === 48 && (end = hex(s, i)) >= 0) return end;
-  if (isDigit(c) && (end = hexId(s, i)) >= 0) return end;
+  if (isDigit(c) && firstLabelEnd - i >= 8 && (end = hexId(s, i)) >= 0) return end;
   if (isDigit(c) && (end = quantity(s, i)) >= 0) return end;
   return number(s, i);
 }
@@ -62,13 +63,18 @@ function matchWord(s: string, i: number, c: number, word: number, classes: numbe
   const next = at(s, word);
   if ((classes & UNDERSCORE) !== 0 || next === 45 || next === 46 || next === 47 || next === 58 || next === 44) return wordRules(s, i, c);
   // A word without `_` that ends in none of `-./:,`: no host, host with a port, ip or id, and no
-  // number with more parts. A letter starts none of the rest; digits are a number, or a quantity
-  // when a space and a unit follow; digits and letters can be hex or a quantity (`30ms`).
-  if (isLetter(c)) return isHex(c) && (end = hexId(s, i)) >= 0 ? end : literal(s, i);
+  // number with more parts. A letter starts only a hex id (the whole word, 8 or more) or a literal
+  // (4 or 5); digits are a number, or a quantity when a space and a unit follow; digits and letters
+  // can be hex, a hex id or a quantity (`30ms`).
+  // A hex id is the whole word: 8 or more hex digits, a digit and a letter among them.
+  const hexWord = word - i >= 8 && (classes & (NON_HEX_LETTER | DIGIT | LETTER)) === (DIGIT | LETTER);
+  if (isLetter(c)) {
+    if (hexWord) return word;
+    return word - i === 4 || word - i === 5 ? literal(s, i) : -1;
+  }
   if ((classes & LETTER) === 0) return next === 32 && (end = quantity(s, i)) >= 0 ? end : word;
   if (c === 48 && (end = hex(s, i)) >= 0) return end;
-  if ((end = hexId(s, i)) >= 0) return end;
-  return quantity(s, i);
+  return hexWord ? word : quantity(s, i);
 }
 
 /**

@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MASKING_RULES } from '../../src/core/patterns/masking.ts';
 import { classifyFile, type GeneratedFile, openSession, readDownload, useBrowser, writeGeneratedCsv } from '../helpers/browser.ts';
 
 const env = useBrowser();
@@ -195,6 +196,12 @@ describe('pattern discovery in the page', () => {
     // Masking: live preview, an invalid rule's reason, apply.
     await page.getByText('Masking and grouping').click();
     const editor = page.getByTestId('masking-editor');
+    // A default rule the list lacks (as in patterns saved before it was added) is named and put back in its place.
+    await editor.getByRole('button', { name: 'Delete masking rule hex-id' }).click();
+    await expect.poll(() => editor.getByTestId('masking-defaults-note').innerText()).toMatch(/^Default rules not in this list: hex-id\./);
+    await editor.getByTestId('masking-add-defaults').click();
+    await editor.getByTestId('masking-defaults-note').waitFor({ state: 'detached' });
+    expect(await editor.getByTestId('masking-rule').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-rule-id')))).toEqual(DEFAULT_MASKING_RULES.map((r) => r.id));
     await editor.getByTestId('masking-sample').fill('Connection from 10.0.0.1 closed');
     await expect.poll(() => editor.getByTestId('masking-masked').first().innerText()).toBe('Connection from <*> closed');
     const numberRule = editor.locator('[data-testid="masking-rule"][data-rule-id="number"]');

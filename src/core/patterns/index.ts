@@ -1,5 +1,6 @@
 /** Pattern discovery: masking, the miner, value statistics, edits, semantic grouping. */
 export * from './masking.ts';
+export * from './masking-defaults.ts';
 export * from './template.ts';
 export * from './cluster.ts';
 export * from './miner.ts';

@@ -3,6 +3,7 @@ import { CancelledError } from '../../../src/core/errors.ts';
 import {
   assign,
   compileMasking,
+  defaultRulesChange,
   DEFAULT_MASKING,
   minePatterns,
   MiningSession,
@@ -11,6 +12,7 @@ import {
   previewMasking,
   validateMasking,
   valueDistributions,
+  withMissingDefaults,
   type MaskingConfig,
 } from '../../../src/core/patterns/index.ts';
 
@@ -383,5 +385,29 @@ describe('valueDistributions', () => {
 describe('normalizeTemplate', () => {
   it('collapses whitespace and runs of <*>', () => {
     expect(normalizeTemplate('  a  <*> <*><*>   b ')).toBe('a <*> b');
+  });
+});
+
+describe('saved masking rules against the defaults', () => {
+  const rule = (id: string, pattern = id) => ({ id, description: '', pattern, enabled: true });
+  const defaults = [rule('a'), rule('b'), rule('c'), rule('d')];
+
+  it('names the default rules a saved list lacks or holds in another form', () => {
+    expect(defaultRulesChange([rule('a'), rule('c', 'c2'), rule('mine')], defaults)).toEqual({ missing: ['b', 'd'], differing: ['c'] });
+    expect(defaultRulesChange(DEFAULT_MASKING.rules)).toEqual({ missing: [], differing: [] });
+  });
+
+  it('puts the missing default rules in at their place in the defaults, keeping the user’s own rules and edits', () => {
+    const saved = [rule('mine'), rule('b', 'b2'), { ...rule('d'), enabled: false }];
+    expect(withMissingDefaults(saved, defaults).map((r) => [r.id, r.pattern, r.enabled])).toEqual([
+      ['a', 'a', true],
+      ['mine', 'mine', true],
+      ['b', 'b2', true],
+      ['c', 'c', true],
+      ['d', 'd', false],
+    ]);
+    // A list saved before rules were added to the defaults gets exactly the defaults back.
+    const older = DEFAULT_MASKING.rules.filter((r) => !['literal', 'hex-id', 'windows-path'].includes(r.id));
+    expect(withMissingDefaults(older)).toEqual(DEFAULT_MASKING.rules);
   });
 });

@@ -62,6 +62,8 @@ function isVariableLike(token: string): boolean {
     // `uid=<*>` and `(<*>)` are values; `tty=:<*>` or `LOGIN(uid=<*>)` are shapes that may name
     // a different message.
     if (value === WILDCARD || value === '') return true;
+    // A name numbered by a variable (`consul-server-<*>`, `ip-<*>`): an instance's name, a value.
+    if (NUMBERED_NAME.test(token)) return true;
     return !LETTER.test(token.replaceAll(WILDCARD, ''));
   }
   return looksLikeId(token) || DOTTED_NAME.test(token) || QUALIFIED_NAME.test(token);
@@ -72,6 +74,8 @@ function isVariableLike(token: string): boolean {
  * module or file (`libssl.so.3`) – is a value: few of them in a file do not make different messages.
  */
 const DOTTED_NAME = /^(?=[^\s]*\d)(?=[^\s]*\p{L})[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+[,;:]?$/u;
+
+const NUMBERED_NAME = /^\p{L}[\p{L}\p{N}_-]*-<\*>[,;:.]?$/u;
 
 /** A name of three or more dotted parts – a class or package (`org.example.FooService`, `com.android.phone`). */
 const QUALIFIED_NAME = /^[\p{L}_][\p{L}\p{N}_$-]*(?:\.[\p{L}_][\p{L}\p{N}_$-]*){2,}[,;:]?$/u;

@@ -150,6 +150,11 @@ describe('PatternMiner', () => {
     expect(workers.patternOf(0).template).toBe('pool worker=<*> up');
   });
 
+  it('treats a name numbered by a variable as a value however few names there are', () => {
+    const lines = ['consul-server-3', 'ip-10', 'build-agent-2'].flatMap((name) => [`Marking ${name} as failed, timeout 5`, `Marking ${name.replace(/\d+$/, '7')} as failed, timeout 9`]);
+    expect(mine(lines).miner.patterns().map((p) => [p.template, p.count])).toEqual([['Marking <*> as failed, timeout <*>', 6]]);
+  });
+
   it('treats a component named after its noun and a fully qualified class or package name as values however few of them', () => {
     const components = ['PowerManager', 'WindowManager', 'InputReader'];
     const classes = ['org.example.FooService', 'org.example.BarHandler', 'com.android.phone'];

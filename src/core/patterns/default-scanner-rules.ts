@@ -43,27 +43,41 @@ export function uuid(s: string, i: number): number {
   return after(s, i + 36) ? i + 36 : -1;
 }
 
-/** `\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?` then `A`. */
+/**
+ * `(?:Z|[+-]\d{2}(?::?\d{2})?)?` then `A` after a time that ends at `p`: the longest end that
+ * passes the guard, or -1 when none does (not even the time without a zone).
+ */
+function zoned(s: string, p: number): number {
+  const c = at(s, p);
+  if (c === 90) {
+    if (after(s, p + 1)) return p + 1;
+  } else if ((c === 43 || c === 45) && hasDigits(s, p + 1, 2)) {
+    const hours = p + 3;
+    if (at(s, hours) === 58 && hasDigits(s, hours + 1, 2) && after(s, hours + 3)) return hours + 3;
+    if (hasDigits(s, hours, 2) && after(s, hours + 2)) return hours + 2;
+    if (after(s, hours)) return hours;
+  }
+  return after(s, p) ? p : -1;
+}
+
+/** `\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?` then `A`. */
 export function isoDate(s: string, i: number): number {
   if (!(hasDigits(s, i, 4) && at(s, i + 4) === 45 && hasDigits(s, i + 5, 2) && at(s, i + 7) === 45 && hasDigits(s, i + 8, 2))) return -1;
   const date = i + 10;
   const t = at(s, date);
   if ((t === 84 || t === 32) && hasDigits(s, date + 1, 2) && at(s, date + 3) === 58 && hasDigits(s, date + 4, 2)) {
     const minutes = date + 6;
+    let end = -1;
     if (at(s, minutes) === 58 && hasDigits(s, minutes + 1, 2)) {
       const seconds = minutes + 3;
       const sep = at(s, seconds);
-      if ((sep === 46 || sep === 44) && isDigit(at(s, seconds + 1))) {
-        const fraction = digitsEnd(s, seconds + 1);
-        if (after(s, fraction)) return fraction;
-      }
-      if (after(s, seconds)) return seconds;
+      if ((sep === 46 || sep === 44) && isDigit(at(s, seconds + 1)) && (end = zoned(s, digitsEnd(s, seconds + 1))) >= 0) return end;
+      if ((end = zoned(s, seconds)) >= 0) return end;
     }
-    if (after(s, minutes)) return minutes;
+    if ((end = zoned(s, minutes)) >= 0) return end;
   }
   return after(s, date) ? date : -1;
 }
-
 
 function oneOfAt(s: string, i: number, words: readonly string[]): boolean {
   for (const word of words) if (s.startsWith(word, i)) return true;
@@ -376,4 +390,23 @@ export function windowsPath(s: string, i: number): number {
     if (at(s, p) === 92) p++;
   }
   return p;
+}
+
+/** `[A-Za-z0-9+.-]`: a character of a URL's scheme. */
+const isSchemeChar = (c: number) => isAlnum(c) || c === 43 || c === 46 || c === 45;
+/** `[\p{L}\p{N}_.~:/?#@!$&*+=%-]`, ASCII: a character of a URL after its scheme. */
+const isUrlChar = (c: number) => isWord(c) || (c < 128 && URL_PUNCTUATION[c] !== 0);
+/** The same but `.:?!`: a character a URL may end with. */
+const isUrlEnd = (c: number) => isUrlChar(c) && c !== 46 && c !== 58 && c !== 63 && c !== 33;
+const URL_PUNCTUATION = new Uint8Array(128);
+for (const ch of '.~:/?#@!$&*+=%-') URL_PUNCTUATION[ch.charCodeAt(0)] = 1;
+
+/** `[A-Za-z][A-Za-z0-9+.-]*://[…]*[…]` at `i` (a letter): its end, or -1. */
+export function url(s: string, i: number): number {
+  let p = i + 1;
+  while (isSchemeChar(at(s, p))) p++;
+  if (at(s, p) !== 58 || at(s, p + 1) !== 47 || at(s, p + 2) !== 47) return -1;
+  let end = -1;
+  for (p += 3; isUrlChar(at(s, p)); p++) if (isUrlEnd(at(s, p))) end = p + 1;
+  return end;
 }

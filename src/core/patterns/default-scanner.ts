@@ -12,7 +12,7 @@
 
 import { MaskedText } from './masked-text.ts';
 import { at, CLASSES, DATE_INITIAL, DIGIT, isDigit, isHex, isLetter, isWord, labelEnd, LETTER, NON_HEX_LETTER, UNDERSCORE, WORD, wordOrDashEnd } from './default-scanner-chars.ts';
-import { hex, hexId, host, hostPort, id, ip, isoDate, literal, number, path, quantity, quotedValue, textDate, uuid, windowsPath } from './default-scanner-rules.ts';
+import { hex, hexId, host, hostPort, id, ip, isoDate, literal, number, path, quantity, quotedValue, textDate, url, uuid, windowsPath } from './default-scanner-rules.ts';
 
 const LT = 60;
 const STAR = 42;
@@ -61,6 +61,8 @@ function matchWord(s: string, i: number, c: number, word: number, classes: numbe
     if ((d === 32 || d === 44) && (end = textDate(s, i)) >= 0) return end;
   }
   const next = at(s, word);
+  // A URL's scheme is letters, digits and `+.-`, then `://` (looked for only in a line that has one).
+  if (lineHasUrl && isLetter(c) && (next === 58 || next === 43 || next === 46 || next === 45) && (end = url(s, i)) >= 0) return end;
   if ((classes & UNDERSCORE) !== 0 || next === 45 || next === 46 || next === 47 || next === 58 || next === 44) return wordRules(s, i, c);
   // A word without `_` that ends in none of `-./:,`: no host, host with a port, ip or id, and no
   // number with more parts. A letter starts only a hex id (the whole word, 8 or more) or a literal
@@ -101,6 +103,9 @@ function matchOther(s: string, i: number, c: number, boundary: boolean): number 
   }
 }
 
+/** Whether the line being masked has a `://`: only then can a word start a URL. */
+let lineHasUrl = false;
+
 /** What maskDefaultAsciiInto did. */
 export const NOT_ASCII = 0;
 /** The masked line is in `out`, runs of `<*>` joined. */
@@ -119,6 +124,7 @@ export const JOIN_PENDING_SPACED = 3;
  */
 export function maskDefaultAsciiInto(line: string, out: MaskedText, joinRuns: boolean): number {
   const length = line.length;
+  lineHasUrl = line.includes('://');
   // A match is one character at least and becomes three.
   out.reserve(length * 3);
   const codes = out.codes;

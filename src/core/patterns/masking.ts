@@ -52,10 +52,16 @@ export const DEFAULT_MASKING_RULES: readonly MaskingRule[] = [
   },
   {
     id: 'datetime',
-    description: 'dates and times (2005-06-18 02:08:10, Sat Jun 18 02:08:10 2005)',
+    description: 'dates and times, with a time zone when there is one (2005-06-18 02:08:10, 2024-05-01T02:00:00.123Z, 2024-05-01T02:00:00+02:00, Sat Jun 18 02:08:10 2005)',
     pattern:
-      `${B}(?:\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?)?|` +
+      `${B}(?:\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?)?|` +
       `(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? +)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\\d{1,2}(?:,? +\\d{4})?(?: +\\d{2}:\\d{2}(?::\\d{2})?(?: +\\d{4})?)?)${A}`,
+    enabled: true,
+  },
+  {
+    id: 'url',
+    description: 'URLs with a scheme (https://example.com/a?b=1, hdfs://namenode:9000/tmp/job.jar), not a trailing . , : ? or !',
+    pattern: `${B}[A-Za-z][A-Za-z0-9+.-]*://[\\p{L}\\p{N}_.~:/?#@!$&*+=%-]*[\\p{L}\\p{N}_~/#@$&*+=%-]`,
     enabled: true,
   },
   {

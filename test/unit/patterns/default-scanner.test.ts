@@ -47,6 +47,10 @@ const fragments: fc.Arbitrary<string>[] = [
     fc.string({ unit: fc.constantFrom(...'ab 1:\\"-./<>=_'), maxLength: 10 }),
     pick('"', '', '\\"', '" ', '\\'),
   ]),
+  // URLs: schemes with + . -, a body of URL characters, ends that a URL may not end with, a scheme glued to a word.
+  joined([pick('', 'x', '_', '(', '"'), pick('http', 'https', 'hdfs', 'git+ssh', 's3', 'a.b-c', '1http', 'jdbc:mysql'), pick('://', ':/', ':', '://'), fc.string({ unit: fc.constantFrom(...'aZ09_.~:/?#@!$&*+=%-,;()[] '), maxLength: 16 })]),
+  // ISO times with a time zone: Z, +hh, +hhmm, +hh:mm, glued to more digits or letters.
+  joined([pick('2024-05-01T', '2024-05-01 '), pick('02:00', '02:00:59', '02:00:59.123', '02:00:59,5'), pick('', 'Z', 'z', '+02', '-05:00', '+0530', '+05:3', '+1', '-05:00x', 'Zx', '+02:001')]),
   // Windows paths: parts of path characters, doubled or trailing backslashes, a drive glued to a word.
   joined([pick('', 'x', '_', ':', '/'), pick('C', 'd', 'CD', '1'), pick(':\\', ':', ':/', ':\\\\'), fc.string({ unit: fc.constantFrom(...'aZ09_.@$~+-\\ :/('), maxLength: 14 })]),
   // Literals, alone and glued to words: `true-ish` is masked before the dash, `true_x` and `nullable` not at all.

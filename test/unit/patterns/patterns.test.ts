@@ -42,6 +42,16 @@ describe('masking', () => {
     expect(masker.mask('enabled=true retry:False parent: null or TRUE; nullable truest true_x')).toBe('enabled=<*> retry:<*> parent: <*> or <*>; nullable truest true_x');
   });
 
+  it('masks a URL whole, scheme to end, but not the punctuation that ends a sentence after it', () => {
+    expect(masker.mask('Default file system [hdfs://msra-sa-41:9000] see https://example.com/a?b=1&c=%20d. or git+ssh://git@host/repo.git, ok')).toBe(
+      'Default file system [<*>] see <*>. or <*>, ok',
+    );
+  });
+
+  it('masks an ISO time with its time zone', () => {
+    expect(masker.mask('at 2024-05-01T02:00:00.123Z and 2024-05-01T02:00:00+02:00, 2024-05-01 02:00-0500 done')).toBe('at <*> and <*>, <*> done');
+  });
+
   it('masks a hex id of 8 or more digits without 0x, but not a hex-looking word or a short one', () => {
     expect(masker.mask('QuorumServer@33557fe4 node 0ce5131f195c2f24ce268e1964f9b567407697cf mapped ffff3000')).toBe('QuorumServer@<*> node <*> mapped <*>');
     expect(masker.mask('deadbeefcafe decade 3f9a1c2 ab12cd34ef_x')).toBe('deadbeefcafe decade 3f9a1c2 ab12cd34ef_x');

@@ -6,22 +6,31 @@ import { after, at, digitsEnd, hasDigits, hexEnd, isAlnum, isHostTld, isDigit, i
 
 const QUOTE = 34;
 const EQUALS = 61;
+const COLON = 58;
+const SPACE = 32;
 const BACKSLASH = 92;
 
 /** `[\p{L}\p{N}_.-]`, ASCII only: a character of a field's key. */
 const isKeyChar = (c: number) => isWordOrDash(c) || c === 46;
 
 /**
- * quoted-value at `i`, just after a `"`: `(?<=[\p{L}\p{N}_.-]=")`, not after `msg="` or
- * `message="` (the key's whole run of key characters), then `(?:[^"\\]|\\.)+(?=")` – which cannot
- * backtrack to a shorter match: it ends at the first quote no backslash escapes, or fails.
+ * quoted-value at `i`, just after a `"`: `(?<=[\p{L}\p{N}_.-]"?(?:=|: ?)")` – a key, perhaps quoted,
+ * then `=`, `:` or `: ` – not for the key msg or message (the key's whole run of key characters),
+ * then `(?:[^"\\]|\\.)+(?=")`, which cannot backtrack to a shorter match: it ends at the first
+ * quote no backslash escapes, or fails.
  */
 export function quotedValue(s: string, i: number): number {
-  if (at(s, i - 1) !== QUOTE || at(s, i - 2) !== EQUALS || i < 3 || !isKeyChar(s.charCodeAt(i - 3))) return -1;
-  let keyStart = i - 3;
+  if (i < 3 || at(s, i - 1) !== QUOTE) return -1;
+  const c = s.charCodeAt(i - 2);
+  let keyEnd = i - 2;
+  if (c === SPACE && s.charCodeAt(i - 3) === COLON) keyEnd = i - 3;
+  else if (c !== EQUALS && c !== COLON) return -1;
+  if (keyEnd > 0 && s.charCodeAt(keyEnd - 1) === QUOTE) keyEnd--;
+  if (keyEnd < 1 || !isKeyChar(s.charCodeAt(keyEnd - 1))) return -1;
+  let keyStart = keyEnd - 1;
   while (keyStart > 0 && isKeyChar(s.charCodeAt(keyStart - 1))) keyStart--;
-  const keyLength = i - 2 - keyStart;
-  if ((keyLength === 3 || keyLength === 7) && /^(?:msg|message)$/.test(s.slice(keyStart, i - 2))) return -1;
+  const keyLength = keyEnd - keyStart;
+  if ((keyLength === 3 || keyLength === 7) && /^(?:msg|message)$/.test(s.slice(keyStart, keyEnd))) return -1;
   for (let j = i; j < s.length; ) {
     const c = s.charCodeAt(j);
     if (c === QUOTE) return j > i ? j : -1;

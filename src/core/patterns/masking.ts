@@ -40,8 +40,8 @@ const QUANTITY = `\\d+(?:\\.\\d+)? ?(?:[KMGT]i?B|bytes|B|ms|us|µs|ns|sec|s|min|
 export const DEFAULT_MASKING_RULES: readonly MaskingRule[] = [
   {
     id: 'quoted-value',
-    description: 'the text of a quoted field value, spaces and escaped quotes included (error="no route to host"); not of msg= or message=, which hold the message',
-    pattern: `${B}(?<=[\\p{L}\\p{N}_.-]=")(?<!(?<![\\p{L}\\p{N}_.-])(?:msg|message)=")(?:[^"\\\\]|\\\\.)+(?=")`,
+    description: 'the text of a quoted field value, spaces and escaped quotes included (error="no route to host", platform: "CPython 3.11", "user":"ann lee"); not of msg or message, which hold the message',
+    pattern: `${B}(?<=[\\p{L}\\p{N}_.-]"?(?:=|: ?)")(?<!(?<![\\p{L}\\p{N}_.-])"?(?:msg|message)"?(?:=|: ?)")(?:[^"\\\\]|\\\\.)+(?=")`,
     enabled: true,
   },
   {

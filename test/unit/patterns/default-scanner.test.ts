@@ -42,8 +42,8 @@ const fragments: fc.Arbitrary<string>[] = [
   // Quoted field values: spaces, escaped quotes, a backslash at the end, msg= and message= keys.
   joined([
     pick('', 'a', 'x.', '-', '.'),
-    pick('error', 'msg', 'message', 'amsg', 'k_1', 'msgs', ''),
-    pick('="', '= "', '"', "='"),
+    pick('error', 'msg', 'message', 'amsg', 'k_1', 'msgs', '', '"msg', '"user', 'x"msg'),
+    pick('="', '= "', '"', "='", ':"', ': "', '":"', '": "', ':  "', '"="', ' : "'),
     fc.string({ unit: fc.constantFrom(...'ab 1:\\"-./<>=_'), maxLength: 10 }),
     pick('"', '', '\\"', '" ', '\\'),
   ]),

@@ -42,6 +42,12 @@ describe('masking', () => {
     expect(masker.mask('enabled=true retry:False parent: null or TRUE; nullable truest true_x')).toBe('enabled=<*> retry:<*> parent: <*> or <*>; nullable truest true_x');
   });
 
+  it('masks the text of a quoted value after key=, key: and "key": – but not of msg or message', () => {
+    expect(masker.mask('os: { name: "Ubuntu Linux", "arch":"x86 64" } error="no route" {"msg": "Starting compaction", "message":"Done now"}')).toBe(
+      'os: { name: "<*>", "arch":"<*>" } error="<*>" {"msg": "Starting compaction", "message":"Done now"}',
+    );
+  });
+
   it('masks a URL whole, scheme to end, but not the punctuation that ends a sentence after it', () => {
     expect(masker.mask('Default file system [hdfs://msra-sa-41:9000] see https://example.com/a?b=1&c=%20d. or git+ssh://git@host/repo.git, ok')).toBe(
       'Default file system [<*>] see <*>. or <*>, ok',

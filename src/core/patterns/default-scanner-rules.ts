@@ -52,6 +52,16 @@ export function uuid(s: string, i: number): number {
   return after(s, i + 36) ? i + 36 : -1;
 }
 
+/** `[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}` then `A` at `i`: its end, or -1. */
+export function mac(s: string, i: number): number {
+  for (let k = 0; k < 6; k++) {
+    const p = i + k * 3;
+    if (!isHex(at(s, p)) || !isHex(at(s, p + 1))) return -1;
+    if (k < 5 && at(s, p + 2) !== 58 && at(s, p + 2) !== 45) return -1;
+  }
+  return after(s, i + 17) ? i + 17 : -1;
+}
+
 /**
  * `(?:Z|[+-]\d{2}(?::?\d{2})?)?` then `A` after a time that ends at `p`: the longest end that
  * passes the guard, or -1 when none does (not even the time without a zone).

@@ -12,7 +12,7 @@
 
 import { MaskedText } from './masked-text.ts';
 import { at, CLASSES, DATE_INITIAL, DIGIT, isDigit, isHex, isLetter, isWord, labelEnd, LETTER, NON_HEX_LETTER, UNDERSCORE, WORD, wordOrDashEnd } from './default-scanner-chars.ts';
-import { hex, hexId, host, hostPort, id, ip, isoDate, literal, number, path, quantity, quotedValue, textDate, url, uuid, windowsPath } from './default-scanner-rules.ts';
+import { hex, hexId, host, hostPort, id, ip, isoDate, literal, mac, number, path, quantity, quotedValue, textDate, url, uuid, windowsPath } from './default-scanner-rules.ts';
 
 const LT = 60;
 const STAR = 42;
@@ -53,8 +53,9 @@ function wordRules(s: string, i: number, c: number): number {
  */
 function matchWord(s: string, i: number, c: number, word: number, classes: number): number {
   let end = -1;
-  // uuid and dates first; each needs a `-`, `,` or space at a fixed place, tested before the rule.
+  // uuid, MAC addresses and dates first; each needs a `-`, `:`, `,` or space at a fixed place, tested before the rule.
   if (isHex(c) && at(s, i + 8) === 45 && (end = uuid(s, i)) >= 0) return end;
+  if (isHex(c) && (at(s, i + 2) === 58 || at(s, i + 2) === 45) && (end = mac(s, i)) >= 0) return end;
   if (isDigit(c) && at(s, i + 4) === 45 && (end = isoDate(s, i)) >= 0) return end;
   if ((CLASSES[c] & DATE_INITIAL) !== 0) {
     const d = at(s, i + 3);

@@ -51,6 +51,12 @@ export const DEFAULT_MASKING_RULES: readonly MaskingRule[] = [
     enabled: true,
   },
   {
+    id: 'mac',
+    description: 'MAC addresses (3c:22:fb:0a:11:9e, 00-1A-2B-3C-4D-5E)',
+    pattern: `${B}[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}${A}`,
+    enabled: true,
+  },
+  {
     id: 'datetime',
     description: 'dates and times, with a time zone when there is one (2005-06-18 02:08:10, 2024-05-01T02:00:00.123Z, 2024-05-01T02:00:00+02:00, Sat Jun 18 02:08:10 2005)',
     pattern:

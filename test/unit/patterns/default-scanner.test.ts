@@ -27,6 +27,8 @@ const fragments: fc.Arbitrary<string>[] = [
   joined([pick('', '-', '+'), digits(1, 4), pick('', '.', ':', ',', '-'), digits(1, 3)]),
   joined([pick('0x', '0X', '0'), hexDigits(4), pick('', 'g', '_')]),
   hexDigits(16),
+  // MAC addresses: : or - between pairs, mixed, one pair short or long, a word glued after.
+  joined([hexDigits(2), pick(':', '-'), hexDigits(2), pick(':', '-', '.'), hexDigits(2), pick(':'), hexDigits(2), pick(':', '-'), hexDigits(2), pick(':', '-', ''), pick('', '9e', '9', '9ef'), pick('', 'x', ':', '-1')]),
   // Hex ids without 0x: around the 8-digit minimum, all digits or all letters, glued to a word or an `@`.
   joined([pick('', '@', 'Event@', 'x', '_'), fc.stringMatching(/^[0-9a-fA-F]{6,10}$/), pick('', 'g', '_', '.', ':', 'ms', ' B')]),
   joined([pick('', '/'), digits(1, 4), pick('.'), digits(1, 3), pick('.', '..'), digits(1, 3), pick('.'), digits(1, 4), pick('', ':', ':80', ':123456', ':8080x')]),

@@ -48,6 +48,10 @@ describe('masking', () => {
     );
   });
 
+  it('masks a MAC address whole', () => {
+    expect(masker.mask('station 3c:22:fb:0a:11:9e joined, adapter 00-1A-2B-3C-4D-5E up')).toBe('station <*> joined, adapter <*> up');
+  });
+
   it('masks a URL whole, scheme to end, but not the punctuation that ends a sentence after it', () => {
     expect(masker.mask('Default file system [hdfs://msra-sa-41:9000] see https://example.com/a?b=1&c=%20d. or git+ssh://git@host/repo.git, ok')).toBe(
       'Default file system [<*>] see <*>. or <*>, ok',

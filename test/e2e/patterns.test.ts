@@ -196,9 +196,12 @@ describe('pattern discovery in the page', () => {
     // Masking: live preview, an invalid rule's reason, apply.
     await page.getByText('Masking and grouping').click();
     const editor = page.getByTestId('masking-editor');
-    // A default rule the list lacks (as in patterns saved before it was added) is named and put back in its place.
+    // A default rule the saved list lacks (as in patterns saved before it was added) is named, and
+    // put back in its place; the closed settings say so too.
     await editor.getByRole('button', { name: 'Delete masking rule hex-id' }).click();
     await expect.poll(() => editor.getByTestId('masking-defaults-note').innerText()).toMatch(/^Default rules not in this list: hex-id\./);
+    await editor.getByTestId('apply-masking').click();
+    await expect.poll(() => page.getByTestId('masking-defaults-summary').innerText()).toBe('(1 default rule not in use)');
     await editor.getByTestId('masking-add-defaults').click();
     await editor.getByTestId('masking-defaults-note').waitFor({ state: 'detached' });
     expect(await editor.getByTestId('masking-rule').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-rule-id')))).toEqual(DEFAULT_MASKING_RULES.map((r) => r.id));
@@ -217,6 +220,7 @@ describe('pattern discovery in the page', () => {
     await editor.getByTestId('masking-problem').waitFor({ state: 'detached' });
     await editor.getByTestId('apply-masking').click();
     await expect.poll(() => page.getByTestId('patterns-notice').innerText()).toMatch(/^Masking applied/);
+    await page.getByTestId('masking-defaults-summary').waitFor({ state: 'detached' });
 
     // Similar patterns: the two connection messages are paraphrases.
     await page.getByTestId('find-similar').click();

@@ -178,7 +178,10 @@ const segmentEnds: number[] = [];
  * and its end guard. Labels are whole runs (a shorter one would leave a label character where a `.`
  * must be); the top-level domain is the last segment that works, as the greedy repetition backs off.
  */
+let failedRunEnd = -1;
+
 export function host(s: string, i: number, firstLabelEnd: number): number {
+  failedRunEnd = -1;
   let k = i;
   for (let c = at(s, k); isDigit(c) || c === 46 || c === 45; c = at(s, ++k));
   if (!isLetter(at(s, k))) return -1;
@@ -202,9 +205,20 @@ export function host(s: string, i: number, firstLabelEnd: number): number {
     const size = end - start;
     let tld = size === 2 && allLower(s, start, end);
     for (let t = 0; !tld && t < SHORT_TLDS.length; t++) tld = SHORT_TLDS[t].length === size && s.startsWith(SHORT_TLDS[t], start);
-    if (tld) return hostEnd(s, end);
+    const matched = tld ? hostEnd(s, end) : -1;
+    if (matched >= 0) return matched;
   }
+  failedRunEnd = p;
   return -1;
+}
+
+/**
+ * Where the dotted run ends that the last host() call read and found no host in, or -1. A word
+ * that starts later inside that run starts no host either: its candidate top-level domains are
+ * among the ones tried (a two-label host's among the longer one's), with the same end guards.
+ */
+export function hostFailedRunEnd(): number {
+  return failedRunEnd;
 }
 
 /** `\d{1,3}(?:\.\d{1,3}){3}` at `i`: its end, or -1. Each part is a whole digit run. */

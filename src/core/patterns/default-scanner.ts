@@ -12,7 +12,7 @@
 
 import { MaskedText } from './masked-text.ts';
 import { at, CLASSES, DATE_INITIAL, DIGIT, isDigit, isHex, isLetter, isWord, labelEnd, LETTER, NON_HEX_LETTER, UNDERSCORE, WORD, wordOrDashEnd } from './default-scanner-chars.ts';
-import { hex, hexId, host, hostPort, id, ip, isoDate, literal, mac, number, path, quantity, quotedValue, textDate, url, uuid, windowsPath } from './default-scanner-rules.ts';
+import { hex, hexId, host, hostFailedRunEnd, hostPort, id, ip, isoDate, literal, mac, number, path, quantity, quotedValue, textDate, url, uuid, windowsPath } from './default-scanner-rules.ts';
 
 const LT = 60;
 const STAR = 42;
@@ -29,7 +29,10 @@ function wordRules(s: string, i: number, c: number): number {
   const first = at(s, firstLabelEnd) === 95 ? wordOrDashEnd(s, firstLabelEnd) : firstLabelEnd;
   const next = at(s, first);
   let end = -1;
-  if (at(s, firstLabelEnd) === 46 && (end = host(s, i, firstLabelEnd)) >= 0) return end;
+  if (at(s, firstLabelEnd) === 46 && i >= noHostBefore) {
+    if ((end = host(s, i, firstLabelEnd)) >= 0) return end;
+    noHostBefore = hostFailedRunEnd();
+  }
   if (isDigit(c) && (end = ip(s, i, true)) >= 0) return end;
   if ((next === 46 || next === 47 || next === 58) && (end = hostPort(s, i, first)) >= 0) return end;
   // After id, a letter starts only a hex id, a Windows path (a drive letter and `:\`) or a literal.
@@ -106,6 +109,8 @@ function matchOther(s: string, i: number, c: number, boundary: boolean): number 
 
 /** Whether the line being masked has a `://`: only then can a word start a URL. */
 let lineHasUrl = false;
+/** In the line being masked, words before this position start no host (hostFailedRunEnd). */
+let noHostBefore = -1;
 
 /** What maskDefaultAsciiInto did. */
 export const NOT_ASCII = 0;
@@ -126,6 +131,7 @@ export const JOIN_PENDING_SPACED = 3;
 export function maskDefaultAsciiInto(line: string, out: MaskedText, joinRuns: boolean): number {
   const length = line.length;
   lineHasUrl = line.includes('://');
+  noHostBefore = -1;
   // A match is one character at least and becomes three.
   out.reserve(length * 3);
   const codes = out.codes;

@@ -36,6 +36,18 @@ async function showPattern(page: Page, filter: string, template: string) {
 
 const countOf = async (row: ReturnType<Page['getByTestId']>) => row.getByTestId('pattern-count').innerText();
 
+/**
+ * After a big discovery: it ran on a mining worker, each pattern counts every line (`counts`:
+ * filter, template, count), the hint names the sample; then the first pattern's detail is opened.
+ */
+async function expectMinedOnWorkers(page: Page, workers: readonly string[], counts: [string, string, string][], sampled: RegExp) {
+  expect(workers.some((url) => /mine\.worker/.test(url))).toBe(true);
+  for (const [filter, template, count] of counts) expect(await countOf(await showPattern(page, filter, template))).toBe(count);
+  expect(await page.getByTestId('patterns-sampled').innerText()).toMatch(sampled);
+  const [filter, template] = counts[0];
+  await (await showPattern(page, filter, template)).getByTestId('pattern-open').click();
+}
+
 /** Turns off the default rules for logins and for backups started/ended, and saves. */
 async function disableSomeRules(page: Page) {
   const rules = page.getByTestId('rule');
@@ -252,14 +264,9 @@ describe('pattern discovery in the page', () => {
     page.on('worker', (worker) => workers.push(worker.url()));
     await page.getByTestId('patterns-file-input').setInputFiles(path);
     await expect.poll(() => page.getByTestId('patterns-summary').innerText(), { timeout: 60_000 }).toMatch(/in the 250,000 lines of huge\.log/);
-    // A file this big is masked on mining workers, started by the classify worker.
-    expect(workers.some((url) => /mine\.worker/.test(url))).toBe(true);
-    // Counts are of every line; the hint says what the sample is used for.
-    expect(await countOf(await showPattern(page, 'Disk check', 'Disk check on <*> finished in <*>'))).toBe('50,000');
-    expect(await countOf(await showPattern(page, 'Request', 'Request <*> served to <*>'))).toBe('200,000');
-    expect(await page.getByTestId('patterns-sampled').innerText()).toMatch(/uniform sample of 200,000 of the 250,000 lines/);
-    const row = await showPattern(page, 'Disk check', 'Disk check on <*> finished in <*>');
-    await row.getByTestId('pattern-open').click();
+    // A file this big is masked on mining workers, started by the classify worker; counts are of
+    // every line, and the hint says what the sample is used for.
+    await expectMinedOnWorkers(page, workers, [['Disk check', 'Disk check on <*> finished in <*>', '50,000'], ['Request', 'Request <*> served to <*>', '200,000']], /uniform sample of 200,000 of the 250,000 lines/);
     await expect.poll(() => page.getByTestId('pattern-detail').innerText()).toMatch(/uniform sample of the file/);
   });
 
@@ -277,13 +284,8 @@ describe('pattern discovery in the page', () => {
     await classifyFile(page, path);
     await page.getByTestId('discover-patterns').click();
     await expect.poll(() => page.getByTestId('patterns-summary').innerText(), { timeout: 60_000 }).toMatch(/in the 240,000 lines of big-run\.csv that no rule labelled/);
-    expect(workers.some((url) => /mine\.worker/.test(url))).toBe(true);
     // Every row counted, text kept for a sample of them, and each pattern's examples are its rows.
-    expect(await countOf(await showPattern(page, 'Disk check', 'Disk check, on <*>, finished in <*>'))).toBe('60,000');
-    expect(await countOf(await showPattern(page, 'Request', 'Request <*> served to <*>'))).toBe('180,000');
-    expect(await page.getByTestId('patterns-sampled').innerText()).toMatch(/uniform sample of 200,000 of the 240,000 lines/);
-    const row = await showPattern(page, 'Disk check', 'Disk check, on <*>, finished in <*>');
-    await row.getByTestId('pattern-open').click();
+    await expectMinedOnWorkers(page, workers, [['Disk check', 'Disk check, on <*>, finished in <*>', '60,000'], ['Request', 'Request <*> served to <*>', '180,000']], /uniform sample of 200,000 of the 240,000 lines/);
     const detail = page.getByTestId('pattern-detail');
     await expect.poll(() => detail.getByTestId('pattern-example').count()).toBeGreaterThan(0);
     for (const example of await detail.getByTestId('pattern-example').allInnerTexts()) expect(example).toMatch(/^Disk check, on sd\d, finished in \d+ ms$/);

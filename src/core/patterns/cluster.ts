@@ -53,9 +53,11 @@ export interface Cluster {
 /** A token that cannot name a message: masked, or an identifier rather than a word. */
 const FIELD = /^[\p{L}_.-]+=(.*)$/u;
 const LETTER = /\p{L}/u;
+const TRAILING_PUNCTUATION = /[,;:.]$/u;
 
 function isVariableLike(token: string): boolean {
-  const value = FIELD.exec(token)?.[1];
+  // A field's value, without the comma or semicolon that ends it in a list (`uid=<*>,`).
+  const value = FIELD.exec(token)?.[1].replace(TRAILING_PUNCTUATION, '');
   // A quoted value of a field (`comm="mysqld"`, `pod="default/web-<*>"`) is a value, like a quoted name.
   if (WRAPPED.test(token) || (value !== undefined && WRAPPED.test(value))) return true;
   if (token.includes(WILDCARD)) {
@@ -64,10 +66,31 @@ function isVariableLike(token: string): boolean {
     if (value === WILDCARD || value === '') return true;
     // A name numbered by a variable (`consul-server-<*>`, `ip-<*>`): an instance's name, a value.
     if (NUMBERED_NAME.test(token)) return true;
-    return !LETTER.test(token.replaceAll(WILDCARD, ''));
+    if (!LETTER.test(token.replaceAll(WILDCARD, ''))) return true;
+    // A process's name and its masked id (`(com.apple.xpc.launchd[<*>]):`): the name is a value.
+    const name = token.replace(PROCESS_ID, '');
+    return !name.includes(WILDCARD) && isNameLike(unwrapped(name));
   }
-  return looksLikeId(token) || DOTTED_NAME.test(token) || QUALIFIED_NAME.test(token);
+  const word = value ?? unwrapped(token);
+  return looksLikeId(word) || isNameLike(word) || WORD_LIST.test(word);
 }
+
+function isNameLike(word: string): boolean {
+  return DOTTED_NAME.test(word) || QUALIFIED_NAME.test(word);
+}
+
+/** A token without the parentheses or brackets around it and the punctuation after them. */
+function unwrapped(token: string): string {
+  return token.replace(OPENING, '').replace(CLOSING, '');
+}
+
+const OPENING = /^[([{<]+/u;
+const CLOSING = /[)\]}>]*[,;:.]?$/u;
+/** A masked id in brackets after a name, `[<*>]`, `(<*>)`, and what closes the token after it. */
+const PROCESS_ID = /(?:\[<\*>\]|\(<\*>\))[)\]}>]*[,;:.]?$/u;
+
+/** Words joined by commas without a space (`yarn,alice`, `read,write`): a list, a value. */
+const WORD_LIST = /^[\p{L}\p{N}_.-]+(?:,[\p{L}\p{N}_.-]+)+$/u;
 
 /**
  * A dotted name with a digit in it – a host (`db1.prod.internal`, `ip-10-0-0-1.ec2.internal`), a
@@ -86,6 +109,24 @@ const QUALIFIED_NAME = /^[\p{L}_][\p{L}\p{N}_$-]*(?:\.[\p{L}_][\p{L}\p{N}_$-]*){
  */
 const WRAPPED = /^(?:"[^"]*"|'[^']*'|\[\S*\])[.,;:]?$/u;
 
+/**
+ * Whether the words differ only in their digits (`eth0`/`eth1`, `node7`/`node12`, `HTTP/1.0`/`HTTP/1.1`):
+ * numbered instances of one thing, not words that name different messages.
+ */
+function numberedAlike(words: Iterable<string>): boolean {
+  let stem: string | undefined;
+  for (const word of words) {
+    if (!DIGIT.test(word)) return false;
+    const bare = word.replace(DIGITS, '0');
+    if (stem === undefined) stem = bare;
+    else if (bare !== stem) return false;
+  }
+  return true;
+}
+
+const DIGIT = /\p{N}/u;
+const DIGITS = /\p{N}+/gu;
+
 interface SplitLimits {
   /** Most distinct values of an ordinary word position that still name different messages. */
   words: number;
@@ -99,6 +140,9 @@ function splitLimits(settings: ClusterSettings): SplitLimits {
 }
 
 const UPPER_NAME = /^[\p{Lu}][\p{Lu}\p{N}_]*$/u;
+
+/** A verb's past form (`Started`, `paused`, `resumed`): what happened, so each names its own message. */
+const PAST_TENSE = /^\p{L}{2,}(?:ed|ED)[.,;:]?$/u;
 
 /**
  * Nouns whose next word is a name, not a word of the message: `user alice`, `host web-a`, `table
@@ -177,11 +221,14 @@ function splitGroup(
     const values = new Map<string, number[]>();
     let variable = false;
     let names = true;
+    let past = true;
     for (const k of members) {
       const token = keys[k].tokens[p];
       let list = values.get(token);
       if (!list) {
-        names &&= p === 0 || UPPER_NAME.test(token);
+        const happened = PAST_TENSE.test(token);
+        past &&= happened;
+        names &&= p === 0 || happened || UPPER_NAME.test(token);
         if (values.size >= (names ? limits.names : limits.words) || isVariableLike(token)) {
           variable = true;
           break;
@@ -191,9 +238,10 @@ function splitGroup(
       }
       list.push(k);
     }
-    if (variable || values.size < 2) continue;
+    if (variable || values.size < 2 || numberedAlike(values.keys())) continue;
     // The word after a noun that names a thing (`user alice`, `table orders`) is that thing's name.
-    if (p > 0 && namesNext(keys, members, p - 1)) continue;
+    // Unless every value is a verb's past form (`VM Started`, `VM Paused`): what happened to it.
+    if (p > 0 && !past && namesNext(keys, members, p - 1)) continue;
     // Words that are a variable's values in another pattern are data here too.
     if (p > 0 && [...values.keys()].every((value) => vocabulary.has(value))) continue;
 

@@ -79,6 +79,21 @@ function commonPunctuation(values: readonly string[], fromEnd: boolean): string 
 }
 
 /**
+ * The suffix without the closing brackets that close one opened inside the variable: as many as the
+ * prefix opens stay (`(com.apple.xpc.launchd[<*>]):` is `(` + `<*>` + `):`, not `]):`).
+ */
+function balancedSuffix(prefix: string, suffix: string): string {
+  let closers = 0;
+  while (closers < suffix.length && CLOSERS.includes(suffix[closers])) closers++;
+  let opened = 0;
+  for (const c of prefix) if (OPENERS.includes(c)) opened++;
+  return closers > opened ? suffix.slice(closers - opened) : suffix;
+}
+
+const OPENERS = '([{';
+const CLOSERS = ')]}';
+
+/**
  * The token for a position whose values differ: words that differ become `<*>` when every value has
  * the same separators; otherwise the whole token is `<*>`, keeping the key of a `key=value` and the
  * punctuation all values share around it (`(<*>)`).
@@ -99,6 +114,6 @@ export function renderVariable(values: readonly string[]): string {
   }
   if (sharedKey) return sharedKey + WILDCARD + commonPunctuation(parts, true);
   const prefix = commonPunctuation(values, false);
-  const suffix = commonPunctuation(values, true);
+  const suffix = balancedSuffix(prefix, commonPunctuation(values, true));
   return prefix.length + suffix.length <= Math.min(...values.map((v) => v.length)) ? prefix + WILDCARD + suffix : WILDCARD;
 }

@@ -252,6 +252,39 @@ describe('PatternMiner', () => {
     expect(mine(lines).miner.patterns().map((p) => [p.template, p.count])).toEqual([['[<*>] shard failed for [[<*>]]', 3]]);
   });
 
+  it('tells apart what happened to a thing – a verb’s past form – however many such words a position holds, even after a naming noun', () => {
+    const events = ['Started', 'Paused', 'Resumed', 'Stopped'];
+    const lines = events.flatMap((e) => [`[instance: 4f1c2a7e-1b2c-4d5e-8f90-a1b2c3d4e5f6] VM ${e} (Lifecycle Event)`, `[instance: 9a8b7c6d-0e1f-4a2b-9c3d-5e6f7a8b9c0d] VM ${e} (Lifecycle Event)`]);
+    expect(mine(lines).miner.patterns().map((p) => p.template).sort()).toEqual(events.map((e) => `[instance: <*>] VM ${e} (Lifecycle Event)`).sort());
+    // Other words after a naming noun are still names.
+    const { miner } = mine(['Starting service nginx now', 'Starting service sshd now', 'Starting service cron now', 'Starting service named now']);
+    expect(miner.patterns().map((p) => p.template)).toEqual(['Starting service <*> now']);
+  });
+
+  it('treats words that differ only in their digits as numbered instances of one thing, a value', () => {
+    const lines = ['eth0', 'eth1', 'eth0', 'eth2'].map((nic, i) => `DHCPREQUEST for 10.0.0.${i} via ${nic}`);
+    expect(mine(lines).miner.patterns().map((p) => [p.template, p.count])).toEqual([['DHCPREQUEST for <*> via <*>', 4]]);
+    // Words that differ in letters still name different messages.
+    const links = mine(['Link up on port 1', 'Link down on port 2', 'Link up on port 3']);
+    expect(links.miner.patterns().map((p) => p.template).sort()).toEqual(['Link down on port <*>', 'Link up on port <*>']);
+  });
+
+  it('treats a field value that is a package name, a comma-joined list and a process name with its masked id as values', () => {
+    const lines = [
+      ...['com.acme.ui', 'android', 'android'].map((name, i) => `release lock=${100 + i}, tag="Audio", name=${name}, uid=10${i}`),
+      ...['yarn,alice', 'root', 'yarn,bob'].map((users) => `Changing view acls to: ${users}`),
+      ...['com.apple.mdworker.shared', 'com.apple.photoanalysisd', 'com.apple.photoanalysisd'].map((name, i) => `(${name}[${400 + i}]): Service exited with abnormal code: 78`),
+      ...['org.example.Alpha', 'org.example.Beta'].map((name) => `Filter added (${name}) to chain`),
+    ];
+    expect(mine(lines).miner.patterns().map((p) => `${p.template} x${p.count}`).sort()).toEqual([
+      // The bracket that closes inside the variable goes with it.
+      '(<*>): Service exited with abnormal code: <*> x3',
+      'Changing view acls to: <*> x3',
+      'Filter added (<*>) to chain x2',
+      'release lock=<*>, tag="<*>", name=<*>, uid=<*> x3',
+    ]);
+  });
+
   it('splits more with a higher similarity setting', () => {
     const lines = ['job state running now', 'job state stopped now', 'job state running now', 'job state failed now'];
     expect(mine(lines, 0).miner.patterns()).toHaveLength(1);

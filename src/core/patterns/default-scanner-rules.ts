@@ -405,8 +405,10 @@ const LITERALS = ['true', 'false', 'null', 'True', 'False', 'TRUE', 'FALSE', 'NU
 
 /** `(?:true|false|…|NULL)` and the `A` guard at `i`: the literal's end, or -1. */
 export function literal(s: string, i: number): number {
+  // Each literal is told by its first two letters, in any case: tr, fa, nu.
   const c = s.charCodeAt(i) | 32;
-  if (c !== 116 && c !== 102 && c !== 110) return -1;
+  const d = at(s, i + 1) | 32;
+  if (!((c === 116 && d === 114) || (c === 102 && d === 97) || (c === 110 && d === 117))) return -1;
   for (const word of LITERALS) if (s.startsWith(word, i) && !isWord(at(s, i + word.length))) return i + word.length;
   return -1;
 }

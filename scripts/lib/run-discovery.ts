@@ -42,7 +42,7 @@ async function discoverRun(file: Blob, threads: number): Promise<void> {
     storage: async () => ({ storage: new MemoryBundleStorage(), persistent: false }),
     loadDefaultBundle: async () => bundleJson,
     patternsStore: async () => ({ store: new MemoryPatternsStore(), persistent: false }),
-    ...(threads ? { mineWorkers: () => startThreads(threads, 'mine-thread.mjs') } : {}),
+    ...(threads ? { mineWorkers: () => startThreads(threads, 'mine-thread') } : {}),
   });
   const summary = await api.classify(file, 'long-lines.csv', false, () => {});
   const before = heapUsed();

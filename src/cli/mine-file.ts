@@ -43,12 +43,12 @@ export interface MineFileOptions {
 
 /**
  * Files from this size on are mined on worker threads by default: below it their start-up (each
- * loads the TypeScript core) is not won back. Measured on 2 cores with the default one thread
- * (prefixes of generated long lines as CSV, --json, 2026-12-03): it lost at 8–32 MB (8 MB:
- * 0.68 s vs 0.53 s; 32 MB: 1.05–1.11 s vs 0.96–0.99 s), broke even at 48 MB (1.27–1.37 s vs
- * 1.28–1.33 s) and won from 64 MB (1.39–1.40 s vs 1.56 s).
+ * loads its bundle, see thread-script.ts) is not won back. Measured on 2 cores with the default one
+ * thread (prefixes of generated long lines as CSV, --json, by the command's clock, 2026-12-03): it
+ * lost at 8 MB (0.51–0.55 s vs 0.35–0.43 s) and 16 MB (0.67–0.70 s vs 0.54–0.56 s), won a little at
+ * 32 MB (0.88–0.90 s vs 0.91–0.94 s) and more at 48 MB (1.09–1.22 s vs 1.29–1.30 s).
  */
-const THREADS_FROM_BYTES = 48 * 2 ** 20;
+const THREADS_FROM_BYTES = 32 * 2 ** 20;
 
 /**
  * Default mining threads for a file of `bytes`: for a big file one per core but one – the
@@ -135,7 +135,7 @@ async function mineOnThreads(path: string, format: RowFormat, { columnName, time
   const opened = await openChunkedInput(inputOf(path), format, POOL_CHUNK_BYTES);
   const chunkFormat = opened.format;
   const column = findMessageColumn(chunkFormat.header, columnName);
-  const pool = new MinePool(startThreads(threads, 'mine-thread.mjs'), { similarity });
+  const pool = new MinePool(startThreads(threads, 'mine-thread'), { similarity });
   let lines = 0;
   const times = new LineTimes();
   let time: TimeSource | null | undefined;

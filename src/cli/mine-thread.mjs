@@ -1,9 +1,6 @@
-// A worker_thread of `logsift patterns` (src/cli/patterns.ts): masks and keys batches of lines
-// (src/core/patterns/mine-pool.ts) through tsx.
-import { parentPort } from 'node:worker_threads';
+// A worker_thread of `logsift patterns` run through tsx, for when its bundle cannot be had
+// (thread-script.ts): the thread itself is mine-thread-main.ts.
 import { register } from 'tsx/esm/api';
 
 register();
-const { serveMineWorker } = await import('../core/patterns/mine-pool.ts');
-const handle = serveMineWorker((message, transfer) => parentPort.postMessage(message, transfer));
-parentPort.on('message', handle);
+await import('./mine-thread-main.ts');

@@ -1,8 +1,6 @@
-// A worker_thread of the CLI's pool (src/cli/pool.ts): runs the pool worker of the core through tsx.
-import { parentPort } from 'node:worker_threads';
+// A worker_thread of the CLI's classify pool run through tsx, for when its bundle cannot be had
+// (thread-script.ts): the thread itself is pool-thread-main.ts.
 import { register } from 'tsx/esm/api';
 
 register();
-const { servePoolWorker } = await import('../core/scale/pool-worker.ts');
-const handle = servePoolWorker((message, transfer) => parentPort.postMessage(message, transfer));
-parentPort.on('message', handle);
+await import('./pool-thread-main.ts');

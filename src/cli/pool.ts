@@ -1,7 +1,8 @@
-/** The CLI's worker pools: worker_threads running src/cli/pool-thread.mjs (classify) or mine-thread.mjs (patterns). */
+/** The CLI's worker pools: worker_threads running src/cli/pool-thread-main.ts (classify) or mine-thread-main.ts (patterns). */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { PoolPort } from '../core/scale/pool.ts';
+import { threadScript, type ThreadName } from './thread-script.ts';
 
 /**
  * Default pool size: one thread per core beyond the one that reads, writes and keeps order, from
@@ -13,17 +14,24 @@ export function defaultWorkers(): number {
   return cores >= 4 ? cores - 1 : 0;
 }
 
-/** `count` threads, each running `script` (a file next to this one). */
-export function startThreads(count: number, script: 'pool-thread.mjs' | 'mine-thread.mjs' = 'pool-thread.mjs'): PoolPort[] {
-  return Array.from({ length: count }, () => {
-    const worker = new Worker(new URL(`./${script}`, import.meta.url));
-    return {
-      post: (message, transfer) => worker.postMessage(message, transfer as never),
-      listen: (handler, onError) => {
-        worker.on('message', handler);
-        worker.on('error', onError);
-      },
-      terminate: () => void worker.terminate(),
-    };
-  });
+/**
+ * `count` threads, each running the thread `name` (`src/cli/NAME-main.ts`, from its bundle: see
+ * thread-script.ts).
+ */
+export function startThreads(count: number, name: ThreadName = 'pool-thread'): PoolPort[] {
+  const script = count > 0 ? threadScript(name) : null;
+  return Array.from({ length: count }, () => threadPort(script!));
+}
+
+/** A thread started from `script`, as the pools talk to it. */
+export function threadPort(script: URL): PoolPort {
+  const worker = new Worker(script);
+  return {
+    post: (message, transfer) => worker.postMessage(message, transfer as never),
+    listen: (handler, onError) => {
+      worker.on('message', handler);
+      worker.on('error', onError);
+    },
+    terminate: () => void worker.terminate(),
+  };
 }

@@ -2,7 +2,7 @@
  * The worker side of pool.ts: classifies the chunks it is sent with its own Classifier, whose
  * decisions by masked key go through the coordinator's shared table, and sends each outcome
  * back with its buffers transferred. The same code runs in a Web Worker (workers/scale.worker.ts)
- * and in a worker_thread (src/cli/pool-thread.js). A Web Worker serves one run after another
+ * and in a worker_thread (src/cli/pool-thread-main.ts). A Web Worker serves one run after another
  * (workers/scale-run.ts StandbyPool): each run starts with 'init'.
  */
 import { parseBundle, type ModelBundle } from '../bundle.ts';

@@ -332,7 +332,7 @@ describe('pattern discovery service', () => {
     const blob = new Blob([lines.join('\n')]);
     expect(blob.size).toBeGreaterThan(4 * 2 ** 20);
     let started = 0;
-    const threaded = testService(undefined, { mineWorkers: () => ((started += 2), startThreads(2, 'mine-thread.mjs')) });
+    const threaded = testService(undefined, { mineWorkers: () => ((started += 2), startThreads(2, 'mine-thread')) });
     const inline = testService();
     const a = await threaded.api.discoverFromFile(blob, 'big.log', () => {});
     const b = await inline.api.discoverFromFile(blob, 'big.log', () => {});
@@ -355,7 +355,7 @@ describe('pattern discovery service', () => {
     expect(blob.size).toBeGreaterThan(4 * 2 ** 20);
     let started = 0;
     const options = { patternLinesKept: 5_000 };
-    const threaded = testService(undefined, { ...options, mineWorkers: () => ((started += 2), startThreads(2, 'mine-thread.mjs')) });
+    const threaded = testService(undefined, { ...options, mineWorkers: () => ((started += 2), startThreads(2, 'mine-thread')) });
     const inline = testService(undefined, options);
     for (const { api } of [threaded, inline]) await api.classify(blob, 'run.csv', false, () => {});
     const progress: DiscoverProgress[] = [];

@@ -51,13 +51,15 @@ export interface Cluster {
 }
 
 /** A token that cannot name a message: masked, or an identifier rather than a word. */
-const FIELD = /^[\p{L}_.-]+=(.*)$/u;
+/** `key=value`, the value perhaps empty, or `key:value` with a value (`action:android.intent.action.MAIN`). */
+const FIELD = /^[\p{L}_.-]+(?:=(.*)|:(.+))$/u;
 const LETTER = /\p{L}/u;
 const TRAILING_PUNCTUATION = /[,;:.]$/u;
 
 function isVariableLike(token: string): boolean {
   // A field's value, without the comma or semicolon that ends it in a list (`uid=<*>,`).
-  const value = FIELD.exec(token)?.[1].replace(TRAILING_PUNCTUATION, '');
+  const field = FIELD.exec(token);
+  const value = field ? (field[1] ?? field[2]).replace(TRAILING_PUNCTUATION, '') : undefined;
   // A quoted value of a field (`comm="mysqld"`, `pod="default/web-<*>"`) is a value, like a quoted name.
   if (WRAPPED.test(token) || (value !== undefined && WRAPPED.test(value))) return true;
   if (token.includes(WILDCARD)) {

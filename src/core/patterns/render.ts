@@ -79,15 +79,21 @@ function commonPunctuation(values: readonly string[], fromEnd: boolean): string 
 }
 
 /**
- * The suffix without the closing brackets that close one opened inside the variable: as many as the
- * prefix opens stay (`(com.apple.xpc.launchd[<*>]):` is `(` + `<*>` + `):`, not `]):`).
+ * The suffix without the closing brackets that close one opened inside the variable (`value` is
+ * one of the values) and not by the prefix: `(com.apple.xpc.launchd[<*>]):` is `(` + `<*>` + `):`,
+ * not `(<*>]):`, while `t12}}}}`, closing brackets opened in earlier tokens, keeps them: `<*>}}}}`.
  */
-function balancedSuffix(prefix: string, suffix: string): string {
+function balancedSuffix(prefix: string, suffix: string, value: string): string {
   let closers = 0;
   while (closers < suffix.length && CLOSERS.includes(suffix[closers])) closers++;
   let opened = 0;
   for (const c of prefix) if (OPENERS.includes(c)) opened++;
-  return closers > opened ? suffix.slice(closers - opened) : suffix;
+  let inside = 0;
+  for (const c of value.slice(prefix.length, value.length - suffix.length)) {
+    if (OPENERS.includes(c)) inside++;
+    else if (CLOSERS.includes(c) && inside > 0) inside--;
+  }
+  return suffix.slice(Math.min(inside, Math.max(0, closers - opened)));
 }
 
 const OPENERS = '([{';
@@ -114,6 +120,6 @@ export function renderVariable(values: readonly string[]): string {
   }
   if (sharedKey) return sharedKey + WILDCARD + commonPunctuation(parts, true);
   const prefix = commonPunctuation(values, false);
-  const suffix = balancedSuffix(prefix, commonPunctuation(values, true));
+  const suffix = balancedSuffix(prefix, commonPunctuation(values, true), values[0]);
   return prefix.length + suffix.length <= Math.min(...values.map((v) => v.length)) ? prefix + WILDCARD + suffix : WILDCARD;
 }

@@ -269,18 +269,23 @@ describe('PatternMiner', () => {
     expect(links.miner.patterns().map((p) => p.template).sort()).toEqual(['Link down on port <*>', 'Link up on port <*>']);
   });
 
-  it('treats a field value that is a package name, a comma-joined list and a process name with its masked id as values', () => {
+  it('treats a field value (key=value or key:value) that is a package name, a comma-joined list and a process name with its masked id as values', () => {
     const lines = [
       ...['com.acme.ui', 'android', 'android'].map((name, i) => `release lock=${100 + i}, tag="Audio", name=${name}, uid=10${i}`),
       ...['yarn,alice', 'root', 'yarn,bob'].map((users) => `Changing view acls to: ${users}`),
       ...['com.apple.mdworker.shared', 'com.apple.photoanalysisd', 'com.apple.photoanalysisd'].map((name, i) => `(${name}[${400 + i}]): Service exited with abnormal code: 78`),
       ...['org.example.Alpha', 'org.example.Beta'].map((name) => `Filter added (${name}) to chain`),
+      ...['SCREEN_ON', 'SCREEN_OFF', 'SCREEN_ON'].map((action) => `processHandleBroadcastAction action:android.intent.action.${action}`),
+      // Brackets closed after the variable but opened in earlier tokens stay.
+      ...['t12', 't7'].map((task) => `Hiding Token{ActivityRecord{u0 ${task}}} now`),
     ];
     expect(mine(lines).miner.patterns().map((p) => `${p.template} x${p.count}`).sort()).toEqual([
       // The bracket that closes inside the variable goes with it.
       '(<*>): Service exited with abnormal code: <*> x3',
       'Changing view acls to: <*> x3',
       'Filter added (<*>) to chain x2',
+      'Hiding Token{ActivityRecord{u0 <*>}} now x2',
+      'processHandleBroadcastAction action:<*> x3',
       'release lock=<*>, tag="<*>", name=<*>, uid=<*> x3',
     ]);
   });

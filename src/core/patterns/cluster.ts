@@ -16,7 +16,7 @@
  * 4. Groups whose templates are equal are merged.
  */
 import { WILDCARD } from './masking.ts';
-import { renderToken, renderVariable } from './render.ts';
+import { dropUnopenedClosers, renderToken, renderVariable } from './render.ts';
 import { looksLikeId } from './shape.ts';
 import { displayTemplate, templateOf } from './template.ts';
 
@@ -262,11 +262,13 @@ function splitGroup(
 function templateOfGroup(keys: readonly KeyInfo[], members: readonly number[], length: number): string[] {
   const first = keys[members[0]].tokens;
   const tokens: string[] = first.slice(0, length);
+  const varied: boolean[] = new Array(length);
   for (let p = 0; p < length; p++) {
     const token = first[p];
-    const varies = members.some((k) => keys[k].tokens[p] !== token);
-    tokens[p] = varies ? renderVariable([...new Set(members.map((m) => keys[m].tokens[p]))]) : renderToken(token);
+    varied[p] = members.some((k) => keys[k].tokens[p] !== token);
+    tokens[p] = varied[p] ? renderVariable([...new Set(members.map((m) => keys[m].tokens[p]))]) : renderToken(token);
   }
+  dropUnopenedClosers(tokens, varied);
   return tokens;
 }
 

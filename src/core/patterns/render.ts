@@ -78,26 +78,46 @@ function commonPunctuation(values: readonly string[], fromEnd: boolean): string 
   return part.includes('<') || part.includes('*') ? '' : part;
 }
 
-/**
- * The suffix without the closing brackets that close one opened inside the variable (`value` is
- * one of the values) and not by the prefix: `(com.apple.xpc.launchd[<*>]):` is `(` + `<*>` + `):`,
- * not `(<*>]):`, while `t12}}}}`, closing brackets opened in earlier tokens, keeps them: `<*>}}}}`.
- */
-function balancedSuffix(prefix: string, suffix: string, value: string): string {
-  let closers = 0;
-  while (closers < suffix.length && CLOSERS.includes(suffix[closers])) closers++;
-  let opened = 0;
-  for (const c of prefix) if (OPENERS.includes(c)) opened++;
-  let inside = 0;
-  for (const c of value.slice(prefix.length, value.length - suffix.length)) {
-    if (OPENERS.includes(c)) inside++;
-    else if (CLOSERS.includes(c) && inside > 0) inside--;
-  }
-  return suffix.slice(Math.min(inside, Math.max(0, closers - opened)));
-}
-
 const OPENERS = '([{';
 const CLOSERS = ')]}';
+
+/**
+ * A group's rendered tokens without the closing brackets right after a variable that close nothing
+ * open before them in the template: those closed a bracket inside the values the variable stands
+ * for. `(com.apple.xpc.launchd[<*>]):` reads `(<*>):`; a list over two tokens, `Set(a-0,` `b-1)`,
+ * reads `<*> <*>` (then one `<*>`, like the one-item list `Set(a-0)`); while `Token{u0 <*>}}`
+ * keeps the braces the constant tokens before it opened. `varied[p]`: token p was rendered from
+ * values that differ (renderVariable).
+ */
+export function dropUnopenedClosers(tokens: string[], varied: readonly boolean[]): void {
+  const open: string[] = [];
+  const take = (c: string) => {
+    const opener = OPENERS.indexOf(c);
+    if (opener >= 0) open.push(CLOSERS[opener]);
+    else if (CLOSERS.includes(c) && open.at(-1) === c) open.pop();
+  };
+  for (let p = 0; p < tokens.length; p++) {
+    const token = tokens[p];
+    const cut = varied[p] ? token.lastIndexOf(WILDCARD) : -1;
+    if (cut < 0) {
+      for (const c of token) take(c);
+      continue;
+    }
+    const head = token.slice(0, cut + WILDCARD.length);
+    for (const c of head) take(c);
+    let tail = token.slice(head.length);
+    let kept = '';
+    while (tail && CLOSERS.includes(tail[0])) {
+      if (open.at(-1) === tail[0]) {
+        open.pop();
+        kept += tail[0];
+      }
+      tail = tail.slice(1);
+    }
+    for (const c of tail) take(c);
+    tokens[p] = head + kept + tail;
+  }
+}
 
 /**
  * The token for a position whose values differ: words that differ become `<*>` when every value has
@@ -120,6 +140,6 @@ export function renderVariable(values: readonly string[]): string {
   }
   if (sharedKey) return sharedKey + WILDCARD + commonPunctuation(parts, true);
   const prefix = commonPunctuation(values, false);
-  const suffix = balancedSuffix(prefix, commonPunctuation(values, true), values[0]);
+  const suffix = commonPunctuation(values, true);
   return prefix.length + suffix.length <= Math.min(...values.map((v) => v.length)) ? prefix + WILDCARD + suffix : WILDCARD;
 }

@@ -15,6 +15,8 @@ import {
   withMissingDefaults,
   type MaskingConfig,
 } from '../../../src/core/patterns/index.ts';
+import { dropUnopenedClosers } from '../../../src/core/patterns/render.ts';
+import { displayTemplate } from '../../../src/core/patterns/template.ts';
 
 const backups = ['Backup started at 02:00:01', 'Backup started at 03:15:44', 'Backup started at 23:59:59'];
 const connections = ['Connection from 10.0.0.1 closed', 'Connection from 10.0.0.2 closed', 'Connection from 192.168.1.20 closed'];
@@ -288,6 +290,17 @@ describe('PatternMiner', () => {
       'processHandleBroadcastAction action:<*> x3',
       'release lock=<*>, tag="<*>", name=<*>, uid=<*> x3',
     ]);
+  });
+
+  it('drops a closing bracket after a variable when nothing before it in the template opened one', () => {
+    // A list over two tokens whose opening went into the first variable: one `<*>`, as the one-item list.
+    const list = ['partitions', '<*>,', '<*>)'];
+    dropUnopenedClosers(list, [false, true, true]);
+    expect(displayTemplate(list)).toBe('partitions <*>');
+    // Brackets opened by constant tokens, or in the variable's own token, stay closed.
+    const nested = ['Token{ActivityRecord{u0', '<*>}}', 'and', '(<*>])'];
+    dropUnopenedClosers(nested, [false, true, false, true]);
+    expect(nested).toEqual(['Token{ActivityRecord{u0', '<*>}}', 'and', '(<*>)']);
   });
 
   it('splits more with a higher similarity setting', () => {

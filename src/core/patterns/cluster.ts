@@ -50,12 +50,12 @@ export interface Cluster {
   count: number;
 }
 
-/** A token that cannot name a message: masked, or an identifier rather than a word. */
 /** `key=value`, the value perhaps empty, or `key:value` with a value (`action:android.intent.action.MAIN`). */
 const FIELD = /^[\p{L}_.-]+(?:=(.*)|:(.+))$/u;
 const LETTER = /\p{L}/u;
 const TRAILING_PUNCTUATION = /[,;:.]$/u;
 
+/** A token that cannot name a message: masked, or an identifier or name rather than a word. */
 function isVariableLike(token: string): boolean {
   // A field's value, without the comma or semicolon that ends it in a list (`uid=<*>,`).
   const field = FIELD.exec(token);

@@ -8,7 +8,7 @@
  * When a bundle cannot be built or kept (no esbuild, a read-only install), the thread runs its
  * TypeScript through tsx as before: slower to start, the same work.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
@@ -48,7 +48,7 @@ export function bundledScript(entry: string, cacheDir: string, root: string): st
   const bundle = join(cacheDir, `${name}.mjs`);
   const manifestPath = join(cacheDir, `${name}.json`);
   try {
-    if (isFresh(manifestPath, root)) return bundle;
+    if (existsSync(bundle) && isFresh(manifestPath, root)) return bundle;
     mkdirSync(cacheDir, { recursive: true });
     const started = Date.now();
     const sources = build(entry, bundle, root);

@@ -41,6 +41,13 @@ describe('bundledScript', () => {
     writeFileSync(join(dir, 'dep.ts'), 'export const value: number = 99;\n');
     expect(bundledScript(join(dir, 'entry.ts'), cache, dir)).toBe(bundle);
     expect(await answerOf(bundle!)).toBe(100);
+
+    // A bundle deleted from the cache, its sources unchanged, is built again.
+    utimesSync(join(dir, 'dep.ts'), hourAgo, hourAgo);
+    expect(bundledScript(join(dir, 'entry.ts'), cache, dir)).toBe(bundle);
+    rmSync(bundle!);
+    expect(bundledScript(join(dir, 'entry.ts'), cache, dir)).toBe(bundle);
+    expect(await answerOf(bundle!)).toBe(100);
   });
 
   it('gives null when the bundle cannot be built or kept', () => {

@@ -111,6 +111,19 @@ const QUALIFIED_NAME = /^[\p{L}_][\p{L}\p{N}_$-]*(?:\.[\p{L}_][\p{L}\p{N}_$-]*){
  */
 const WRAPPED = /^(?:"[^"]*"|'[^']*'|\[\S*\])[.,;:]?$/u;
 
+/** Whether the tokens are one field's values: `key=value` with the same key. */
+function sameField(tokens: Iterable<string>): boolean {
+  let key: string | undefined;
+  for (const token of tokens) {
+    const field = FIELD.exec(token);
+    if (!field) return false;
+    const name = token.slice(0, token.length - (field[1] ?? field[2]).length);
+    if (key === undefined) key = name;
+    else if (name !== key) return false;
+  }
+  return key !== undefined;
+}
+
 /**
  * Whether the words differ only in their digits (`eth0`/`eth1`, `node7`/`node12`, `HTTP/1.0`/`HTTP/1.1`):
  * numbered instances of one thing, not words that name different messages.
@@ -217,8 +230,7 @@ function splitGroup(
     out.push(members);
     return;
   }
-  let bestPosition = -1;
-  let bestValues: Map<string, number[]> | null = null;
+  const candidates: { position: number; values: Map<string, number[]>; field: boolean }[] = [];
   for (let p = 0; p < length; p++) {
     const values = new Map<string, number[]>();
     let variable = false;
@@ -247,8 +259,17 @@ function splitGroup(
     // Words that are a variable's values in another pattern are data here too.
     if (p > 0 && [...values.keys()].every((value) => vocabulary.has(value))) continue;
 
+    candidates.push({ position: p, values, field: sameField(values.keys()) });
+  }
+  // Two or more fields whose values would each split the group (`state=success`, `queue=default`,
+  // `pool=db_pool`): fields that vary one beside the other are one message's data, not messages.
+  const fields = candidates.filter((c) => c.field).length;
+  let bestPosition = -1;
+  let bestValues: Map<string, number[]> | null = null;
+  for (const { position, values, field } of candidates) {
+    if (field && fields >= 2) continue;
     if (!bestValues || values.size < bestValues.size) {
-      bestPosition = p;
+      bestPosition = position;
       bestValues = values;
     }
   }

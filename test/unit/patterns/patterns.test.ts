@@ -292,6 +292,18 @@ describe('PatternMiner', () => {
     ]);
   });
 
+  it('treats fields that vary one beside the other as one message’s data, while one field alone still tells messages apart', () => {
+    const lines: string[] = [];
+    for (const state of ['success', 'failed', 'skipped']) for (const queue of ['default', 'heavy']) lines.push(`Task finished: state=${state}, queue=${queue}, pid=${lines.length + 100}`);
+    // One field with few words, in a line of fixed fields: each value its own message (as Loghub's Linux has `user=root`, `user=guest`).
+    for (const user of ['root', 'guest', 'root']) lines.push(`authentication failure; logname= uid=0 tty=ssh user=${user}`);
+    expect(mine(lines).miner.patterns().map((p) => `${p.template} x${p.count}`).sort()).toEqual([
+      'Task finished: state=<*>, queue=<*>, pid=<*> x6',
+      'authentication failure; logname= uid=<*> tty=ssh user=guest x1',
+      'authentication failure; logname= uid=<*> tty=ssh user=root x2',
+    ]);
+  });
+
   it('drops a closing bracket after a variable when nothing before it in the template opened one', () => {
     // A list over two tokens whose opening went into the first variable: one `<*>`, as the one-item list.
     const list = ['partitions', '<*>,', '<*>)'];

@@ -10,7 +10,10 @@
  *    constant part of a message even when its variables take few values.
  * 3. A group is split on a position whose values look like words that name different messages
  *    (few distinct values, not masked, not identifier-like); positions with many values, masked
- *    values or identifier-like values are variables.
+ *    values or identifier-like values are variables. Position statistics over the group decide
+ *    the rest: words that differ only in digits are numbered instances (a value), two or more
+ *    `key=value` fields that would each split the group are one message's data, and a position
+ *    of verbs' past forms (`Started`, `Paused`) names messages even after a naming noun.
  *    A word that is the value of a variable in another pattern (a user name seen in many places)
  *    is not split on: this takes a first pass to learn those words, then the real one.
  * 4. Groups whose templates are equal are merged.

@@ -13,7 +13,8 @@
  *    values or identifier-like values are variables. Position statistics over the group decide
  *    the rest: words that differ only in digits are numbered instances (a value), two or more
  *    `key=value` fields that would each split the group are one message's data, and a position
- *    of verbs' past forms (`Started`, `Paused`) names messages even after a naming noun.
+ *    of verbs' past forms or states (`Started`, `Paused`, `up`, `down`) names messages even after
+ *    a naming noun.
  *    A word that is the value of a variable in another pattern (a user name seen in many places)
  *    is not split on: this takes a first pass to learn those words, then the real one.
  * 4. Groups whose templates are equal are merged.
@@ -33,7 +34,7 @@ export interface ClusterSettings {
   /**
    * Grouping sensitivity, 0 to 1. Higher splits more: a position is split into separate patterns
    * when it has at most `1 + round(similarity * 4)` distinct words, or `4 + round(similarity * 12)`
-   * distinct upper-case names.
+   * distinct upper-case names or state words (a verb's past form, an -ing form, `up`, `offline`, …).
    */
   similarity: number;
 }
@@ -148,7 +149,7 @@ const DIGITS = /\p{N}+/gu;
 interface SplitLimits {
   /** Most distinct values of an ordinary word position that still name different messages. */
   words: number;
-  /** The same for upper-case names (LOOKING, HTTPS, FAIL_TASK_CLEANUP): states and protocols. */
+  /** The same for upper-case names (LOOKING, HTTPS, FAIL_TASK_CLEANUP) and state words (PAST_TENSE, STATE). */
   names: number;
 }
 
@@ -161,6 +162,8 @@ const UPPER_NAME = /^[\p{Lu}][\p{Lu}\p{N}_]*$/u;
 
 /** A verb's past form (`Started`, `paused`, `resumed`): what happened, so each names its own message. */
 const PAST_TENSE = /^\p{L}{2,}(?:ed|ED)[.,;:]?$/u;
+/** A state a thing is in (`running`, `up`, `offline`): like a past form, it names its own message. */
+const STATE = /^(?:\p{L}{3,}(?:ing|ING)|up|down|online|offline|active|inactive|ready|idle|busy|healthy|unhealthy|alive|dead|ok|open|UP|DOWN|OK)[.,;:]?$/u;
 
 /**
  * Nouns whose next word is a name, not a word of the message: `user alice`, `host web-a`, `table
@@ -238,13 +241,13 @@ function splitGroup(
     const values = new Map<string, number[]>();
     let variable = false;
     let names = true;
-    let past = true;
+    let states = true;
     for (const k of members) {
       const token = keys[k].tokens[p];
       let list = values.get(token);
       if (!list) {
-        const happened = PAST_TENSE.test(token);
-        past &&= happened;
+        const happened = PAST_TENSE.test(token) || STATE.test(token);
+        states &&= happened;
         names &&= p === 0 || happened || UPPER_NAME.test(token);
         if (values.size >= (names ? limits.names : limits.words) || isVariableLike(token)) {
           variable = true;
@@ -257,8 +260,9 @@ function splitGroup(
     }
     if (variable || values.size < 2 || numberedAlike(values.keys())) continue;
     // The word after a noun that names a thing (`user alice`, `table orders`) is that thing's name.
-    // Unless every value is a verb's past form (`VM Started`, `VM Paused`): what happened to it.
-    if (p > 0 && !past && namesNext(keys, members, p - 1)) continue;
+    // Unless every value is a verb's past form (`VM Started`, `VM Paused`) or a state (`node up`,
+    // `node down`): what happened to it.
+    if (p > 0 && !states && namesNext(keys, members, p - 1)) continue;
     // Words that are a variable's values in another pattern are data here too.
     if (p > 0 && [...values.keys()].every((value) => vocabulary.has(value))) continue;
 

@@ -254,10 +254,13 @@ describe('PatternMiner', () => {
     expect(mine(lines).miner.patterns().map((p) => [p.template, p.count])).toEqual([['[<*>] shard failed for [[<*>]]', 3]]);
   });
 
-  it('tells apart what happened to a thing – a verb’s past form – however many such words a position holds, even after a naming noun', () => {
+  it('tells apart what happened to a thing – a verb’s past form – or the state it is in, however many such words a position holds, even after a naming noun', () => {
     const events = ['Started', 'Paused', 'Resumed', 'Stopped'];
     const lines = events.flatMap((e) => [`[instance: 4f1c2a7e-1b2c-4d5e-8f90-a1b2c3d4e5f6] VM ${e} (Lifecycle Event)`, `[instance: 9a8b7c6d-0e1f-4a2b-9c3d-5e6f7a8b9c0d] VM ${e} (Lifecycle Event)`]);
     expect(mine(lines).miner.patterns().map((p) => p.template).sort()).toEqual(events.map((e) => `[instance: <*>] VM ${e} (Lifecycle Event)`).sort());
+    // So does a state it is in.
+    const states = mine(['Cluster node up after 3 s', 'Cluster node down after 5 s', 'Cluster node up after 7 s', 'Peer running', 'Peer pending', 'Peer running']);
+    expect(states.miner.patterns().map((p) => p.template).sort()).toEqual(['Cluster node down after <*>', 'Cluster node up after <*>', 'Peer pending', 'Peer running']);
     // Other words after a naming noun are still names.
     const { miner } = mine(['Starting service nginx now', 'Starting service sshd now', 'Starting service cron now', 'Starting service named now']);
     expect(miner.patterns().map((p) => p.template)).toEqual(['Starting service <*> now']);
@@ -316,9 +319,13 @@ describe('PatternMiner', () => {
   });
 
   it('splits more with a higher similarity setting', () => {
-    const lines = ['job state running now', 'job state stopped now', 'job state running now', 'job state failed now'];
+    const lines = ['job colour red now', 'job colour green now', 'job colour red now', 'job colour blue now'];
     expect(mine(lines, 0).miner.patterns()).toHaveLength(1);
     expect(mine(lines, 1).miner.patterns()).toHaveLength(3);
+    // State words split like upper-case state names: up to 4 of them at the lowest setting, 5 are a variable.
+    const states = ['running', 'stopped', 'failed', 'paused'].map((state) => `job state ${state} now`);
+    expect(mine(states, 0).miner.patterns()).toHaveLength(4);
+    expect(mine([...states, 'job state queued now'], 0).miner.patterns()).toHaveLength(1);
   });
 
   it('match() finds the pattern of a new line without learning from it', () => {

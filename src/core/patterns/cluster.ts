@@ -163,7 +163,7 @@ const UPPER_NAME = /^[\p{Lu}][\p{Lu}\p{N}_]*$/u;
 /** A verb's past form (`Started`, `paused`, `resumed`): what happened, so each names its own message. */
 const PAST_TENSE = /^\p{L}{2,}(?:ed|ED)[.,;:]?$/u;
 /** A state a thing is in (`running`, `up`, `offline`): like a past form, it names its own message. */
-const STATE = /^(?:\p{L}{3,}(?:ing|ING)|up|down|online|offline|active|inactive|ready|idle|busy|healthy|unhealthy|alive|dead|ok|open|UP|DOWN|OK)[.,;:]?$/u;
+const STATE = /^(?:\p{L}{3,}ing|up|down|online|offline|active|inactive|ready|idle|busy|healthy|unhealthy|alive|dead|ok|open)[.,;:]?$/iu;
 
 /**
  * Nouns whose next word is a name, not a word of the message: `user alice`, `host web-a`, `table

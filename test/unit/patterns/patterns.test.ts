@@ -259,8 +259,15 @@ describe('PatternMiner', () => {
     const lines = events.flatMap((e) => [`[instance: 4f1c2a7e-1b2c-4d5e-8f90-a1b2c3d4e5f6] VM ${e} (Lifecycle Event)`, `[instance: 9a8b7c6d-0e1f-4a2b-9c3d-5e6f7a8b9c0d] VM ${e} (Lifecycle Event)`]);
     expect(mine(lines).miner.patterns().map((p) => p.template).sort()).toEqual(events.map((e) => `[instance: <*>] VM ${e} (Lifecycle Event)`).sort());
     // So does a state it is in.
-    const states = mine(['Cluster node up after 3 s', 'Cluster node down after 5 s', 'Cluster node up after 7 s', 'Peer running', 'Peer pending', 'Peer running']);
-    expect(states.miner.patterns().map((p) => p.template).sort()).toEqual(['Cluster node down after <*>', 'Cluster node up after <*>', 'Peer pending', 'Peer running']);
+    const states = mine(['Cluster node up after 3 s', 'Cluster node down after 5 s', 'Cluster node up after 7 s', 'Peer running', 'Peer pending', 'Peer running', 'Service Healthy', 'Service Unhealthy']);
+    expect(states.miner.patterns().map((p) => p.template).sort()).toEqual([
+      'Cluster node down after <*>',
+      'Cluster node up after <*>',
+      'Peer pending',
+      'Peer running',
+      'Service Healthy',
+      'Service Unhealthy',
+    ]);
     // Other words after a naming noun are still names.
     const { miner } = mine(['Starting service nginx now', 'Starting service sshd now', 'Starting service cron now', 'Starting service named now']);
     expect(miner.patterns().map((p) => p.template)).toEqual(['Starting service <*> now']);

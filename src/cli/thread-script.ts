@@ -9,7 +9,7 @@
  * TypeScript through tsx as before: slower to start, the same work.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 
@@ -44,7 +44,7 @@ export function threadScript(name: ThreadName, cacheDir = CACHE_DIR): URL {
  * `root`): the bundle's path, built now unless a fresh one is there, or null when it cannot be.
  */
 export function bundledScript(entry: string, cacheDir: string, root: string): string | null {
-  const name = entry.slice(dirname(entry).length + 1).replace(/\.[cm]?ts$/, '');
+  const name = basename(entry).replace(/\.[cm]?ts$/, '');
   const bundle = join(cacheDir, `${name}.mjs`);
   const manifestPath = join(cacheDir, `${name}.json`);
   try {

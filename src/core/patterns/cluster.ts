@@ -59,11 +59,18 @@ const FIELD = /^[\p{L}_.-]+(?:=(.*)|:(.+))$/u;
 const LETTER = /\p{L}/u;
 const TRAILING_PUNCTUATION = /[,;:.]$/u;
 
+/** A field token's key with its `=` or `:`, and its value as written (`uid=` and `<*>,`), or null. */
+function fieldOf(token: string): { key: string; value: string } | null {
+  const field = FIELD.exec(token);
+  if (!field) return null;
+  const value = field[1] ?? field[2];
+  return { key: token.slice(0, token.length - value.length), value };
+}
+
 /** A token that cannot name a message: masked, or an identifier or name rather than a word. */
 function isVariableLike(token: string): boolean {
   // A field's value, without the comma or semicolon that ends it in a list (`uid=<*>,`).
-  const field = FIELD.exec(token);
-  const value = field ? (field[1] ?? field[2]).replace(TRAILING_PUNCTUATION, '') : undefined;
+  const value = fieldOf(token)?.value.replace(TRAILING_PUNCTUATION, '');
   // A quoted value of a field (`comm="mysqld"`, `pod="default/web-<*>"`) is a value, like a quoted name.
   if (WRAPPED.test(token) || (value !== undefined && WRAPPED.test(value))) return true;
   if (token.includes(WILDCARD)) {
@@ -119,11 +126,10 @@ const WRAPPED = /^(?:"[^"]*"|'[^']*'|\[\S*\])[.,;:]?$/u;
 function sameField(tokens: Iterable<string>): boolean {
   let key: string | undefined;
   for (const token of tokens) {
-    const field = FIELD.exec(token);
+    const field = fieldOf(token);
     if (!field) return false;
-    const name = token.slice(0, token.length - (field[1] ?? field[2]).length);
-    if (key === undefined) key = name;
-    else if (name !== key) return false;
+    if (key === undefined) key = field.key;
+    else if (field.key !== key) return false;
   }
   return key !== undefined;
 }
@@ -149,7 +155,7 @@ const DIGITS = /\p{N}+/gu;
 interface SplitLimits {
   /** Most distinct values of an ordinary word position that still name different messages. */
   words: number;
-  /** The same for upper-case names (LOOKING, HTTPS, FAIL_TASK_CLEANUP) and state words (PAST_TENSE, STATE). */
+  /** The same for upper-case names (LOOKING, HTTPS, FAIL_TASK_CLEANUP) and state words (isStateWord). */
   names: number;
 }
 
@@ -164,6 +170,11 @@ const UPPER_NAME = /^[\p{Lu}][\p{Lu}\p{N}_]*$/u;
 const PAST_TENSE = /^\p{L}{2,}(?:ed|ED)[.,;:]?$/u;
 /** A state a thing is in (`running`, `up`, `offline`): like a past form, it names its own message. */
 const STATE = /^(?:\p{L}{3,}ing|up|down|online|offline|active|inactive|ready|idle|busy|healthy|unhealthy|alive|dead|ok|open)[.,;:]?$/iu;
+
+/** What happened to a thing or the state it is in: a word that names its own message. */
+function isStateWord(token: string): boolean {
+  return PAST_TENSE.test(token) || STATE.test(token);
+}
 
 /**
  * Nouns whose next word is a name, not a word of the message: `user alice`, `host web-a`, `table
@@ -246,9 +257,9 @@ function splitGroup(
       const token = keys[k].tokens[p];
       let list = values.get(token);
       if (!list) {
-        const happened = PAST_TENSE.test(token) || STATE.test(token);
-        states &&= happened;
-        names &&= p === 0 || happened || UPPER_NAME.test(token);
+        const state = isStateWord(token);
+        states &&= state;
+        names &&= p === 0 || state || UPPER_NAME.test(token);
         if (values.size >= (names ? limits.names : limits.words) || isVariableLike(token)) {
           variable = true;
           break;

@@ -67,21 +67,19 @@ function matchWord(s: string, i: number, c: number, word: number, classes: numbe
   const next = at(s, word);
   // A URL's scheme is letters, digits and `+.-`, then `://` (looked for only in a line that has one).
   if (lineHasUrl && isLetter(c) && (next === 58 || next === 43 || next === 46 || next === 45) && (end = url(s, i)) >= 0) return end;
-  if ((classes & (UNDERSCORE | DIGIT)) === 0 && (next === 58 || next === 47 || next === 44)) {
-    // Letters before `:`, `/` or `,` (`status:`, `HTTP/1.1`): no host (it needs a `.`), no host
-    // with a port (a digit before the `:`), no ip or id; a drive letter or a literal is left.
-    if (word === i + 1) return next === 58 ? windowsPath(s, i) : -1;
-    return word - i === 4 || word - i === 5 ? literal(s, i) : -1;
-  }
-  if ((classes & UNDERSCORE) !== 0 || next === 45 || next === 46 || next === 47 || next === 58 || next === 44) return wordRules(s, i, c);
-  // A word without `_` that ends in none of `-./:,`: no host, host with a port, ip or id, and no
-  // number with more parts. A letter starts only a hex id (the whole word, 8 or more) or a literal
-  // (4 or 5); digits are a number, or a quantity when a space and a unit follow; digits and letters
-  // can be hex, a hex id or a quantity (`30ms`).
+  // Letters only before `:`, `/` or `,` (`status:`, `HTTP/1.1`) can start no host (it needs a `.`),
+  // no host with a port (a digit before the `:`), no ip or id: they go on below with the rest.
+  const lettersOnly = (classes & (UNDERSCORE | DIGIT)) === 0;
+  if ((classes & UNDERSCORE) !== 0 || next === 45 || next === 46 || (!lettersOnly && (next === 47 || next === 58 || next === 44))) return wordRules(s, i, c);
+  // A word without `_` that ends in none of `-./:,`, or letters only: no host, host with a port, ip
+  // or id, and no number with more parts. A letter starts only a hex id (the whole word, 8 or more),
+  // a drive letter (`C:\`) or a literal (4 or 5); digits are a number, or a quantity when a space
+  // and a unit follow; digits and letters can be hex, a hex id or a quantity (`30ms`).
   // A hex id is the whole word: 8 or more hex digits, a digit and a letter among them.
   const hexWord = word - i >= 8 && (classes & (NON_HEX_LETTER | DIGIT | LETTER)) === (DIGIT | LETTER);
   if (isLetter(c)) {
     if (hexWord) return word;
+    if (word === i + 1 && next === 58) return windowsPath(s, i);
     return word - i === 4 || word - i === 5 ? literal(s, i) : -1;
   }
   if ((classes & LETTER) === 0) return next === 32 && (end = quantity(s, i)) >= 0 ? end : word;

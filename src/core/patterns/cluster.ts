@@ -11,10 +11,11 @@
  * 3. A group is split on a position whose values look like words that name different messages
  *    (few distinct values, not masked, not identifier-like); positions with many values, masked
  *    values or identifier-like values are variables. Position statistics over the group decide
- *    the rest: words that differ only in digits are numbered instances (a value), two or more
- *    `key=value` fields that would each split the group are one message's data, and a position
- *    of verbs' past forms or states (`Started`, `Paused`, `up`, `down`) names messages even after
- *    a naming noun.
+ *    the rest: words that differ only in digits are numbered instances (a value), words between
+ *    two variables are a field of a record (a value), two or more `key=value` fields that would
+ *    each split the group are one message's data, and a position of verbs' past forms or states
+ *    (`Started`, `Paused`, `up`, `down`) names messages even after a naming noun or between
+ *    variables.
  *    A word that is the value of a variable in another pattern (a user name seen in many places)
  *    is not split on: this takes a first pass to learn those words, then the real one.
  * 4. Groups whose templates are equal are merged.
@@ -165,6 +166,8 @@ function splitLimits(settings: ClusterSettings): SplitLimits {
 }
 
 const UPPER_NAME = /^[\p{Lu}][\p{Lu}\p{N}_]*$/u;
+/** An upper-case name, perhaps quoted or bracketed (`"GET`, `[ERROR]`, `POST,`). */
+const CAPITALS = /^["'([{<]*[\p{Lu}][\p{Lu}\p{N}_]*["')\]}>]*[,;:.]?$/u;
 
 /** A verb's past form (`Started`, `paused`, `resumed`): what happened, so each names its own message. */
 const PAST_TENSE = /^\p{L}{2,}(?:ed|ED)[.,;:]?$/u;
@@ -234,6 +237,16 @@ function initialGroups(keys: readonly KeyInfo[], members: readonly number[], len
   return [...groups.values()];
 }
 
+/** Whether position `q` is a variable within the lines of each word: varying there, or masked or a value on every line. */
+function variableInEach(keys: readonly KeyInfo[], values: Map<string, number[]>, q: number): boolean {
+  for (const members of values.values()) {
+    const first = keys[members[0]].tokens[q];
+    if (members.some((k) => keys[k].tokens[q] !== first)) continue;
+    if (!first.includes(WILDCARD) && !isVariableLike(first)) return false;
+  }
+  return true;
+}
+
 /** Splits a group on word-valued positions until none is left; returns the final groups. */
 function splitGroup(
   keys: readonly KeyInfo[],
@@ -247,7 +260,11 @@ function splitGroup(
     out.push(members);
     return;
   }
-  const candidates: { position: number; values: Map<string, number[]>; field: boolean }[] = [];
+  // What each position holds in this group: a word the same on every line, a variable (masked,
+  // identifier-like, too many values, or judged to be data below), or words that may name messages.
+  const data: boolean[] = new Array(length).fill(false);
+  const wordsAt: (Map<string, number[]> | undefined)[] = new Array(length);
+  const namedAt: boolean[] = new Array(length).fill(false);
   for (let p = 0; p < length; p++) {
     const values = new Map<string, number[]>();
     let variable = false;
@@ -269,14 +286,34 @@ function splitGroup(
       }
       list.push(k);
     }
-    if (variable || values.size < 2 || numberedAlike(values.keys())) continue;
+    if (values.size < 2 && !variable) {
+      data[p] = keys[members[0]].tokens[p].includes(WILDCARD);
+      continue;
+    }
+    data[p] = true;
+    if (variable || numberedAlike(values.keys())) continue;
     // The word after a noun that names a thing (`user alice`, `table orders`) is that thing's name.
     // Unless every value is a verb's past form (`VM Started`, `VM Paused`) or a state (`node up`,
     // `node down`): what happened to it.
     if (p > 0 && !states && namesNext(keys, members, p - 1)) continue;
     // Words that are a variable's values in another pattern are data here too.
     if (p > 0 && [...values.keys()].every((value) => vocabulary.has(value))) continue;
-
+    data[p] = false;
+    wordsAt[p] = values;
+    namedAt[p] = [...values.keys()].every((value) => isStateWord(value) || CAPITALS.test(value));
+  }
+  const candidates: { position: number; values: Map<string, number[]>; field: boolean }[] = [];
+  for (let p = 0; p < length; p++) {
+    const values = wordsAt[p];
+    if (!values) continue;
+    // Words between two variables (`age=<*> user=app resp=<*>`, `[<*>] fe_http <*>`) are a field
+    // of a record, not the words of a message: a message's own words sit among its constant text.
+    // Between variables in the lines of each word, not just in the group: in a group of several
+    // messages (`time out: <*>`, `set to <*>`), a neighbour varies only from message to message.
+    // States and past forms still say what happened (`unit <*> stopped <*>`), and upper-case
+    // names still name a kind of message (`<*> "GET <*> HTTP/1.1"`, `"POST`).
+    const between = p > 0 && p < length - 1 && data[p - 1] && data[p + 1] && !namedAt[p];
+    if (between && variableInEach(keys, values, p - 1) && variableInEach(keys, values, p + 1)) continue;
     candidates.push({ position: p, values, field: sameField(values.keys()) });
   }
   // Two or more fields whose values would each split the group (`state=success`, `queue=default`,

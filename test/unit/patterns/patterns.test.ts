@@ -314,6 +314,37 @@ describe('PatternMiner', () => {
     ]);
   });
 
+  it('treats words between two variables as a record’s field, while words among constant text or at the end still tell messages apart, as states and upper-case names do', () => {
+    const lines: string[] = [];
+    // An access-log record: the frontend and a field between masked fields are data.
+    for (const [i, frontend] of ['fe_http', 'fe_https', 'fe_internal', 'fe_http'].entries()) {
+      lines.push(`10.0.0.${i + 1}:5${i}120 [12:00:0${i}] ${frontend} 20${i} ${100 + i * 37}`);
+    }
+    for (const [i, user] of ['app', 'default', 'app'].entries()) lines.push(`Client closed id=${i + 7} age=${i * 40 + 3} user=${user} resp=${i * 3 + 1}`);
+    // A word with constant text on one side names its message; so does a state between variables,
+    for (const [i, verdict] of ['passed', 'failed', 'passed'].entries()) lines.push(`check ${i + 2} ${verdict} after ${i + 5}ms`);
+    for (const [i, state] of ['started', 'stopped'].entries()) lines.push(`unit 0x${i + 10}ab ${state} 0x${i + 20}cd`);
+    // and so does an upper-case name between variables (an HTTP method).
+    for (const [i, method] of ['GET', 'POST', 'GET'].entries()) lines.push(`10.1.0.${i + 1} "${method} /v2/servers/${i + 40} HTTP/1.1" status: 200`);
+    expect(mine(lines).miner.patterns().map((p) => `${p.template} x${p.count}`).sort()).toEqual([
+      '<*> "GET <*> HTTP/<*>" status: <*> x2',
+      '<*> "POST <*> HTTP/<*>" status: <*> x1',
+      '<*> [<*>] <*> x4',
+      'Client closed id=<*> age=<*> user=<*> resp=<*> x3',
+      'check <*> failed after <*> x1',
+      'check <*> passed after <*> x2',
+      'unit <*> started <*> x1',
+      'unit <*> stopped <*> x1',
+    ]);
+  });
+
+  it('still splits on a word whose neighbours vary only from one message to another', () => {
+    // `out:`/`to` sit between variables in the whole group, but `time` is constant in the lines of `out:`.
+    const messages = ['Notification time out: 3200', 'Notification time out: 6400', 'Notification time out: 12800', 'tickTime set to 2000', 'maxSessionTimeout set to 40000', 'minSessionTimeout set to 4000', 'initLimit set to 10', 'syncLimit set to 5', 'Snapshotting: 0x3000dcd to /var/lib/zk/snap.3'];
+    const patterns = mine(messages.map((message, i) => `12:00:0${i} - INFO [main:Peer@${900 + i}] - ${message}`)).miner.patterns();
+    expect(patterns.map((p) => `${p.template} x${p.count}`)).toContain('<*> - INFO [main:Peer@<*>] - Notification time out: <*> x3');
+  });
+
   it('drops a closing bracket after a variable when nothing before it in the template opened one', () => {
     // A list over two tokens whose opening went into the first variable: one `<*>`, as the one-item list.
     const list = ['partitions', '<*>,', '<*>)'];

@@ -134,20 +134,33 @@ async function withRawLines(dir: string, data: Dataset): Promise<Dataset> {
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 async function main() {
-  const { values, positionals } = parseArgs({
-    args: process.argv.slice(2),
-    allowPositionals: true,
-    options: {
-      reps: { type: 'string', default: '7' },
-      details: { type: 'boolean', default: false },
-      'leave-one-out': { type: 'boolean', default: false },
-      big: { type: 'string', default: '1000000' },
-      run: { type: 'string', default: '0' },
-      raw: { type: 'boolean', default: false },
-    },
-  });
+  const usage = 'usage: npm run bench:patterns -- DIR [--leave-one-out] [--raw] [--reps N] [--details] [--big LINES] [--run LINES]\n';
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: process.argv.slice(2),
+      allowPositionals: true,
+      options: {
+        reps: { type: 'string', default: '7' },
+        details: { type: 'boolean', default: false },
+        'leave-one-out': { type: 'boolean', default: false },
+        big: { type: 'string', default: '1000000' },
+        run: { type: 'string', default: '0' },
+        raw: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${usage}`);
+    process.exit(2);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(usage);
+    return;
+  }
   if (positionals.length !== 1) {
-    process.stderr.write('usage: npm run bench:patterns -- DIR [--leave-one-out] [--raw] [--reps N] [--details] [--big LINES] [--run LINES]\n');
+    process.stderr.write(usage);
     process.exit(2);
   }
   const dir = positionals[0];

@@ -78,7 +78,7 @@ function isVariableLike(token: string): boolean {
     // `uid=<*>` and `(<*>)` are values; `tty=:<*>` or `LOGIN(uid=<*>)` are shapes that may name
     // a different message.
     if (value === WILDCARD || value === '') return true;
-    // A name numbered by a variable (`consul-server-<*>`, `ip-<*>`): an instance's name, a value.
+    // A name numbered by a variable (`consul-server-<*>`, `ip-<*>`, `db-<*>.prod`): an instance's name, a value.
     if (NUMBERED_NAME.test(token)) return true;
     if (!LETTER.test(token.replaceAll(WILDCARD, ''))) return true;
     // A process's name and its masked id (`(com.apple.xpc.launchd[<*>]):`): the name is a value.
@@ -112,7 +112,7 @@ const WORD_LIST = /^[\p{L}\p{N}_.-]+(?:,[\p{L}\p{N}_.-]+)+$/u;
  */
 const DOTTED_NAME = /^(?=[^\s]*\d)(?=[^\s]*\p{L})[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+[,;:]?$/u;
 
-const NUMBERED_NAME = /^\p{L}[\p{L}\p{N}_-]*-<\*>[,;:.]?$/u;
+const NUMBERED_NAME = /^\p{L}[\p{L}\p{N}_-]*-<\*>(?:\.[\p{L}\p{N}_-]+)*[,;:.]?$/u;
 
 /** A name of three or more dotted parts – a class or package (`org.example.FooService`, `com.android.phone`). */
 const QUALIFIED_NAME = /^[\p{L}_][\p{L}\p{N}_$-]*(?:\.[\p{L}_][\p{L}\p{N}_$-]*){2,}[,;:]?$/u;

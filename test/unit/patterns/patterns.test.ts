@@ -175,6 +175,9 @@ describe('PatternMiner', () => {
   it('treats a name numbered by a variable as a value however few names there are', () => {
     const lines = ['consul-server-3', 'ip-10', 'build-agent-2'].flatMap((name) => [`Marking ${name} as failed, timeout 5`, `Marking ${name.replace(/\d+$/, '7')} as failed, timeout 9`]);
     expect(mine(lines).miner.patterns().map((p) => [p.template, p.count])).toEqual([['Marking <*> as failed, timeout <*>', 6]]);
+    // Also with a domain after the number (`db-3.prod`, `ip-10-0-0-7.ec2.internal`): a host's name.
+    const hosts = ['db-3.prod', 'cache-12.prod', 'ip-10-0-0-7.ec2.internal'].map((host) => `connected to ${host} in 4 ms`);
+    expect(mine(hosts).miner.patterns().map((p) => [p.template, p.count])).toEqual([['connected to <*> in <*>', 3]]);
   });
 
   it('treats a component named after its noun and a fully qualified class or package name as values however few of them', () => {

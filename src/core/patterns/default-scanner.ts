@@ -21,11 +21,10 @@ const QUOTE = 34;
 
 /**
  * The rules that can start with a letter, digit or `-` (`B` holds at `i`), in their order from
- * `host` on. A host needs a `.` after its first label, a host with a port one of `.:/` after its
+ * `host` on; `firstLabelEnd` is labelEnd(s, i). A host needs a `.` after its first label, a host with a port one of `.:/` after its
  * first word, an id an `_` in its first word: one pass over the word rules most of them out.
  */
-function wordRules(s: string, i: number, c: number): number {
-  const firstLabelEnd = labelEnd(s, i);
+function wordRules(s: string, i: number, c: number, firstLabelEnd: number): number {
   const first = at(s, firstLabelEnd) === 95 ? wordOrDashEnd(s, firstLabelEnd) : firstLabelEnd;
   const next = at(s, first);
   let end = -1;
@@ -52,25 +51,26 @@ function wordRules(s: string, i: number, c: number): number {
 /**
  * The end of the first rule's match at the start of a word (`B` holds at `i`; `c`, a letter or
  * digit, is its first character), in the rules' order, or -1. `word` is where its word characters
- * end and `classes` their classes OR-ed.
+ * end, `next` the character there (0 at the line's end) and `classes` their classes OR-ed.
  */
-function matchWord(s: string, i: number, c: number, word: number, classes: number): number {
+function matchWord(s: string, i: number, c: number, word: number, next: number, classes: number): number {
   let end = -1;
-  // uuid, MAC addresses and dates first; each needs a `-`, `:`, `,` or space at a fixed place, tested before the rule.
-  if (isHex(c) && at(s, i + 8) === 45 && (end = uuid(s, i)) >= 0) return end;
-  if (isHex(c) && (at(s, i + 2) === 58 || at(s, i + 2) === 45) && (end = mac(s, i)) >= 0) return end;
-  if (isDigit(c) && at(s, i + 4) === 45 && (end = isoDate(s, i)) >= 0) return end;
-  if ((CLASSES[c] & DATE_INITIAL) !== 0) {
-    const d = at(s, i + 3);
-    if ((d === 32 || d === 44) && (end = textDate(s, i)) >= 0) return end;
-  }
-  const next = at(s, word);
+  // uuid, MAC addresses and dates first; each needs a first word of a fixed length (8 hex digits,
+  // 2, 4 digits, a 3-letter name) and a `-`, `:`, `,` or space after it, tested before the rule.
+  const length = word - i;
+  if (length === 8 && next === 45 && isHex(c) && (end = uuid(s, i)) >= 0) return end;
+  if (length === 2 && (next === 58 || next === 45) && isHex(c) && (end = mac(s, i)) >= 0) return end;
+  if (length === 4 && next === 45 && isDigit(c) && (end = isoDate(s, i)) >= 0) return end;
+  if (length === 3 && (next === 32 || next === 44) && (CLASSES[c] & DATE_INITIAL) !== 0 && (end = textDate(s, i)) >= 0) return end;
   // A URL's scheme is letters, digits and `+.-`, then `://` (looked for only in a line that has one).
   if (lineHasUrl && isLetter(c) && (next === 58 || next === 43 || next === 46 || next === 45) && (end = url(s, i)) >= 0) return end;
   // Letters only before `:`, `/` or `,` (`status:`, `HTTP/1.1`) can start no host (it needs a `.`),
   // no host with a port (a digit before the `:`), no ip or id: they go on below with the rest.
   const lettersOnly = (classes & (UNDERSCORE | DIGIT)) === 0;
-  if ((classes & UNDERSCORE) !== 0 || next === 45 || next === 46 || (!lettersOnly && (next === 47 || next === 58 || next === 44))) return wordRules(s, i, c);
+  if ((classes & UNDERSCORE) !== 0 || next === 45 || next === 46 || (!lettersOnly && (next === 47 || next === 58 || next === 44))) {
+    // The word's characters are label characters but `_`: its first label ends where it does, or goes on after a `-`.
+    return wordRules(s, i, c, (classes & UNDERSCORE) !== 0 ? labelEnd(s, i) : next === 45 ? labelEnd(s, word) : word);
+  }
   // A word without `_` that ends in none of `-./:,`, or letters only: no host, host with a port, ip
   // or id, and no number with more parts. A letter starts only a hex id (the whole word, 8 or more),
   // a drive letter (`C:\`) or a literal (4 or 5); digits are a number, or a quantity when a space
@@ -96,7 +96,7 @@ function matchOther(s: string, i: number, c: number, boundary: boolean): number 
   let end = -1;
   switch (c) {
     case 45: // -
-      return boundary ? wordRules(s, i, c) : -1;
+      return boundary ? wordRules(s, i, c, labelEnd(s, i)) : -1;
     case 43: // +
       return boundary ? number(s, i) : -1;
     case 47: // /
@@ -165,7 +165,7 @@ export function maskDefaultAsciiInto(line: string, out: MaskedText, joinRuns: bo
         w = at(line, ++j);
         kind = CLASSES[w];
       } while ((kind & WORD) !== 0);
-      if (boundary) end = c === 95 ? hostPort(line, i, wordOrDashEnd(line, i)) : matchWord(line, i, c, j, classes);
+      if (boundary) end = c === 95 ? hostPort(line, i, wordOrDashEnd(line, i)) : matchWord(line, i, c, j, w, classes);
       if (end < 0) {
         i = j;
         boundary = false;

@@ -21,8 +21,9 @@ const QUOTE = 34;
 
 /**
  * The rules that can start with a letter, digit or `-` (`B` holds at `i`), in their order from
- * `host` on; `firstLabelEnd` is labelEnd(s, i). A host needs a `.` after its first label, a host with a port one of `.:/` after its
- * first word, an id an `_` in its first word: one pass over the word rules most of them out.
+ * `host` on; `firstLabelEnd` is labelEnd(s, i), which the caller often knows already. A host needs
+ * a `.` after its first label, a host with a port one of `.:/` after its first word, an id an `_`
+ * in its first word: one pass over the word rules most of them out.
  */
 function wordRules(s: string, i: number, c: number, firstLabelEnd: number): number {
   const first = at(s, firstLabelEnd) === 95 ? wordOrDashEnd(s, firstLabelEnd) : firstLabelEnd;

@@ -18,12 +18,13 @@
  *    variables.
  *    A word that is the value of a variable in another pattern (a user name seen in many places)
  *    is not split on: this takes a first pass to learn those words, then the real one.
- * 4. Groups whose templates are equal are merged.
+ * 4. Groups whose templates are equal are merged, also when one writes a value in two tokens
+ *    where the other writes it in one (patternKey).
  */
 import { WILDCARD } from './masking.ts';
 import { dropUnopenedClosers, renderToken, renderVariable } from './render.ts';
 import { looksLikeId } from './shape.ts';
-import { displayTemplate, templateOf } from './template.ts';
+import { patternKey, templateOf } from './template.ts';
 
 export interface KeyInfo {
   tokens: readonly string[];
@@ -47,7 +48,8 @@ export interface Cluster {
   tokens: string[];
   /**
    * Its groups' tokens: groups whose template reads the same once runs of variables are one `<*>`
-   * (a list of one host or of three) are one pattern, one variant per group.
+   * (a list of one host or of three), or once a value's second token is left out (patternKey), are
+   * one pattern, one variant per group.
    */
   variants: string[][];
   /** Indices into the keys array. */
@@ -378,7 +380,7 @@ export function clusterKeys(keys: readonly KeyInfo[], settings: ClusterSettings 
   const clusters = new Map<string, Cluster & { largest: number }>();
   for (const { length, group } of final) {
     const tokens = templateOfGroup(keys, group, length);
-    const id = displayTemplate(tokens);
+    const id = patternKey(tokens);
     const count = group.reduce((sum, k) => sum + keys[k].count, 0);
     const existing = clusters.get(id);
     if (!existing) {

@@ -27,6 +27,19 @@ export function displayTemplate(tokens: readonly string[]): string {
   return out;
 }
 
+/**
+ * What the templates of two groups share when they are one pattern: the display template without
+ * the tokens of punctuation and variables only (no bracket) that follow a variable, so a value
+ * written as one token in some lines and two in others (`chrome.exe` and `chrome.exe *64`, masked
+ * `<*>` and `<*> *<*>`) is one value, as a list of one host or of three is. The pattern is still
+ * shown as its largest group writes it.
+ */
+export function patternKey(tokens: readonly string[]): string {
+  return displayTemplate(tokens.filter((token, p) => !(p > 0 && tokens[p - 1] === WILDCARD && token !== WILDCARD && isValueOnly(token) && !BRACKET.test(token.replaceAll(WILDCARD, '')))));
+}
+
+const BRACKET = /[()[\]{}<>]/u;
+
 /** Whether `next` continues a run of variables that `token` is in: `<*> <*>`, or a list item and the next (`<*>=<*>, <*>=<*>`). */
 function runGoesOn(token: string, next: string): boolean {
   if (token === WILDCARD && next === WILDCARD) return true;

@@ -252,6 +252,18 @@ describe('PatternMiner', () => {
     ]);
   });
 
+  it('makes one pattern of lines that write a value in one token or in two (`chrome.exe`, `chrome.exe *64`), shown as most lines write it', () => {
+    const programs = ['chrome.exe', 'Dropbox.exe', 'git.exe', 'chrome.exe *64', 'Teams.exe *64', 'chrome.exe', 'ssh.exe'];
+    const lines = programs.map((program, i) => `[10.30 16:49:0${i}] ${program} - host${i}.example.com:443 open through proxy`);
+    // A bracketed value after a variable is another shape: its lines stay apart.
+    lines.push('freed 4 slots', 'freed 9 slots', 'freed 12 (7) slots', 'freed 31 (2) slots');
+    expect(mine(lines).miner.patterns().map((p) => [p.template, p.count, p.variants.length]).sort()).toEqual([
+      ['[<*>] <*> - <*> open through proxy', 7, 2],
+      ['freed <*> (<*>) slots', 2, 1],
+      ['freed <*> slots', 2, 1],
+    ]);
+  });
+
   it('treats a token of bracketed names as a value, and keeps the brackets around its variable', () => {
     const lines = ['[logs-1][0] shard failed for [[logs][0]]', '[metrics-7][2] shard failed for [[metrics][2]]', '[logs-2][1] shard failed for [[logs][1]]'];
     expect(mine(lines).miner.patterns().map((p) => [p.template, p.count])).toEqual([['[<*>] shard failed for [[<*>]]', 3]]);

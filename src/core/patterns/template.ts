@@ -28,17 +28,54 @@ export function displayTemplate(tokens: readonly string[]): string {
 }
 
 /**
- * What the templates of two groups share when they are one pattern: the display template without
- * the tokens of punctuation and variables only (no bracket) that follow a variable, so a value
- * written as one token in some lines and two in others (`chrome.exe` and `chrome.exe *64`, masked
- * `<*>` and `<*> *<*>`) is one value, as a list of one host or of three is. The pattern is still
- * shown as its largest group writes it.
+ * What the templates of two groups share when they are one pattern: the display template
+ * - without the tokens of punctuation and variables only (no bracket) that follow a variable, so a
+ *   value written as one token in some lines and two in others (`chrome.exe` and `chrome.exe *64`,
+ *   masked `<*>` and `<*> *<*>`) is one value, as a list of one host or of three is;
+ * - with a square-bracketed name as `[<*>]`, also one with spaces in it (a thread's name:
+ *   `[main]`, `[IPC Server handler <*> on <*>]`), so lines of one message from threads whose names
+ *   have different lengths are one pattern. The miner takes such a name for a value however few
+ *   of them a file holds (cluster.ts). A bracket and a space open quoted text, not a name
+ *   (`[ Failed password for …]`): that stays as it is.
+ * The pattern is still shown as its largest group writes it.
  */
 export function patternKey(tokens: readonly string[]): string {
-  return displayTemplate(tokens.filter((token, p) => !(p > 0 && tokens[p - 1] === WILDCARD && token !== WILDCARD && isValueOnly(token) && !BRACKET.test(token.replaceAll(WILDCARD, '')))));
+  const key: string[] = [];
+  for (let p = 0; p < tokens.length; p++) {
+    const token = tokens[p];
+    const nameEnd = bracketedNameEnd(tokens, p);
+    if (nameEnd >= 0) {
+      const last = tokens[nameEnd];
+      key.push(`[${WILDCARD}]${last.endsWith(']') ? '' : last.slice(-1)}`);
+      p = nameEnd;
+    } else if (!(p > 0 && tokens[p - 1] === WILDCARD && token !== WILDCARD && isValueOnly(token) && !ANY_BRACKET.test(token.replaceAll(WILDCARD, '')))) {
+      key.push(token);
+    }
+  }
+  return displayTemplate(key);
 }
 
-const BRACKET = /[()[\]{}<>]/u;
+const ANY_BRACKET = /[()[\]{}<>]/u;
+const SQUARE_BRACKET = /[[\]]/u;
+/** A whole bracketed name in one token (`[main]`, `[<*>]`), perhaps with punctuation after it. */
+const NAME_IN_BRACKETS = /^\[[^\s[\]]*\][.,;:]?$/u;
+/** The first token of a bracketed name with spaces in it: `[` and a word. */
+const OPENED_NAME = /^\[[^\s[\]]+$/u;
+/** Its last token, perhaps with punctuation after it. */
+const CLOSED_NAME = /^[^\s[\]]*\][.,;:]?$/u;
+/** Most tokens of a bracketed name: a longer bracketed span is text. */
+const MAX_NAME_TOKENS = 8;
+
+/** Where a square-bracketed name that starts at `p` ends (its last token), or -1. */
+function bracketedNameEnd(tokens: readonly string[], p: number): number {
+  if (NAME_IN_BRACKETS.test(tokens[p])) return p;
+  if (!OPENED_NAME.test(tokens[p])) return -1;
+  for (let e = p + 1; e < tokens.length && e < p + MAX_NAME_TOKENS; e++) {
+    if (CLOSED_NAME.test(tokens[e])) return e;
+    if (SQUARE_BRACKET.test(tokens[e])) return -1;
+  }
+  return -1;
+}
 
 /** Whether `next` continues a run of variables that `token` is in: `<*> <*>`, or a list item and the next (`<*>=<*>, <*>=<*>`). */
 function runGoesOn(token: string, next: string): boolean {

@@ -264,6 +264,22 @@ describe('PatternMiner', () => {
     ]);
   });
 
+  it('makes one pattern of a message from threads whose bracketed names have different lengths, but not of quoted text in brackets', () => {
+    const threads = ['[main]', '[RMCommunicator Allocator]', '[IPC Server handler 5 on 9000]', '[main]', '[LeaseRenewer:ann@node-3:9000]', '[IPC Server handler 12 on 9000]'];
+    const lines = threads.map((thread, i) => `2015-10-18 18:0${i}:00,123 WARN ${thread} org.apache.Client: Address change detected.`);
+    // A bracket and a space open quoted text: different messages inside stay different patterns.
+    lines.push(
+      'message repeated 2 times: [ Failed password for root ]',
+      'message repeated 3 times: [ Failed password for root ]',
+      'message repeated 2 times: [ Accepted publickey for ann ok ]',
+    );
+    expect(mine(lines).miner.patterns().map((p) => [p.template, p.count]).sort()).toEqual([
+      ['<*> WARN [<*>] org.apache.Client: Address change detected.', 6],
+      ['message repeated <*> times: [ Accepted publickey for ann ok ]', 1],
+      ['message repeated <*> times: [ Failed password for root ]', 2],
+    ]);
+  });
+
   it('treats a token of bracketed names as a value, and keeps the brackets around its variable', () => {
     const lines = ['[logs-1][0] shard failed for [[logs][0]]', '[metrics-7][2] shard failed for [[metrics][2]]', '[logs-2][1] shard failed for [[logs][1]]'];
     expect(mine(lines).miner.patterns().map((p) => [p.template, p.count])).toEqual([['[<*>] shard failed for [[<*>]]', 3]]);

@@ -84,6 +84,9 @@ function isVariableLike(token: string): boolean {
     if (NUMBERED_NAME.test(token)) return true;
     if (!LETTER.test(token.replaceAll(WILDCARD, ''))) return true;
     // A process's name and its masked id (`(com.apple.xpc.launchd[<*>]):`): the name is a value.
+    // A syslog tag, a program and its masked pid (`sshd(pam_unix)[<*>]:`, `CRON[<*>]:`): the
+    // program that logged the message, a field of the line's header, not a word of the message.
+    if (SYSLOG_TAG.test(token)) return true;
     const name = token.replace(PROCESS_ID, '');
     return !name.includes(WILDCARD) && isNameLike(unwrapped(name));
   }
@@ -102,6 +105,8 @@ function unwrapped(token: string): string {
 
 const OPENING = /^[([{<]+/u;
 const CLOSING = /[)\]}>]*[,;:.]?$/u;
+/** A program and its masked pid, as a syslog line's header writes them: `name[<*>]:`. */
+const SYSLOG_TAG = /^\p{L}[\p{L}\p{N}_.()/-]*\[<\*>\]:$/u;
 /** A masked id in brackets after a name, `[<*>]`, `(<*>)`, and what closes the token after it. */
 const PROCESS_ID = /(?:\[<\*>\]|\(<\*>\))[)\]}>]*[,;:.]?$/u;
 

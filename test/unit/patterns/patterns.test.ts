@@ -264,6 +264,18 @@ describe('PatternMiner', () => {
     ]);
   });
 
+  it('treats the program of a syslog line (program[pid]:) as a value: one message from several programs is one pattern', () => {
+    const programs = ['su(pam_unix)', 'sshd(pam_unix)', 'su(pam_unix)', 'login(pam_unix)'];
+    const lines = programs.flatMap((program, i) => [
+      `Jun 15 04:06:1${i} combo ${program}[2141${i}]: session opened for user root by (uid=0)`,
+      `Jun 15 04:07:1${i} combo ${program}[2141${i}]: session closed for user root`,
+    ]);
+    expect(mine(lines).miner.patterns().map((p) => [p.template, p.count]).sort()).toEqual([
+      ['<*> combo <*>(pam_unix)[<*>]: session closed for user root', 4],
+      ['<*> combo <*>(pam_unix)[<*>]: session opened for user root by (uid=<*>)', 4],
+    ]);
+  });
+
   it('makes one pattern of a message from threads whose bracketed names have different lengths, but not of quoted text in brackets', () => {
     const threads = ['[main]', '[RMCommunicator Allocator]', '[IPC Server handler 5 on 9000]', '[main]', '[LeaseRenewer:ann@node-3:9000]', '[IPC Server handler 12 on 9000]'];
     const lines = threads.map((thread, i) => `2015-10-18 18:0${i}:00,123 WARN ${thread} org.apache.Client: Address change detected.`);

@@ -36,7 +36,8 @@ export function displayTemplate(tokens: readonly string[]): string {
  *   `[main]`, `[IPC Server handler <*> on <*>]`), so lines of one message from threads whose names
  *   have different lengths are one pattern. The miner takes such a name for a value however few
  *   of them a file holds (cluster.ts). A bracket and a space open quoted text, not a name
- *   (`[ Failed password for …]`): that stays as it is.
+ *   (`[ Failed password for …]`), and a token of punctuation only makes text with a structure of
+ *   its own (`[HRESULT = <*> - CBS_E_INVALID_PACKAGE]`): those stay as they are.
  * The pattern is still shown as its largest group writes it.
  */
 export function patternKey(tokens: readonly string[]): string {
@@ -63,6 +64,7 @@ const NAME_IN_BRACKETS = /^\[[^\s[\]]*\][.,;:]?$/u;
 const OPENED_NAME = /^\[[^\s[\]]+$/u;
 /** Its last token, perhaps with punctuation after it. */
 const CLOSED_NAME = /^[^\s[\]]*\][.,;:]?$/u;
+const WORD_OR_VALUE = /[\p{L}\p{N}]|<\*>/u;
 /** Most tokens of a bracketed name: a longer bracketed span is text. */
 const MAX_NAME_TOKENS = 8;
 
@@ -71,6 +73,8 @@ function bracketedNameEnd(tokens: readonly string[], p: number): number {
   if (NAME_IN_BRACKETS.test(tokens[p])) return p;
   if (!OPENED_NAME.test(tokens[p])) return -1;
   for (let e = p + 1; e < tokens.length && e < p + MAX_NAME_TOKENS; e++) {
+    // A token of punctuation only (`[HRESULT = <*> - CBS_E_INVALID_PACKAGE]`) makes it text with a structure of its own.
+    if (!WORD_OR_VALUE.test(tokens[e])) return -1;
     if (CLOSED_NAME.test(tokens[e])) return e;
     if (SQUARE_BRACKET.test(tokens[e])) return -1;
   }

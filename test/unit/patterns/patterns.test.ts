@@ -284,9 +284,14 @@ describe('PatternMiner', () => {
       'message repeated 2 times: [ Failed password for root ]',
       'message repeated 3 times: [ Failed password for root ]',
       'message repeated 2 times: [ Accepted publickey for ann ok ]',
+      // Nor is text with punctuation of its own: each error name is its own message.
+      'Failed to open package. [HRESULT = 0x800f0805 - CBS_E_INVALID_PACKAGE]',
+      'Failed to open package. [HRESULT = 0x800f080d - CBS_E_MANIFEST_INVALID_ITEM]',
     );
     expect(mine(lines).miner.patterns().map((p) => [p.template, p.count]).sort()).toEqual([
       ['<*> WARN [<*>] org.apache.Client: Address change detected.', 6],
+      ['Failed to open package. [HRESULT = <*> - CBS_E_INVALID_PACKAGE]', 1],
+      ['Failed to open package. [HRESULT = <*> - CBS_E_MANIFEST_INVALID_ITEM]', 1],
       ['message repeated <*> times: [ Accepted publickey for ann ok ]', 1],
       ['message repeated <*> times: [ Failed password for root ]', 2],
     ]);

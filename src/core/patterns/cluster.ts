@@ -83,10 +83,10 @@ function isVariableLike(token: string): boolean {
     // A name numbered by a variable (`consul-server-<*>`, `ip-<*>`, `db-<*>.prod`): an instance's name, a value.
     if (NUMBERED_NAME.test(token)) return true;
     if (!LETTER.test(token.replaceAll(WILDCARD, ''))) return true;
-    // A process's name and its masked id (`(com.apple.xpc.launchd[<*>]):`): the name is a value.
     // A syslog tag, a program and its masked pid (`sshd(pam_unix)[<*>]:`, `CRON[<*>]:`): the
     // program that logged the message, a field of the line's header, not a word of the message.
     if (SYSLOG_TAG.test(token)) return true;
+    // A process's name and its masked id (`(com.apple.xpc.launchd[<*>]):`): the name is a value.
     const name = token.replace(PROCESS_ID, '');
     return !name.includes(WILDCARD) && isNameLike(unwrapped(name));
   }
@@ -277,6 +277,7 @@ function splitGroup(
     let variable = false;
     let names = true;
     let states = true;
+    let named = true;
     for (const k of members) {
       const token = keys[k].tokens[p];
       let list = values.get(token);
@@ -284,6 +285,7 @@ function splitGroup(
         const state = isStateWord(token);
         states &&= state;
         names &&= p === 0 || state || UPPER_NAME.test(token);
+        named &&= state || CAPITALS.test(token);
         if (values.size >= (names ? limits.names : limits.words) || isVariableLike(token)) {
           variable = true;
           break;
@@ -307,7 +309,7 @@ function splitGroup(
     if (p > 0 && [...values.keys()].every((value) => vocabulary.has(value))) continue;
     data[p] = false;
     wordsAt[p] = values;
-    namedAt[p] = [...values.keys()].every((value) => isStateWord(value) || CAPITALS.test(value));
+    namedAt[p] = named;
   }
   const candidates: { position: number; values: Map<string, number[]>; field: boolean }[] = [];
   for (let p = 0; p < length; p++) {

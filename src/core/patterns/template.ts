@@ -43,17 +43,22 @@ export function displayTemplate(tokens: readonly string[]): string {
 export function patternKey(tokens: readonly string[]): string {
   const key: string[] = [];
   for (let p = 0; p < tokens.length; p++) {
-    const token = tokens[p];
     const nameEnd = bracketedNameEnd(tokens, p);
     if (nameEnd >= 0) {
       const last = tokens[nameEnd];
       key.push(`[${WILDCARD}]${last.endsWith(']') ? '' : last.slice(-1)}`);
       p = nameEnd;
-    } else if (!(p > 0 && tokens[p - 1] === WILDCARD && token !== WILDCARD && isValueOnly(token) && !ANY_BRACKET.test(token.replaceAll(WILDCARD, '')))) {
-      key.push(token);
+    } else if (!isValueTail(tokens, p)) {
+      key.push(tokens[p]);
     }
   }
   return displayTemplate(key);
+}
+
+/** Whether token `p` is a value's second token: punctuation and variables only, no bracket, after a `<*>` (`<*> *<*>`). */
+function isValueTail(tokens: readonly string[], p: number): boolean {
+  const token = tokens[p];
+  return p > 0 && tokens[p - 1] === WILDCARD && token !== WILDCARD && isValueOnly(token) && !ANY_BRACKET.test(token.replaceAll(WILDCARD, ''));
 }
 
 const ANY_BRACKET = /[()[\]{}<>]/u;

@@ -5,7 +5,7 @@
  */
 import type { KeyInfo } from './cluster.ts';
 import { WILDCARD } from './masking.ts';
-import { displayTemplate, templateOf } from './template.ts';
+import { displayTemplate, runsCollapsed, templateOf } from './template.ts';
 
 /** A user's correction. Templates name the patterns, so an edit means the same after a recompute. */
 export type PatternEdit =
@@ -26,8 +26,10 @@ export function generalise(a: readonly string[], b: readonly string[]): string[]
 }
 
 export function applyEdit(clusters: ClusterRecord[], keys: readonly KeyInfo[], edit: PatternEdit): ClusterRecord[] {
-  // An edit names a pattern by its template as shown, or token for token.
-  const find = (template: string) => clusters.findIndex((c) => c.variants.some((v) => templateOf(v) === template || displayTemplate(v) === template));
+  // An edit names a pattern by its template as shown, token for token, or with runs collapsed but
+  // values as the lines write them (the shown form of patterns files saved without whole values).
+  const names = (v: string[], template: string) => templateOf(v) === template || displayTemplate(v) === template || runsCollapsed(v) === template;
+  const find = (template: string) => clusters.findIndex((c) => c.variants.some((v) => names(v, template)));
   if (edit.type === 'merge') {
     const indices = [...new Set(edit.templates.map(find).filter((i) => i >= 0))];
     if (indices.length < 2) return clusters;

@@ -6,13 +6,59 @@ export function templateOf(tokens: readonly string[]): string {
 }
 
 /**
- * A template as people write it (the corrected Loghub ground truth): a run of adjacent whole-token
- * variables (a list of hosts, a date and a time) is one `<*>`, and so is a comma-separated list
- * of tokens that hold only variables and punctuation (`[<*>=<*>, <*>=<*>]` is `[<*>]`: the
- * punctuation before its first variable and after its last stays). The miner's tokens keep one
- * per token: they say how many tokens the lines of one shape have.
+ * A template as people write it (the corrected Loghub ground truth): each token's values whole
+ * (wholeValues), and runs of them collapsed (runsCollapsed). The miner's tokens keep one per token: they say how
+ * many tokens the lines of one shape have.
  */
 export function displayTemplate(tokens: readonly string[]): string {
+  return runsCollapsed(tokens.map(wholeValues));
+}
+
+/**
+ * Where the corrected ground truth (Khan et al., ICSE 2022) cuts a token into pieces: punctuation
+ * that separates values. Not `/` (a path's parts), `_`, `~`, `*` or angle brackets.
+ */
+const PIECE_DELIMITERS = /([,!;:=|"'[\](){}.\-+@#$%&]+)/u;
+/** Words that convention always counts as values: the accounts every system has. */
+const ACCOUNT_NAMES = new Set(['root', 'admin']);
+
+/**
+ * A token with the corrected ground truth's whole values: a piece that holds a variable is a
+ * variable as a whole (`tty<*>` and `Package_for_KB<*>~<*>~amd64~~<*>` are `<*>`; `MININT-<*>`
+ * keeps its word, as `-` cuts it), and so is an account name (`user=root` is `user=<*>`); then
+ * `<*>.<*>` and `<*><*>` are one `<*>`. Kept: a piece with a `/` (`HTTP/<*>`, a path), and one
+ * with an angle bracket, which people read as a bracket (`vCores:<*>>`). Only the shown template
+ * changes: which lines are one pattern does not, so the lines of a message logged only by root
+ * can still be a pattern of their own.
+ */
+function wholeValues(token: string): string {
+  const parts = token.split(PIECE_DELIMITERS);
+  let changed = false;
+  // Delimiters are at the odd indices.
+  for (let i = 0; i < parts.length; i += 2) {
+    const part = parts[i];
+    const value = part !== WILDCARD && part.includes(WILDCARD) && !/[/<>]/u.test(part.replaceAll(WILDCARD, ''));
+    if (value || ACCOUNT_NAMES.has(part.toLowerCase())) {
+      parts[i] = WILDCARD;
+      changed = true;
+    }
+  }
+  if (!changed) return token;
+  let out = parts.join('');
+  for (let before = ''; before !== out; ) {
+    before = out;
+    out = out.replaceAll(`${WILDCARD}.${WILDCARD}`, WILDCARD).replaceAll(WILDCARD + WILDCARD, WILDCARD);
+  }
+  return out;
+}
+
+/**
+ * The template with a run of adjacent whole-token variables (a list of hosts, a date and a time)
+ * as one `<*>`, and so a comma-separated list of tokens that hold only variables and punctuation
+ * (`[<*>=<*>, <*>=<*>]` is `[<*>]`: the punctuation before its first variable and after its last
+ * stays). Tokens are as the lines write them, so this is what tells patterns apart (patternKey).
+ */
+export function runsCollapsed(tokens: readonly string[]): string {
   let out = '';
   for (let p = 0; p < tokens.length; ) {
     let end = p + 1;
@@ -52,7 +98,7 @@ export function patternKey(tokens: readonly string[]): string {
       key.push(tokens[p]);
     }
   }
-  return displayTemplate(key);
+  return runsCollapsed(key);
 }
 
 /** Whether token `p` is a value's second token: punctuation and variables only, no bracket, after a `<*>` (`<*> *<*>`). */

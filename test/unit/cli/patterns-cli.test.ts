@@ -37,17 +37,17 @@ describe('logsift patterns', () => {
 
   it('reads a named CSV column, writes --out and --state', () => {
     const csv = join(dir, 'structured.csv');
-    writeFileSync(csv, 'LineId,Content\n1,"Failed password for root from 1.2.3.4 port 22 ssh2"\n2,"Failed password for root from 5.6.7.8 port 2222 ssh2"\n3,\n');
+    writeFileSync(csv, 'LineId,Content\n1,"Failed password for ann from 1.2.3.4 port 22 ssh2"\n2,"Failed password for ann from 5.6.7.8 port 2222 ssh2"\n3,\n');
     const out = join(dir, 'out.csv');
     const state = join(dir, 'state.json');
     const { code } = logsift(['patterns', csv, '--column', 'Content', '--out', out, '--state', state]);
     expect(code).toBe(0);
     const rows = parse(readFileSync(out, 'utf8'));
     expect(rows).toHaveLength(4);
-    expect(rows[1][3]).toBe('Failed password for root from <*> port <*> ssh2');
+    expect(rows[1][3]).toBe('Failed password for ann from <*> port <*> ssh2');
     expect(rows[3]).toEqual(['3', '', '', '']);
     const miner = PatternMiner.fromState(JSON.parse(readFileSync(state, 'utf8')));
-    expect(miner.match('Failed password for root from 9.9.9.9 port 1 ssh2')?.id).toBe(rows[1][2]);
+    expect(miner.match('Failed password for ann from 9.9.9.9 port 1 ssh2')?.id).toBe(rows[1][2]);
   });
 
   it('names the missing column', () => {

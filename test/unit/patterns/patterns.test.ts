@@ -267,12 +267,12 @@ describe('PatternMiner', () => {
   it('treats the program of a syslog line (program[pid]:) as a value: one message from several programs is one pattern', () => {
     const programs = ['su(pam_unix)', 'sshd(pam_unix)', 'su(pam_unix)', 'login(pam_unix)'];
     const lines = programs.flatMap((program, i) => [
-      `Jun 15 04:06:1${i} combo ${program}[2141${i}]: session opened for user root by (uid=0)`,
-      `Jun 15 04:07:1${i} combo ${program}[2141${i}]: session closed for user root`,
+      `Jun 15 04:06:1${i} combo ${program}[2141${i}]: session opened for user cyrus by (uid=0)`,
+      `Jun 15 04:07:1${i} combo ${program}[2141${i}]: session closed for user cyrus`,
     ]);
     expect(mine(lines).miner.patterns().map((p) => [p.template, p.count]).sort()).toEqual([
-      ['<*> combo <*>(pam_unix)[<*>]: session closed for user root', 4],
-      ['<*> combo <*>(pam_unix)[<*>]: session opened for user root by (uid=<*>)', 4],
+      ['<*> combo <*>(pam_unix)[<*>]: session closed for user cyrus', 4],
+      ['<*> combo <*>(pam_unix)[<*>]: session opened for user cyrus by (uid=<*>)', 4],
     ]);
   });
 
@@ -281,8 +281,8 @@ describe('PatternMiner', () => {
     const lines = threads.map((thread, i) => `2015-10-18 18:0${i}:00,123 WARN ${thread} org.apache.Client: Address change detected.`);
     // A bracket and a space open quoted text: different messages inside stay different patterns.
     lines.push(
-      'message repeated 2 times: [ Failed password for root ]',
-      'message repeated 3 times: [ Failed password for root ]',
+      'message repeated 2 times: [ Failed password for bob ]',
+      'message repeated 3 times: [ Failed password for bob ]',
       'message repeated 2 times: [ Accepted publickey for ann ok ]',
       // Nor is text with punctuation of its own: each error name is its own message.
       'Failed to open package. [HRESULT = 0x800f0805 - CBS_E_INVALID_PACKAGE]',
@@ -293,7 +293,7 @@ describe('PatternMiner', () => {
       ['Failed to open package. [HRESULT = <*> - CBS_E_INVALID_PACKAGE]', 1],
       ['Failed to open package. [HRESULT = <*> - CBS_E_MANIFEST_INVALID_ITEM]', 1],
       ['message repeated <*> times: [ Accepted publickey for ann ok ]', 1],
-      ['message repeated <*> times: [ Failed password for root ]', 2],
+      ['message repeated <*> times: [ Failed password for bob ]', 2],
     ]);
   });
 
@@ -354,11 +354,11 @@ describe('PatternMiner', () => {
     const lines: string[] = [];
     for (const state of ['success', 'failed', 'skipped']) for (const queue of ['default', 'heavy']) lines.push(`Task finished: state=${state}, queue=${queue}, pid=${lines.length + 100}`);
     // One field with few words, in a line of fixed fields: each value its own message (as Loghub's Linux has `user=root`, `user=guest`).
-    for (const user of ['root', 'guest', 'root']) lines.push(`authentication failure; logname= uid=0 tty=ssh user=${user}`);
+    for (const user of ['ann', 'guest', 'ann']) lines.push(`authentication failure; logname= uid=0 tty=ssh user=${user}`);
     expect(mine(lines).miner.patterns().map((p) => `${p.template} x${p.count}`).sort()).toEqual([
       'Task finished: state=<*>, queue=<*>, pid=<*> x6',
+      'authentication failure; logname= uid=<*> tty=ssh user=ann x2',
       'authentication failure; logname= uid=<*> tty=ssh user=guest x1',
-      'authentication failure; logname= uid=<*> tty=ssh user=root x2',
     ]);
   });
 
@@ -496,6 +496,44 @@ describe('runs of variables', () => {
     expect(miner.patterns()).toHaveLength(1);
     miner.add('Removed hosts india from cluster 7');
     expect(miner.patterns().map((p) => p.id)).toEqual([id]);
+  });
+});
+
+describe('the shown template', () => {
+  const packages = [2533552, 2533623, 2534366].map((kb, i) => `Read out cached package applicability for package: Package_for_KB${kb}~31bf3856ad364e35~amd64~~6.1.1.${i}, ApplicableState: 112`);
+
+  it('shows a piece of a token that holds a variable, and an account name, as a whole value, and only what is shown changes', () => {
+    const lines = [
+      ...packages,
+      ...['root', 'guest', 'root'].map((user) => `authentication failure; logname= uid=0 tty=ssh user=${user}`),
+      ...[1024, 2048, 4096].map((memory, i) => `resource <memory:${memory}, vCores:${i + 1}> granted`),
+      ...[123, 456, 789].map((id) => `GET /api/items/${id} HTTP/1.1 done`),
+    ];
+    const { miner } = mine(lines);
+    expect(miner.patterns().map((p) => `${p.template} x${p.count}`).sort()).toEqual([
+      // A piece with a `/` stays as it is.
+      'GET <*> HTTP/<*> done x3',
+      'Read out cached package applicability for package: <*>, ApplicableState: <*> x3',
+      // Still two patterns: root's lines are one, as before.
+      'authentication failure; logname= uid=<*> tty=ssh user=<*> x2',
+      'authentication failure; logname= uid=<*> tty=ssh user=guest x1',
+      // An angle bracket after a variable is read as a bracket.
+      'resource <memory:<*>, vCores:<*>> granted x3',
+    ]);
+    // Token for token the pattern says what its lines write, which rules are made from.
+    const packagePattern = miner.patterns().find((p) => p.template.startsWith('Read out'))!;
+    expect(packagePattern.variants).toEqual(['Read out cached package applicability for package: <*>~<*>~amd64~~<*>, ApplicableState: <*>']);
+  });
+
+  it('finds the pattern of an edit that names it by its tokens as the lines write them, with runs collapsed', () => {
+    const hosts = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot'];
+    // Two varying words in a row: a run of two variables, shown as one.
+    const listed = [...packages, ...packages].map((line, i) => `${line} on ${hosts[i]} ${hosts[(i + 3) % 6]}`);
+    const { miner } = mine([...listed, 'Read out cached package applicability for package: none', 'Read out cached package applicability for package: none']);
+    const state = miner.exportState();
+    const named = 'Read out cached package applicability for package: <*>~<*>~amd64~~<*>, ApplicableState: <*> on <*>';
+    state.edits = [{ type: 'merge', templates: [named, 'Read out cached package applicability for package: none'] }];
+    expect(PatternMiner.fromState(state).patterns().map((p) => p.count)).toEqual([8]);
   });
 });
 

@@ -36,10 +36,14 @@ export function quotedValue(s: string, i: number): number {
     if (c === QUOTE) return j > i ? j : -1;
     // Not ASCII: the scanner's loop reads on to it and leaves the line to the regex.
     if (c >= 128) return -1;
-    if (c !== BACKSLASH) j++;
-    // `\\.`: any character but a line terminator after the backslash.
-    else if (j + 1 < s.length && s.charCodeAt(j + 1) !== 10 && s.charCodeAt(j + 1) !== 13) j += 2;
-    else return -1;
+    if (c !== BACKSLASH) {
+      j++;
+      continue;
+    }
+    // `\\.`: any character but a line terminator after the backslash; not ASCII, as above.
+    const escaped = j + 1 < s.length ? s.charCodeAt(j + 1) : 10;
+    if (escaped === 10 || escaped === 13 || escaped >= 128) return -1;
+    j += 2;
   }
   return -1;
 }
@@ -79,9 +83,11 @@ function zoned(s: string, p: number): number {
   return after(s, p) ? p : -1;
 }
 
-/** `\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?` then `A`. */
+/** `\d{4}(?:-\d{2}-\d{2}|/\d{2}/\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?` then `A`. */
 export function isoDate(s: string, i: number): number {
-  if (!(hasDigits(s, i, 4) && at(s, i + 4) === 45 && hasDigits(s, i + 5, 2) && at(s, i + 7) === 45 && hasDigits(s, i + 8, 2))) return -1;
+  // `-` or `/`, the same both times.
+  const separator = at(s, i + 4);
+  if (!(hasDigits(s, i, 4) && (separator === 45 || separator === 47) && hasDigits(s, i + 5, 2) && at(s, i + 7) === separator && hasDigits(s, i + 8, 2))) return -1;
   const date = i + 10;
   const t = at(s, date);
   if ((t === 84 || t === 32) && hasDigits(s, date + 1, 2) && at(s, date + 3) === 58 && hasDigits(s, date + 4, 2)) {
@@ -96,6 +102,30 @@ export function isoDate(s: string, i: number): number {
     if ((end = zoned(s, minutes)) >= 0) return end;
   }
   return after(s, date) ? date : -1;
+}
+
+/**
+ * A web access log's date, `\d{2}/(?:Jan|…)/\d{4}(?::\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?: [+-]\d{4})?)?`
+ * then `A` (`10/Oct/2000:13:55:36 -0700`): its end, or -1.
+ */
+export function accessLogDate(s: string, i: number): number {
+  if (!(hasDigits(s, i, 2) && at(s, i + 2) === 47 && oneOfAt(s, i + 3, MONTHS) && at(s, i + 6) === 47 && hasDigits(s, i + 7, 4))) return -1;
+  const date = i + 11;
+  if (at(s, date) === 58 && hasDigits(s, date + 1, 2) && at(s, date + 3) === 58 && hasDigits(s, date + 4, 2) && at(s, date + 6) === 58 && hasDigits(s, date + 7, 2)) {
+    const seconds = date + 9;
+    const separator = at(s, seconds);
+    let end = -1;
+    if ((separator === 46 || separator === 44) && isDigit(at(s, seconds + 1)) && (end = withOffset(s, digitsEnd(s, seconds + 1))) >= 0) return end;
+    if ((end = withOffset(s, seconds)) >= 0) return end;
+  }
+  return after(s, date) ? date : -1;
+}
+
+/** `(?: [+-]\d{4})?` then `A` at `i`, the offset taken when the guard lets it: the end, or -1. */
+function withOffset(s: string, i: number): number {
+  const sign = at(s, i + 1);
+  if (at(s, i) === 32 && (sign === 43 || sign === 45) && hasDigits(s, i + 2, 4) && after(s, i + 6)) return i + 6;
+  return after(s, i) ? i : -1;
 }
 
 function oneOfAt(s: string, i: number, words: readonly string[]): boolean {

@@ -12,7 +12,7 @@
 
 import { MaskedText } from './masked-text.ts';
 import { at, CLASSES, DATE_INITIAL, DIGIT, isDigit, isHex, isLetter, isWord, labelEnd, LETTER, NON_HEX_LETTER, UNDERSCORE, WORD, wordOrDashEnd } from './default-scanner-chars.ts';
-import { hex, hexId, host, hostFailedRunEnd, hostPort, id, ip, isoDate, literal, mac, number, path, quantity, quotedValue, textDate, url, uuid, windowsPath } from './default-scanner-rules.ts';
+import { accessLogDate, hex, hexId, host, hostFailedRunEnd, hostPort, id, ip, isoDate, literal, mac, number, path, quantity, quotedValue, textDate, url, uuid, windowsPath } from './default-scanner-rules.ts';
 
 const LT = 60;
 const STAR = 42;
@@ -57,11 +57,12 @@ function wordRules(s: string, i: number, c: number, firstLabelEnd: number): numb
 function matchWord(s: string, i: number, c: number, word: number, next: number, classes: number): number {
   let end = -1;
   // uuid, MAC addresses and dates first; each needs a first word of a fixed length (8 hex digits,
-  // 2, 4 digits, a 3-letter name) and a `-`, `:`, `,` or space after it, tested before the rule.
+  // 2, 4 or 2 digits, a 3-letter name) and a `-`, `:`, `/`, `,` or space after it, tested before the rule.
   const length = word - i;
   if (length === 8 && next === 45 && isHex(c) && (end = uuid(s, i)) >= 0) return end;
   if (length === 2 && (next === 58 || next === 45) && isHex(c) && (end = mac(s, i)) >= 0) return end;
-  if (length === 4 && next === 45 && isDigit(c) && (end = isoDate(s, i)) >= 0) return end;
+  if (length === 4 && (next === 45 || next === 47) && isDigit(c) && (end = isoDate(s, i)) >= 0) return end;
+  if (length === 2 && next === 47 && isDigit(c) && (end = accessLogDate(s, i)) >= 0) return end;
   if (length === 3 && (next === 32 || next === 44) && (CLASSES[c] & DATE_INITIAL) !== 0 && (end = textDate(s, i)) >= 0) return end;
   // A URL's scheme is letters, digits and `+.-`, then `://` (looked for only in a line that has one).
   if (lineHasUrl && isLetter(c) && (next === 58 || next === 43 || next === 46 || next === 45) && (end = url(s, i)) >= 0) return end;

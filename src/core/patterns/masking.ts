@@ -58,9 +58,11 @@ export const DEFAULT_MASKING_RULES: readonly MaskingRule[] = [
   },
   {
     id: 'datetime',
-    description: 'dates and times, with a time zone when there is one (2005-06-18 02:08:10, 2024-05-01T02:00:00.123Z, 2024-05-01T02:00:00+02:00, Sat Jun 18 02:08:10 2005)',
+    description:
+      'dates and times, with a time zone when there is one (2005-06-18 02:08:10, 2024-05-01T02:00:00.123Z, 2024-05-01T02:00:00+02:00, 2024/05/01 02:00:00, Sat Jun 18 02:08:10 2005, and a web access log\'s 10/Oct/2000:13:55:36 -0700)',
     pattern:
-      `${B}(?:\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?)?|` +
+      `${B}(?:\\d{4}(?:-\\d{2}-\\d{2}|/\\d{2}/\\d{2})(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?)?|` +
+      `\\d{2}/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/\\d{4}(?::\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?(?: [+-]\\d{4})?)?|` +
       `(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? +)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\\d{1,2}(?:,? +\\d{4})?(?: +\\d{2}:\\d{2}(?::\\d{2})?(?: +\\d{4})?)?)${A}`,
     enabled: true,
   },

@@ -33,7 +33,9 @@ const fragments: fc.Arbitrary<string>[] = [
   joined([pick('', '@', 'Event@', 'x', '_'), fc.stringMatching(/^[0-9a-fA-F]{6,10}$/), pick('', 'g', '_', '.', ':', 'ms', ' B')]),
   joined([pick('', '/'), digits(1, 4), pick('.'), digits(1, 3), pick('.', '..'), digits(1, 3), pick('.'), digits(1, 4), pick('', ':', ':80', ':123456', ':8080x')]),
   joined([hexDigits(8), hexDigits(4), hexDigits(4), hexDigits(4), fc.stringMatching(/^[0-9a-fA-F]{11,13}$/)], '-'),
-  joined([digits(4, 4), pick('-'), digits(2, 2), pick('-'), digits(2, 2), pick('', ' ', 'T', 'x'), digits(2, 2), pick(':', ''), digits(2, 2), pick('', ':05', ':05.123', ',7', ':5')]),
+  joined([digits(4, 4), pick('-', '/'), digits(2, 2), pick('-', '/'), digits(2, 2), pick('', ' ', 'T', 'x'), digits(2, 2), pick(':', ''), digits(2, 2), pick('', ':05', ':05.123', ',7', ':5')]),
+  // A web access log's dates: a day of one, two or three digits, months in other cases, a year too long, times and offsets cut short or glued.
+  joined([pick('1', '10', '03', '123'), pick('/'), pick('Oct', 'May', 'oct', 'Foo'), pick('/', '-'), pick('2000', '200', '20001'), pick('', ':13:55:36', ':13:55', ':13:55:36.123', ':13:55:36,5', ':1:55:36', ':13:55:36.'), pick('', ' -0700', ' +0530', ' -070', ' -07001', '-0700', ' 0700', '  -0700'), pick('', 'x', ']', ':', '.', '5')]),
   joined([pick('', 'Mon ', 'Sat, ', 'Tue  ', 'Sun,'), pick('Jan', 'Feb', 'May', 'Dec', 'Jun'), pick(' ', '  ', ''), digits(1, 3), pick('', ', 2005', ' 2005', ' 20051', ','), pick('', ' 02:08', ' 02:08:10', ' 02:08:10 2005', ' 2:08', ' 02:08:10 20')]),
   joined([label, fc.array(joined([pick('.'), label]), { maxLength: 3 }).map((l) => l.join('')), pick('', '.com', '.io', '.de', '.org', '.Com', '.info', '.example', '.c'), pick('', ':', ':8080', ':123456', '(', '-', '_', '.', '.x', '.-')]),
   joined([label, pick(':', '/10.0.0.5:', '/1.2.3:'), digits(1, 6)]),
@@ -77,6 +79,7 @@ describe('the default rules scanner', () => {
   it('masks the corner cases of each rule as the regex does', () => {
     for (const line of [
       'node-12 uid=0 PS/2 alt0 ssh2 4G',
+      '[10/Oct/2000:13:55:36 -0700] [03/May/2024:10:00:00.123] 10/Oct/2000:13:55:36x 10/Oct/2000x 2024/05/03 10:00:00 2024/05-03',
       'at 2005-06-18T02:08:10,123Z and 2005-06-18 02:08 then 2005-06-18x',
       'Sat Jun 18 02:08:10 2005, Jun 9, 12345 and Jun 123',
       'ns1.example.com:53, example.org., a.b.-c, host.com:123456, x.Com, a.b.c.de(',
@@ -97,6 +100,8 @@ describe('the default rules scanner', () => {
     const line = 'Zürich-2 took 5µs on 10.0.0.1 café_12';
     expect(maskDefaultAscii(line)).toBeNull();
     expect(masker.mask(line)).toBe(regexMasker.mask(line));
+    // Also where the character is escaped inside a quoted value.
+    expect(maskDefaultAscii('error="\\é" at 10.0.0.1')).toBeNull();
   });
 
   const loghub = process.env.LOGSIFT_LOGHUB;

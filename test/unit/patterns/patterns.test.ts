@@ -31,6 +31,14 @@ function mine(lines: string[], similarity?: number) {
 describe('masking', () => {
   const masker = compileMasking(DEFAULT_MASKING);
 
+  it('masks a web access log’s date and a date written with slashes as one value, so an access log over two months is one pattern', () => {
+    expect(masker.mask('10.0.0.1 - - [30/Apr/2024:23:59:58 +0200] "GET /a HTTP/1.1" 200 512')).toBe('<*> - - [<*>] "GET <*> HTTP/<*>" <*>');
+    expect(masker.mask('2024/05/01 00:00:01 [error] open() failed')).toBe('<*> [error] open() failed');
+    const days = ['30/Apr/2024:23:59:58', '01/May/2024:00:00:02', '01/May/2024:00:10:02', '02/May/2024:08:00:00'];
+    const { miner } = mine(days.map((day, i) => `10.0.0.${i} - - [${day} +0200] "GET /items/${i} HTTP/1.1" 200 ${512 + i}`));
+    expect(miner.patterns().map((p) => `${p.template} x${p.count}`)).toEqual(['<*> - - [<*>] "GET <*> HTTP/<*>" <*> x4']);
+  });
+
   it('masks the usual variables and keeps words that contain digits', () => {
     expect(masker.mask('uid=0 from 10.1.2.3:22 id 0x1f at /var/log/app.log')).toBe('uid=<*> from <*> id <*> at <*>');
     expect(masker.mask('req 123e4567-e89b-12d3-a456-426614174000 node-12 PS/2')).toBe('req <*> node-<*> PS/<*>');

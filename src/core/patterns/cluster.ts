@@ -12,7 +12,8 @@
  *    (few distinct values, not masked, not identifier-like); positions with many values, masked
  *    values or identifier-like values are variables. Position statistics over the group decide
  *    the rest: words that differ only in digits are numbered instances (a value), words between
- *    two variables are a field of a record (a value), two or more `key=value` fields that would
+ *    two variables are a field of a record (a value), and so is the last item of a bracketed list
+ *    whose other items are variables (`(<*>, powerd)`), two or more `key=value` fields that would
  *    each split the group are one message's data, and a position of verbs' past forms or states
  *    (`Started`, `Paused`, `up`, `down`) names messages even after a naming noun or between
  *    variables.
@@ -254,6 +255,29 @@ function variableInEach(keys: readonly KeyInfo[], values: Map<string, number[]>,
   return true;
 }
 
+/** A list's item, `<*>,`, and the item that opens it, `(<*>,` or `[<*>,`. */
+const VALUE_ITEM = /^<\*>,$/u;
+const OPENING_VALUE_ITEM = /^[([]<\*>,$/u;
+/** The last item of a list, a word and the bracket that closes the list. */
+const CLOSING_ITEM = /^[^\s()[\]{}]+[)\]][,;:.]?$/u;
+
+/**
+ * Whether the words at `p` close a bracketed list whose items before them are variables on every
+ * line (`PM response took <*> (<*>, powerd)`): then they are the values of the list's last field.
+ */
+function closesTupleOfValues(keys: readonly KeyInfo[], members: readonly number[], values: Map<string, number[]>, p: number): boolean {
+  // States, past forms and upper-case names in it still say what happened (`(<*>, stopped)`).
+  const itemValue = (word: string) => CLOSING_ITEM.test(word) && !isStateWord(unwrapped(word)) && !UPPER_NAME.test(unwrapped(word));
+  if (![...values.keys()].every(itemValue)) return false;
+  for (let q = p - 1; q >= 0; q--) {
+    const first = keys[members[0]].tokens[q];
+    if (!members.every((k) => keys[k].tokens[q] === first)) return false;
+    if (OPENING_VALUE_ITEM.test(first)) return true;
+    if (!VALUE_ITEM.test(first)) return false;
+  }
+  return false;
+}
+
 /** Splits a group on word-valued positions until none is left; returns the final groups. */
 function splitGroup(
   keys: readonly KeyInfo[],
@@ -323,6 +347,8 @@ function splitGroup(
     // names still name a kind of message (`<*> "GET <*> HTTP/1.1"`, `"POST`).
     const between = p > 0 && p < length - 1 && data[p - 1] && data[p + 1] && !namedAt[p];
     if (between && variableInEach(keys, values, p - 1) && variableInEach(keys, values, p + 1)) continue;
+    // The last item of a bracketed list whose items before it are variables (`(<*>, powerd)`): a tuple's value.
+    if (closesTupleOfValues(keys, members, values, p)) continue;
     candidates.push({ position: p, values, field: sameField(values.keys()) });
   }
   // Two or more fields whose values would each split the group (`state=success`, `queue=default`,

@@ -370,6 +370,21 @@ describe('PatternMiner', () => {
     ]);
   });
 
+  it('treats the last item of a bracketed list whose other items are variables as a value, unless it says what happened', () => {
+    const lines: string[] = [];
+    for (const [i, process] of ['powerd', 'WindowServer', 'mDNSResponder', 'powerd'].entries()) lines.push(`PM response took ${1000 + i} ms (${50 + i}, ${process})`);
+    for (const [i, state] of ['running', 'stopped', 'running'].entries()) lines.push(`worker pool (${i + 2}, ${state})`);
+    // After constant text the word may name the message.
+    for (const mode of ['read', 'write', 'read']) lines.push(`opened (cache, ${mode})`);
+    expect(mine(lines).miner.patterns().map((p) => `${p.template} x${p.count}`).sort()).toEqual([
+      'PM response took <*> (<*>) x4',
+      'opened (cache, read) x2',
+      'opened (cache, write) x1',
+      'worker pool (<*>, running) x2',
+      'worker pool (<*>, stopped) x1',
+    ]);
+  });
+
   it('treats words between two variables as a record’s field, while words among constant text or at the end still tell messages apart, as states and upper-case names do', () => {
     const lines: string[] = [];
     // An access-log record: the frontend and a field between masked fields are data.

@@ -7,8 +7,8 @@ export function templateOf(tokens: readonly string[]): string {
 
 /**
  * A template as people write it (the corrected Loghub ground truth): each token's values whole
- * (wholeValues), and runs of them collapsed (runsCollapsed). The miner's tokens keep one per token: they say how
- * many tokens the lines of one shape have.
+ * (wholeValues), and runs of them collapsed (runsCollapsed). The miner's tokens keep one per
+ * token: they say how many tokens the lines of one shape have.
  */
 export function displayTemplate(tokens: readonly string[]): string {
   return runsCollapsed(tokens.map(wholeValues));
@@ -74,7 +74,8 @@ export function runsCollapsed(tokens: readonly string[]): string {
 }
 
 /**
- * What the templates of two groups share when they are one pattern: the display template
+ * What the templates of two groups share when they are one pattern: the template with runs
+ * collapsed (runsCollapsed; values as the lines write them)
  * - without the tokens of punctuation and variables only (no bracket) that follow a variable, so a
  *   value written as one token in some lines and two in others (`chrome.exe` and `chrome.exe *64`,
  *   masked `<*>` and `<*> *<*>`) is one value, as a list of one host or of three is;

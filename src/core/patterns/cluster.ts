@@ -245,12 +245,18 @@ function initialGroups(keys: readonly KeyInfo[], members: readonly number[], len
   return [...groups.values()];
 }
 
-/** Whether position `q` is a variable within the lines of each word: varying there, or masked or a value on every line. */
+/**
+ * A lone `-`: the value of a field that has none, as access logs write a missing user or referer
+ * (`<*> - ann [<*>]`). A position holding it is data, like a masked one.
+ */
+const EMPTY_VALUE = '-';
+
+/** Whether position `q` is a variable within the lines of each word: varying there, or masked, empty or a value on every line. */
 function variableInEach(keys: readonly KeyInfo[], values: Map<string, number[]>, q: number): boolean {
   for (const members of values.values()) {
     const first = keys[members[0]].tokens[q];
     if (members.some((k) => keys[k].tokens[q] !== first)) continue;
-    if (!first.includes(WILDCARD) && !isVariableLike(first)) return false;
+    if (!first.includes(WILDCARD) && first !== EMPTY_VALUE && !isVariableLike(first)) return false;
   }
   return true;
 }
@@ -320,7 +326,8 @@ function splitGroup(
       list.push(k);
     }
     if (values.size < 2 && !variable) {
-      data[p] = keys[members[0]].tokens[p].includes(WILDCARD);
+      const token = keys[members[0]].tokens[p];
+      data[p] = token.includes(WILDCARD) || token === EMPTY_VALUE;
       continue;
     }
     data[p] = true;
@@ -339,8 +346,9 @@ function splitGroup(
   for (let p = 0; p < length; p++) {
     const values = wordsAt[p];
     if (!values) continue;
-    // Words between two variables (`age=<*> user=app resp=<*>`, `[<*>] fe_http <*>`) are a field
-    // of a record, not the words of a message: a message's own words sit among its constant text.
+    // Words between two variables (`age=<*> user=app resp=<*>`, `[<*>] fe_http <*>`, `- ann [<*>]`)
+    // are a field of a record, not the words of a message: a message's own words sit among its
+    // constant text.
     // Between variables in the lines of each word, not just in the group: in a group of several
     // messages (`time out: <*>`, `set to <*>`), a neighbour varies only from message to message.
     // States and past forms still say what happened (`unit <*> stopped <*>`), and upper-case

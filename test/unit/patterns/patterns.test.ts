@@ -370,6 +370,17 @@ describe('PatternMiner', () => {
     ]);
   });
 
+  it('treats a lone - as an empty field value: the word between it and a variable is a field too', () => {
+    const lines = ['-', 'ann', 'bob', 'ann', '-'].map((user, i) => `10.0.0.${i} - ${user} [0${i + 1}/May/2024:10:00:00 +0200] "GET /items/${i} HTTP/1.1" 200 ${512 + i}`);
+    // A state there still names its message.
+    for (const [i, state] of ['started', 'stopped', 'started'].entries()) lines.push(`[worker-${i}] - ${state} ${100 + i}`);
+    expect(mine(lines).miner.patterns().map((p) => `${p.template} x${p.count}`).sort()).toEqual([
+      '<*> - <*> [<*>] "GET <*> HTTP/<*>" <*> x5',
+      '[worker-<*>] - started <*> x2',
+      '[worker-<*>] - stopped <*> x1',
+    ]);
+  });
+
   it('treats the last item of a bracketed list whose other items are variables as a value, unless it says what happened', () => {
     const lines: string[] = [];
     for (const [i, process] of ['powerd', 'WindowServer', 'mDNSResponder', 'powerd'].entries()) lines.push(`PM response took ${1000 + i} ms (${50 + i}, ${process})`);

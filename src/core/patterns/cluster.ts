@@ -92,8 +92,20 @@ function isVariableLike(token: string): boolean {
     return !name.includes(WILDCARD) && isNameLike(unwrapped(name));
   }
   const word = value ?? unwrapped(token);
-  return looksLikeId(word) || isNameLike(word) || WORD_LIST.test(word);
+  return looksLikeId(word) || isNameLike(word) || WORD_LIST.test(word) || isCodeName(token);
 }
+
+/**
+ * A name from code in snake case (`cart_id`, `load_one`, `boot_cmd`), perhaps in brackets or
+ * ending a list (`cart_id,`): a column, a metric, a command – a value, like a dotted name, however
+ * few a file holds. The whole token: not a label that ends in `:`, such as a function's name
+ * before its message (`wl_update_seq:`), nor a field's value (`mode=read_only`), which may be a state.
+ */
+function isCodeName(token: string): boolean {
+  return !token.endsWith(':') && SNAKE_CASE.test(unwrapped(token));
+}
+
+const SNAKE_CASE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/u;
 
 function isNameLike(word: string): boolean {
   return DOTTED_NAME.test(word) || QUALIFIED_NAME.test(word);

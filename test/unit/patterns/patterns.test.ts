@@ -370,6 +370,21 @@ describe('PatternMiner', () => {
     ]);
   });
 
+  it('treats a name from code in snake case as a value, but not a label before a message or a field’s value', () => {
+    const lines: string[] = [];
+    for (const metric of ['cpu_user', 'load_one', 'mem_free', 'cpu_user']) lines.push(`gmond: Failed to send metric ${metric}`);
+    // A function's name before its message, and a field's value that may be a state, still split.
+    for (const fn of ['wl_update_seq:', 'wl_nd_filter:', 'wl_update_seq:']) lines.push(`wl0: ${fn} done`);
+    for (const mode of ['read_only', 'read_write', 'read_only']) lines.push(`mount check; dev= uid=0 tty=ssh mode=${mode}`);
+    expect(mine(lines).miner.patterns().map((p) => `${p.template} x${p.count}`).sort()).toEqual([
+      'gmond: Failed to send metric <*> x4',
+      'mount check; dev= uid=<*> tty=ssh mode=read_only x2',
+      'mount check; dev= uid=<*> tty=ssh mode=read_write x1',
+      'wl0: wl_nd_filter: done x1',
+      'wl0: wl_update_seq: done x2',
+    ]);
+  });
+
   it('treats a lone - as an empty field value: the word between it and a variable is a field too', () => {
     const lines = ['-', 'ann', 'bob', 'ann', '-'].map((user, i) => `10.0.0.${i} - ${user} [0${i + 1}/May/2024:10:00:00 +0200] "GET /items/${i} HTTP/1.1" 200 ${512 + i}`);
     // A state there still names its message.

@@ -11,7 +11,8 @@
  * 3. A group is split on a position whose values look like words that name different messages
  *    (few distinct values, not masked, not identifier-like); positions with many values, masked
  *    values or identifier-like values are variables. Position statistics over the group decide
- *    the rest: words that differ only in digits are numbered instances (a value), words between
+ *    the rest: words that differ only in digits, or in a short label after their last dash
+ *    (`node-a`, `node-b`), are instances of one thing (a value), words between
  *    two variables are a field of a record (a value), and so is the last item of a bracketed list
  *    whose other items are variables (`(<*>, powerd)`), two or more `key=value` fields that would
  *    each split the group are one message's data, and a position of verbs' past forms or states
@@ -169,6 +170,25 @@ function numberedAlike(words: Iterable<string>): boolean {
   }
   return true;
 }
+
+/**
+ * Whether the words are one name with a different short label after its last dash (`node-a`/`node-b`,
+ * `us-east-1a`/`us-east-1b`): lettered instances of one thing, like numbered ones.
+ */
+function letteredAlike(words: Iterable<string>): boolean {
+  let stem: string | undefined;
+  for (const word of words) {
+    const labelled = LABELLED_NAME.exec(word);
+    if (!labelled) return false;
+    const bare = `${labelled[1]}\u0001${labelled[2]}`;
+    if (stem === undefined) stem = bare;
+    else if (bare !== stem) return false;
+  }
+  return true;
+}
+
+/** A name, a dash, a label of one or two letters or digits, and what may close the token: the name and the closing. */
+const LABELLED_NAME = /^(\p{L}[\p{L}\p{N}_]*(?:-[\p{L}\p{N}_]+)*-)[\p{L}\p{N}]{1,2}([,;:.)\]]?)$/u;
 
 const DIGIT = /\p{N}/u;
 const DIGITS = /\p{N}+/gu;
@@ -343,7 +363,7 @@ function splitGroup(
       continue;
     }
     data[p] = true;
-    if (variable || numberedAlike(values.keys())) continue;
+    if (variable || numberedAlike(values.keys()) || letteredAlike(values.keys())) continue;
     // The word after a noun that names a thing (`user alice`, `table orders`) is that thing's name.
     // Unless every value is a verb's past form (`VM Started`, `VM Paused`) or a state (`node up`,
     // `node down`): what happened to it.

@@ -370,6 +370,20 @@ describe('PatternMiner', () => {
     ]);
   });
 
+  it('treats names that differ only in a short label after their last dash as instances of one thing, a value', () => {
+    const lines: string[] = [];
+    for (const [i, node] of ['node-a', 'node-b', 'node-c', 'node-a'].entries()) lines.push(`Successfully assigned shop/api-${i} to ${node}`);
+    for (const zone of ['us-east-1a', 'us-east-1b', 'us-east-1a']) lines.push(`volume attached in ${zone}`);
+    // A longer word after the dash is a word of its own: `read-only` and `read-write` are two messages.
+    for (const mode of ['read-only', 'read-write', 'read-only']) lines.push(`filesystem remounted ${mode}`);
+    expect(mine(lines).miner.patterns().map((p) => `${p.template} x${p.count}`).sort()).toEqual([
+      'Successfully assigned shop/api-<*> to node-<*> x4',
+      'filesystem remounted read-only x2',
+      'filesystem remounted read-write x1',
+      'volume attached in us-east-<*> x3',
+    ]);
+  });
+
   it('treats a name from code in snake case as a value, but not a label before a message or a field’s value', () => {
     const lines: string[] = [];
     for (const metric of ['cpu_user', 'load_one', 'mem_free', 'cpu_user']) lines.push(`gmond: Failed to send metric ${metric}`);

@@ -226,7 +226,7 @@ function isStateWord(token: string): boolean {
  * `disk`): a link on one network or a fault on one device is often its own message.
  */
 const NAMING_NOUNS = new Set([
-  'user', 'username', 'account', 'login', 'host', 'hostname', 'node', 'server', 'client', 'peer', 'member',
+  'user', 'username', 'name', 'account', 'login', 'host', 'hostname', 'node', 'server', 'client', 'peer', 'member',
   'table', 'database', 'db', 'schema', 'index', 'queue', 'topic', 'partition', 'shard', 'bucket', 'repository', 'repo', 'branch',
   'service', 'unit', 'container', 'pod', 'namespace', 'image', 'package', 'plugin', 'module', 'volume',
   'file', 'directory', 'folder', 'path', 'domain', 'zone', 'region', 'cluster', 'instance', 'vm', 'project', 'tenant', 'group', 'role',

@@ -212,6 +212,8 @@ describe('PatternMiner', () => {
     const lines = [
       ...users.flatMap((u) => [`Session opened for user ${u} from 10.1.1.7`, `Session opened for user ${u} from 10.1.1.9`]),
       ...['nginx', 'sshd'].map((name) => `Starting service ${name} now`),
+      // A `Name:` label names what follows it.
+      ...['guest', 'jsmith', 'administrator'].map((name) => `An account failed to log on. Account Name: ${name} Status: 0xC000006D`),
       ...hosts.flatMap((h) => [`Connected to ${h} port 5432`, `Connected to ${h} port 6432`]),
       // A state word after a name is still a different message.
       'Job 12 is running on worker 3',
@@ -220,6 +222,7 @@ describe('PatternMiner', () => {
       ...['mysqld', 'named'].map((comm) => `apparmor denied open comm="${comm}" fsuid=0`),
     ];
     expect(mine(lines).miner.patterns().map((p) => p.template).sort()).toEqual([
+      'An account failed to log on. Account Name: <*> Status: <*>',
       'Connected to <*> port <*>',
       'Job <*> is queued on worker <*>',
       'Job <*> is running on worker <*>',

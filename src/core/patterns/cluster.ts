@@ -21,7 +21,7 @@
  *    A word that is the value of a variable in another pattern (a user name seen in many places)
  *    is not split on: this takes a first pass to learn those words, then the real one.
  * 4. Groups whose templates are equal are merged, also when one writes a value in two tokens
- *    where the other writes it in one (patternKey).
+ *    where the other writes it in one, or a list with more items (patternKey).
  */
 import { WILDCARD } from './masking.ts';
 import { dropUnopenedClosers, renderToken, renderVariable } from './render.ts';

@@ -75,7 +75,8 @@ export function runsCollapsed(tokens: readonly string[]): string {
 
 /**
  * What the templates of two groups share when they are one pattern: the template with runs
- * collapsed (runsCollapsed; values as the lines write them)
+ * collapsed (runsCollapsed; values as the lines write them) and a list's repeated items written
+ * once (repeatsCollapsed: `node-<*> <ok> node-<*> <ok>` is `node-<*> <ok>`)
  * - without the tokens of punctuation and variables only (no bracket) that follow a variable, so a
  *   value written as one token in some lines and two in others (`chrome.exe` and `chrome.exe *64`,
  *   masked `<*>` and `<*> *<*>`) is one value, as a list of one host or of three is;
@@ -99,7 +100,37 @@ export function patternKey(tokens: readonly string[]): string {
       key.push(tokens[p]);
     }
   }
-  return runsCollapsed(key);
+  return runsCollapsed(repeatsCollapsed(key));
+}
+
+/** Most tokens in a repeated unit of a list (`node-<*> <ok>`). */
+const MAX_UNIT = 3;
+
+/**
+ * The tokens with a unit of up to MAX_UNIT tokens that holds a variable and is repeated right after
+ * itself written once: a list of records whose items are written the same way (`node-<*> <ok>
+ * node-<*> <ok>`), however many items a line has.
+ */
+function repeatsCollapsed(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const token of tokens) {
+    out.push(token);
+    for (let unit = 1; unit <= MAX_UNIT && out.length >= 2 * unit; unit++) {
+      const start = out.length - 2 * unit;
+      let repeated = false;
+      let variable = false;
+      for (let k = 0; k < unit; k++) {
+        if (out[start + k] !== out[start + unit + k]) break;
+        if (out[start + k].includes(WILDCARD)) variable = true;
+        if (k === unit - 1) repeated = true;
+      }
+      if (repeated && variable) {
+        out.length -= unit;
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** Whether token `p` is a value's second token: punctuation and variables only, no bracket, after a `<*>` (`<*> *<*>`). */

@@ -554,6 +554,20 @@ describe('runs of variables', () => {
     expect(miner.match('Removed hosts kilo lima from pool 99')?.id).toBe(patternOf(0).id);
   });
 
+  it('makes one pattern of lists whose items are written alike, however many items a line has', () => {
+    const item = (i: number) => `node-${i} 0x000${i}fe <ok>`;
+    const lines = [4, 13, 5, 4].map((count, l) => `inconsistent nodesets ${Array.from({ length: count }, (_, i) => item(l * 20 + i)).join(' ')}`);
+    // A repeated word without a variable is text of its own.
+    lines.push('Received disconnect: Bye Bye', 'Received disconnect: Bye');
+    const patterns = mine(lines).miner.patterns();
+    expect(patterns.map((p) => `${p.template} x${p.count}`).sort()).toEqual([
+      'Received disconnect: Bye Bye x1',
+      'Received disconnect: Bye x1',
+      'inconsistent nodesets node-<*> <ok> node-<*> <ok> node-<*> <ok> node-<*> <ok> x4',
+    ]);
+    expect(patterns.find((p) => p.count === 4)!.variants).toHaveLength(3);
+  });
+
   it('keeps edits made on the shown template', () => {
     const { miner } = mine([...lines, 'Removed hosts alpha from cluster 1', 'Removed hosts bravo from cluster 2']);
     const before = miner.patterns().length;

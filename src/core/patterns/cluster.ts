@@ -12,9 +12,10 @@
  *    (few distinct values, not masked, not identifier-like); positions with many values, masked
  *    values or identifier-like values are variables. Position statistics over the group decide
  *    the rest: words that differ only in digits, or in a short label after their last dash
- *    (`node-a`, `node-b`), are instances of one thing (a value), words between
- *    two variables are a field of a record (a value), and so is the last item of a bracketed list
- *    whose other items are variables (`(<*>, powerd)`), two or more `key=value` fields that would
+ *    (`node-a`, `node-b`), are instances of one thing (a value), words between two variables
+ *    (a lone `-` counts as one) are a field of a record (a value), and so is the last item of a
+ *    bracketed list whose other items are variables (`(<*>, powerd)`); a name from code in snake
+ *    case is a value like a dotted one; two or more `key=value` fields that would
  *    each split the group are one message's data, and a position of verbs' past forms or states
  *    (`Started`, `Paused`, `up`, `down`) names messages even after a naming noun or between
  *    variables.

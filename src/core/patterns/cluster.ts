@@ -26,6 +26,7 @@
  */
 import { WILDCARD } from './masking.ts';
 import { dropUnopenedClosers, renderToken, renderVariable } from './render.ts';
+import { NAMING_NOUNS } from './naming-nouns.ts';
 import { looksLikeId } from './shape.ts';
 import { patternKey, templateOf } from './template.ts';
 
@@ -220,20 +221,6 @@ function isStateWord(token: string): boolean {
   return PAST_TENSE.test(token) || STATE.test(token);
 }
 
-/**
- * Nouns whose next word is a name, not a word of the message: `user alice`, `host web-a`, `table
- * orders`, `service nginx`. State words (`status`, `state`, `mode`) are not among them: the word
- * after those often names a different message; nor are hardware nouns (`interface`, `device`,
- * `disk`): a link on one network or a fault on one device is often its own message.
- */
-const NAMING_NOUNS = new Set([
-  'user', 'username', 'name', 'account', 'login', 'host', 'hostname', 'node', 'server', 'client', 'peer', 'member',
-  'table', 'database', 'db', 'schema', 'index', 'queue', 'topic', 'partition', 'shard', 'bucket', 'repository', 'repo', 'branch',
-  'service', 'unit', 'container', 'pod', 'namespace', 'image', 'package', 'plugin', 'module', 'volume',
-  'file', 'directory', 'folder', 'path', 'domain', 'zone', 'region', 'cluster', 'instance', 'vm', 'project', 'tenant', 'group', 'role',
-  'job', 'task', 'worker', 'thread', 'channel', 'app', 'application',
-  'component', 'process', 'daemon', 'program', 'class', 'provider', 'handler', 'adapter', 'controller', 'profile', 'session',
-]);
 
 /** Whether every member has the same naming noun at `p` (a trailing `:` aside). */
 function namesNext(keys: readonly KeyInfo[], members: readonly number[], p: number): boolean {

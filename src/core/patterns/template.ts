@@ -1,5 +1,6 @@
 /** Template strings: tokens joined by single spaces, `<*>` for a variable. */
 import { WILDCARD } from './masking.ts';
+import { NAMING_NOUNS } from './naming-nouns.ts';
 
 export function templateOf(tokens: readonly string[]): string {
   return tokens.join(' ');
@@ -22,16 +23,22 @@ const PIECE_DELIMITERS = /([,!;:=|"'[\](){}.\-+@#$%&]+)/u;
 /** Words that convention always counts as values: the accounts every system has. */
 const ACCOUNT_NAMES = new Set(['root', 'admin']);
 
+/** A field, `key=value`, its value unquoted, and perhaps the comma or semicolon that ends it in a list. */
+const NAMED_FIELD = /^([\p{L}_.-]+)=([^\s="']+?)([,;]?)$/u;
+
 /**
  * A token with the corrected ground truth's whole values: a piece that holds a variable is a
  * variable as a whole (`tty<*>` and `Package_for_KB<*>~<*>~amd64~~<*>` are `<*>`; `MININT-<*>`
- * keeps its word, as `-` cuts it), and so is an account name (`user=root` is `user=<*>`); then
- * `<*>.<*>` and `<*><*>` are one `<*>`. Kept: a piece with a `/` (`HTTP/<*>`, a path), and one
- * with an angle bracket, which people read as a bracket (`vCores:<*>>`). Only the shown template
- * changes: which lines are one pattern does not, so the lines of a message logged only by root
- * can still be a pattern of their own.
+ * keeps its word, as `-` cuts it), and so is an account name (`user=root` is `user=<*>`) and the
+ * value of a field whose key names a thing (`user=guest`, `host=web-1`: a name, even where every
+ * line of the pattern holds the same one); then `<*>.<*>` and `<*><*>` are one `<*>`. Kept: a piece
+ * with a `/` (`HTTP/<*>`, a path), and one with an angle bracket, which people read as a bracket
+ * (`vCores:<*>>`). Only the shown template changes: which lines are one pattern does not, so the
+ * lines of a message logged only by root can still be a pattern of their own.
  */
 function wholeValues(token: string): string {
+  const field = NAMED_FIELD.exec(token);
+  if (field && NAMING_NOUNS.has(field[1].toLowerCase())) token = `${field[1]}=${WILDCARD}${field[3]}`;
   const parts = token.split(PIECE_DELIMITERS);
   let changed = false;
   // Delimiters are at the odd indices.

@@ -221,7 +221,6 @@ function isStateWord(token: string): boolean {
   return PAST_TENSE.test(token) || STATE.test(token);
 }
 
-
 /** Whether every member has the same naming noun at `p` (a trailing `:` aside). */
 function namesNext(keys: readonly KeyInfo[], members: readonly number[], p: number): boolean {
   const word = keys[members[0]].tokens[p];
@@ -271,12 +270,17 @@ function initialGroups(keys: readonly KeyInfo[], members: readonly number[], len
  */
 const EMPTY_VALUE = '-';
 
+/** Whether a token is data wherever it stands: masked, or an empty value. */
+function isMaskedOrEmpty(token: string): boolean {
+  return token.includes(WILDCARD) || token === EMPTY_VALUE;
+}
+
 /** Whether position `q` is a variable within the lines of each word: varying there, or masked, empty or a value on every line. */
 function variableInEach(keys: readonly KeyInfo[], values: Map<string, number[]>, q: number): boolean {
   for (const members of values.values()) {
     const first = keys[members[0]].tokens[q];
     if (members.some((k) => keys[k].tokens[q] !== first)) continue;
-    if (!first.includes(WILDCARD) && first !== EMPTY_VALUE && !isVariableLike(first)) return false;
+    if (!isMaskedOrEmpty(first) && !isVariableLike(first)) return false;
   }
   return true;
 }
@@ -346,8 +350,7 @@ function splitGroup(
       list.push(k);
     }
     if (values.size < 2 && !variable) {
-      const token = keys[members[0]].tokens[p];
-      data[p] = token.includes(WILDCARD) || token === EMPTY_VALUE;
+      data[p] = isMaskedOrEmpty(keys[members[0]].tokens[p]);
       continue;
     }
     data[p] = true;

@@ -23,7 +23,11 @@ const PIECE_DELIMITERS = /([,!;:=|"'[\](){}.\-+@#$%&]+)/u;
 /** Words that convention always counts as values: the accounts every system has. */
 const ACCOUNT_NAMES = new Set(['root', 'admin']);
 
-/** A field, `key=value`, its value unquoted, and perhaps the comma or semicolon that ends it in a list. */
+/**
+ * A field, `key=value`, its value unquoted, and perhaps the comma or semicolon that ends it in a
+ * list. Narrower than cluster.ts's fieldOf, which also reads `key:value` and quoted values: a
+ * quoted name keeps its quotes when shown (`user="<*>"`).
+ */
 const NAMED_FIELD = /^([\p{L}_.-]+)=([^\s="']+?)([,;]?)$/u;
 
 /**
@@ -123,21 +127,19 @@ function repeatsCollapsed(tokens: readonly string[]): string[] {
   for (const token of tokens) {
     out.push(token);
     for (let unit = 1; unit <= MAX_UNIT && out.length >= 2 * unit; unit++) {
-      const start = out.length - 2 * unit;
-      let repeated = false;
-      let variable = false;
-      for (let k = 0; k < unit; k++) {
-        if (out[start + k] !== out[start + unit + k]) break;
-        if (out[start + k].includes(WILDCARD)) variable = true;
-        if (k === unit - 1) repeated = true;
-      }
-      if (repeated && variable) {
-        out.length -= unit;
-        break;
-      }
+      if (!endsInRepeat(out, unit)) continue;
+      out.length -= unit;
+      break;
     }
   }
   return out;
+}
+
+/** Whether the last `unit` tokens repeat the `unit` before them, and hold a variable. */
+function endsInRepeat(tokens: readonly string[], unit: number): boolean {
+  const start = tokens.length - 2 * unit;
+  const item = tokens.slice(start, start + unit);
+  return item.some((token) => token.includes(WILDCARD)) && item.every((token, k) => token === tokens[start + unit + k]);
 }
 
 /** Whether token `p` is a value's second token: punctuation and variables only, no bracket, after a `<*>` (`<*> *<*>`). */

@@ -28,6 +28,11 @@ function mine(lines: string[], similarity?: number) {
   return { miner, patternOf: (i: number) => miner.patterns()[miner.patternIndexOfKey(keys[i])] };
 }
 
+/** Each of the miner's patterns as `template xCOUNT`, sorted. */
+function shownCounts(miner: PatternMiner): string[] {
+  return miner.patterns().map((p) => `${p.template} x${p.count}`).sort();
+}
+
 describe('masking', () => {
   const masker = compileMasking(DEFAULT_MASKING);
 
@@ -350,7 +355,7 @@ describe('PatternMiner', () => {
       // Brackets closed after the variable but opened in earlier tokens stay.
       ...['t12', 't7'].map((task) => `Hiding Token{ActivityRecord{u0 ${task}}} now`),
     ];
-    expect(mine(lines).miner.patterns().map((p) => `${p.template} x${p.count}`).sort()).toEqual([
+    expect(shownCounts(mine(lines).miner)).toEqual([
       // The bracket that closes inside the variable goes with it.
       '(<*>): Service exited with abnormal code: <*> x3',
       'Changing view acls to: <*> x3',
@@ -380,7 +385,7 @@ describe('PatternMiner', () => {
     for (const zone of ['us-east-1a', 'us-east-1b', 'us-east-1a']) lines.push(`volume attached in ${zone}`);
     // A longer word after the dash is a word of its own: `read-only` and `read-write` are two messages.
     for (const mode of ['read-only', 'read-write', 'read-only']) lines.push(`filesystem remounted ${mode}`);
-    expect(mine(lines).miner.patterns().map((p) => `${p.template} x${p.count}`).sort()).toEqual([
+    expect(shownCounts(mine(lines).miner)).toEqual([
       'Successfully assigned shop/api-<*> to node-<*> x4',
       'filesystem remounted read-only x2',
       'filesystem remounted read-write x1',
@@ -394,7 +399,7 @@ describe('PatternMiner', () => {
     // A function's name before its message, and a field's value that may be a state, still split.
     for (const fn of ['wl_update_seq:', 'wl_nd_filter:', 'wl_update_seq:']) lines.push(`wl0: ${fn} done`);
     for (const mode of ['read_only', 'read_write', 'read_only']) lines.push(`mount check; dev= uid=0 tty=ssh mode=${mode}`);
-    expect(mine(lines).miner.patterns().map((p) => `${p.template} x${p.count}`).sort()).toEqual([
+    expect(shownCounts(mine(lines).miner)).toEqual([
       'gmond: Failed to send metric <*> x4',
       'mount check; dev= uid=<*> tty=ssh mode=read_only x2',
       'mount check; dev= uid=<*> tty=ssh mode=read_write x1',
@@ -407,7 +412,7 @@ describe('PatternMiner', () => {
     const lines = ['-', 'ann', 'bob', 'ann', '-'].map((user, i) => `10.0.0.${i} - ${user} [0${i + 1}/May/2024:10:00:00 +0200] "GET /items/${i} HTTP/1.1" 200 ${512 + i}`);
     // A state there still names its message.
     for (const [i, state] of ['started', 'stopped', 'started'].entries()) lines.push(`[worker-${i}] - ${state} ${100 + i}`);
-    expect(mine(lines).miner.patterns().map((p) => `${p.template} x${p.count}`).sort()).toEqual([
+    expect(shownCounts(mine(lines).miner)).toEqual([
       '<*> - <*> [<*>] "GET <*> HTTP/<*>" <*> x5',
       '[worker-<*>] - started <*> x2',
       '[worker-<*>] - stopped <*> x1',
@@ -420,7 +425,7 @@ describe('PatternMiner', () => {
     for (const [i, state] of ['running', 'stopped', 'running'].entries()) lines.push(`worker pool (${i + 2}, ${state})`);
     // After constant text the word may name the message.
     for (const mode of ['read', 'write', 'read']) lines.push(`opened (cache, ${mode})`);
-    expect(mine(lines).miner.patterns().map((p) => `${p.template} x${p.count}`).sort()).toEqual([
+    expect(shownCounts(mine(lines).miner)).toEqual([
       'PM response took <*> (<*>) x4',
       'opened (cache, read) x2',
       'opened (cache, write) x1',
@@ -441,7 +446,7 @@ describe('PatternMiner', () => {
     for (const [i, state] of ['started', 'stopped'].entries()) lines.push(`unit 0x${i + 10}ab ${state} 0x${i + 20}cd`);
     // and so does an upper-case name between variables (an HTTP method).
     for (const [i, method] of ['GET', 'POST', 'GET'].entries()) lines.push(`10.1.0.${i + 1} "${method} /v2/servers/${i + 40} HTTP/1.1" status: 200`);
-    expect(mine(lines).miner.patterns().map((p) => `${p.template} x${p.count}`).sort()).toEqual([
+    expect(shownCounts(mine(lines).miner)).toEqual([
       '<*> "GET <*> HTTP/<*>" status: <*> x2',
       '<*> "POST <*> HTTP/<*>" status: <*> x1',
       '<*> [<*>] <*> x4',
@@ -593,7 +598,7 @@ describe('the shown template', () => {
       ...[123, 456, 789].map((id) => `GET /api/items/${id} HTTP/1.1 done`),
     ];
     const { miner } = mine(lines);
-    expect(miner.patterns().map((p) => `${p.template} x${p.count}`).sort()).toEqual([
+    expect(shownCounts(miner)).toEqual([
       // A piece with a `/` stays as it is.
       'GET <*> HTTP/<*> done x3',
       'Read out cached package applicability for package: <*>, ApplicableState: <*> x3',

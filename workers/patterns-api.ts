@@ -28,7 +28,7 @@ export interface PatternSource extends PatternSourceRecord {
 
 /** One pattern of the list. */
 export interface PatternView {
-  /** Stable while the template stays the same. */
+  /** Stable while its lines' tokens (variants) stay the same; two patterns may show one template. */
   id: string;
   /** Tokens with `<*>` for a variable, e.g. `Backup started at <*>.` */
   template: string;
@@ -79,6 +79,11 @@ export interface PatternDetail extends PatternView {
   basis: LinesBasis;
   /** Positions where the pattern's lines differ; empty: it cannot be split. */
   splits: SplitPosition[];
+  /**
+   * The template as its lines write it (runs collapsed) where the shown one hides a word of it
+   * (`user=root` shown as `user=<*>`), else null: it tells apart patterns that show the same template.
+   */
+  written: string | null;
 }
 
 export interface MaskingCheck {

@@ -11,6 +11,7 @@
 import { openTable } from '../src/core/csv/table.ts';
 import { readFileLines } from '../src/core/patterns/read-lines.ts';
 import { DiscoveryLines } from '../src/core/patterns/discovery-lines.ts';
+import { writtenTemplate } from '../src/core/patterns/template.ts';
 import { MinePool } from '../src/core/patterns/mine-pool.ts';
 import { readRunRows, type RunRows } from './run-rows.ts';
 import type { PoolPort } from '../src/core/scale/pool.ts';
@@ -309,6 +310,7 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
         values: valueDistributions(pattern.template, lines, { top: 8 }),
         basis,
         splits: splitPositions(s, index, pattern.variants),
+        written: writtenTemplate(pattern.variants, pattern.template),
       } satisfies PatternDetail;
     },
 

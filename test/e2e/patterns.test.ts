@@ -95,12 +95,12 @@ describe('pattern discovery in the page', () => {
     await page.getByTestId('pattern-select').nth(0).check();
     await page.getByTestId('pattern-select').nth(1).check();
     await page.getByTestId('merge-patterns').click();
-    const merged = await showPattern(page, 'User <*> logged', 'User <*> logged <*>');
+    const merged = await showPattern(page, 'User <*> logged', 'User <*> logged <*>.');
     expect(await countOf(merged)).toBe(fmt(logins + logouts));
 
     // Split it again on the word after "logged" (token 4).
     await merged.getByTestId('pattern-open').click();
-    await expect.poll(() => detail.getByTestId('detail-template').innerText()).toBe('User <*> logged <*>');
+    await expect.poll(() => detail.getByTestId('detail-template').innerText()).toBe('User <*> logged <*>.');
     await detail.getByTestId('split-position').selectOption('3');
     await detail.getByTestId('split-pattern').click();
     expect(await countOf(await showPattern(page, 'logged in', 'User <*> logged in.'))).toBe(fmt(logins));
@@ -191,17 +191,28 @@ describe('pattern discovery in the page', () => {
       lines.push(`Connection from 10.0.${i}.7 closed`);
       lines.push(`Connection from host 10.0.${i}.8 was closed`);
     }
-    lines.push('<img src=x onerror="window.__pwned=1"> injected from 1.2.3.4');
+    const injectedLine = '<img src=x onerror="window.__pwned=1"> injected from 1.2.3.4';
+    lines.push(injectedLine);
+    // Two messages that show the same template: root's lines and guest's.
+    for (const user of ['root', 'root', 'root', 'guest', 'guest']) lines.push(`authentication failure; rhost=10.1.0.${lines.length % 250} user=${user}`);
     const path = join(env.tmp.dir, 'app.log');
     writeFileSync(path, lines.join('\n'));
     await page.getByTestId('patterns-file-input').setInputFiles(path);
-    await expect.poll(() => page.getByTestId('patterns-summary').innerText()).toMatch(/^4 patterns in the 91 lines of app\.log/);
+    await expect.poll(() => page.getByTestId('patterns-summary').innerText()).toMatch(/^6 patterns in the 96 lines of app\.log/);
     expect(await countOf(await showPattern(page, 'Connection from', 'Connection from <*> closed'))).toBe('30');
+
+    // Their details tell them apart.
+    await page.getByTestId('patterns-filter').fill('authentication failure');
+    const twins = page.getByTestId('pattern-row').filter({ has: page.getByTestId('pattern-template').getByText('authentication failure; rhost=<*> user=<*>', { exact: true }) });
+    await expect.poll(() => twins.count()).toBe(2);
+    expect(await twins.getByTestId('pattern-count').allInnerTexts()).toEqual(['3', '2']);
+    await twins.nth(1).getByTestId('pattern-open').click();
+    await expect.poll(() => page.getByTestId('detail-written').innerText()).toBe('authentication failure; rhost=<*> user=guest');
 
     // Log text is text: the markup shows as characters and never runs.
     const injected = await showPattern(page, 'injected', '<img src=x onerror="<*>"> injected from <*>');
     await injected.getByTestId('pattern-open').click();
-    await expect.poll(() => page.getByTestId('pattern-example').first().innerText()).toBe(lines.at(-1));
+    await expect.poll(() => page.getByTestId('pattern-example').first().innerText()).toBe(injectedLine);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await page.getByTestId('patterns-filter').fill('');
 

@@ -4,7 +4,7 @@
  * new lines (and travels with the exported state).
  */
 import type { KeyInfo } from './cluster.ts';
-import { WILDCARD } from './masking.ts';
+import { renderVariable } from './render.ts';
 import { displayTemplate, runsCollapsed, templateOf } from './template.ts';
 
 /** A user's correction. Templates name the patterns, so an edit means the same after a recompute. */
@@ -20,16 +20,28 @@ export interface ClusterRecord {
   count: number;
 }
 
-/** Generalises same-length templates position by position. */
+/**
+ * Generalises same-length templates position by position, as the miner writes a position whose
+ * values differ (the key of `user=root` and `user=guest` stays: `user=<*>`).
+ */
 export function generalise(a: readonly string[], b: readonly string[]): string[] {
-  return a.map((token, p) => (token === b[p] ? token : WILDCARD));
+  return a.map((token, p) => (token === b[p] ? token : renderVariable([token, b[p]])));
 }
 
+/** The ways an edit can name a pattern's variant, the exact one first. */
+const NAME_FORMS: readonly ((tokens: readonly string[]) => string)[] = [templateOf, runsCollapsed, displayTemplate];
+
 export function applyEdit(clusters: ClusterRecord[], keys: readonly KeyInfo[], edit: PatternEdit): ClusterRecord[] {
-  // An edit names a pattern by its template as shown, token for token, or with runs collapsed but
-  // values as the lines write them (the shown form of patterns files saved without whole values).
-  const names = (v: string[], template: string) => templateOf(v) === template || displayTemplate(v) === template || runsCollapsed(v) === template;
-  const find = (template: string) => clusters.findIndex((c) => c.variants.some((v) => names(v, template)));
+  // An edit names a pattern by its tokens as its lines write them (what the miner records). An
+  // older patterns file may name it as shown: with runs collapsed, or also with whole values,
+  // which two patterns may share; the first that shows it is taken then.
+  const find = (template: string) => {
+    for (const form of NAME_FORMS) {
+      const index = clusters.findIndex((c) => c.variants.some((v) => form(v) === template));
+      if (index >= 0) return index;
+    }
+    return -1;
+  };
   if (edit.type === 'merge') {
     const indices = [...new Set(edit.templates.map(find).filter((i) => i >= 0))];
     if (indices.length < 2) return clusters;

@@ -252,7 +252,7 @@ export class PatternMiner {
     const patterns = ids.map((id) => this.patternById(id));
     if (new Set(patterns).size < 2) throw new Error('merge needs two or more patterns');
     const member = this.clusters[this.patternList.indexOf(patterns[0])].members[0];
-    this.edits.push({ type: 'merge', templates: patterns.map((p) => p.template) });
+    this.edits.push({ type: 'merge', templates: patterns.map((p) => this.editName(p)) });
     this.dirty = true;
     this.refresh();
     return this.patternList[this.keyCluster[member]].id;
@@ -268,7 +268,7 @@ export class PatternMiner {
     const cluster = this.clusters[this.patternList.indexOf(pattern)];
     const values = new Set(cluster.members.map((k) => this.keys[k].tokens[position]));
     if (values.size < 2) throw new Error(`the lines of this pattern do not differ at token ${position + 1}`);
-    this.edits.push({ type: 'split', template: pattern.template, position });
+    this.edits.push({ type: 'split', template: this.editName(pattern), position });
     this.dirty = true;
     this.refresh();
     return [...new Set(cluster.members.map((k) => this.patternList[this.keyCluster[k]].id))];
@@ -299,6 +299,14 @@ export class PatternMiner {
     }
     miner.edits = state.edits.map((edit) => ({ ...edit }));
     return miner;
+  }
+
+  /**
+   * How an edit names a pattern: its tokens as its lines write them. The shown template cannot,
+   * as two patterns may show the same one (`user=root` and `user=guest` are both `user=<*>`).
+   */
+  private editName(pattern: Pattern): string {
+    return templateOf(this.clusters[this.patternList.indexOf(pattern)].tokens);
   }
 
   private patternById(id: string): Pattern {
@@ -332,8 +340,11 @@ export class PatternMiner {
         else this.byLength.set(length, [index]);
       }
       const template = displayTemplate(cluster.tokens);
-      let id = 'p' + hashText(template);
-      for (let n = 2; usedIds.has(id); n++) id = `p${hashText(template)}-${n}`;
+      // From the tokens, not the shown template, which two patterns may share: an id must not pass
+      // from one to the other when their counts change places.
+      const hash = hashText(templateOf(cluster.tokens));
+      let id = 'p' + hash;
+      for (let n = 2; usedIds.has(id); n++) id = `p${hash}-${n}`;
       usedIds.add(id);
       const examples: string[] = [];
       const members = [...cluster.members].sort((a, b) => this.keys[b].count - this.keys[a].count);

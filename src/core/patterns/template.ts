@@ -17,10 +17,14 @@ export function displayTemplate(tokens: readonly string[]): string {
 
 /**
  * Where the corrected ground truth (Khan et al., ICSE 2022) cuts a token into pieces: punctuation
- * that separates values. Not `/` (a path's parts), `_`, `~`, `*` or angle brackets.
+ * that separates values, `?` before a query string among it. Not `/` (a path's parts), `_`, `~`,
+ * `*` or angle brackets.
  */
-const PIECE_DELIMITERS = /([,!;:=|"'[\](){}.\-+@#$%&]+)/u;
-/** Words that convention always counts as values: the accounts every system has. */
+const PIECE_DELIMITERS = /([,!?;:=|"'[\](){}.\-+@#$%&]+)/u;
+/**
+ * Words that convention always counts as values: the accounts every system has, as systems write
+ * them (`Admin console opened` is a word of the message).
+ */
 const ACCOUNT_NAMES = new Set(['root', 'admin']);
 
 /**
@@ -49,7 +53,7 @@ function wholeValues(token: string): string {
   for (let i = 0; i < parts.length; i += 2) {
     const part = parts[i];
     const value = part !== WILDCARD && part.includes(WILDCARD) && !/[/<>]/u.test(part.replaceAll(WILDCARD, ''));
-    if (value || ACCOUNT_NAMES.has(part.toLowerCase())) {
+    if (value || ACCOUNT_NAMES.has(part)) {
       parts[i] = WILDCARD;
       changed = true;
     }
@@ -182,6 +186,17 @@ function runGoesOn(token: string, next: string): boolean {
 /** A token of variables and punctuation only (`<*>`, `<*>=<*>,`, `[<*>]`): no word of its own. */
 function isValueOnly(token: string): boolean {
   return token.includes(WILDCARD) && !/[\p{L}\p{N}]/u.test(token.replaceAll(WILDCARD, ''));
+}
+
+/**
+ * A pattern's template as its lines write it, runs collapsed, where the shown template hides a
+ * word of it (`user=root` shown as `user=<*>`), or null: two patterns can show the same template,
+ * and this tells them apart. Null too for a merged pattern, whose lines write it in several ways.
+ */
+export function writtenTemplate(variants: readonly string[], shown: string): string | null {
+  if (variants.length !== 1) return null;
+  const written = runsCollapsed(templateTokens(variants[0]));
+  return written === shown ? null : written;
 }
 
 export function templateTokens(template: string): string[] {

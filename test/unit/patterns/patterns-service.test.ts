@@ -94,7 +94,7 @@ describe('pattern discovery service', () => {
     await expect(api.splitPattern(inP.id, 3)).rejects.toThrow(/do not differ/);
 
     info = await api.mergePatterns([inP.id, outP.id]);
-    expect(find(info, 'User <*> logged <*>')!.count).toBe(merged.count);
+    expect(find(info, 'User <*> logged <*>.')!.count).toBe(merged.count);
     expect(info.edits).toBe(2);
     await expect(api.mergePatterns([inP.id])).rejects.toThrow(/two or more/);
 
@@ -399,6 +399,26 @@ describe('pattern discovery service', () => {
     });
     await expect(job).rejects.toMatchObject({ name: 'CancelledError' });
     expect((await api.patterns()).patterns.map((p) => p.template)).toEqual(['Backup started at <*>', 'Connection from <*> closed']);
+  });
+
+  it('tells apart two patterns that show the same template, and merges them', async () => {
+    const { api } = testService();
+    const failure = (user: string, i: number) => `authentication failure; rhost=10.0.0.${i} user=${user}`;
+    const text = [...[1, 2, 3].map((i) => failure('root', i)), ...[4, 5].map((i) => failure('guest', i)), 'Backup started at 02:00:01'].join('\n');
+    let info = await api.discoverFromFile(new Blob([text]), 'auth.log', () => {});
+    const twins = info.patterns.filter((p) => p.template === 'authentication failure; rhost=<*> user=<*>');
+    expect(twins.map((p) => p.count)).toEqual([3, 2]);
+    const written = await Promise.all(twins.map(async (p) => (await api.patternDetail(p.id)).written));
+    expect(written).toEqual(['authentication failure; rhost=<*> user=root', 'authentication failure; rhost=<*> user=guest']);
+    const backup = info.patterns.find((p) => p.template.startsWith('Backup'))!;
+    expect((await api.patternDetail(backup.id)).written).toBeNull();
+
+    info = await api.mergePatterns(twins.map((p) => p.id));
+    expect(info.patterns.map((p) => [p.template, p.count])).toEqual([
+      ['authentication failure; rhost=<*> user=<*>', 5],
+      ['Backup started at <*>', 1],
+    ]);
+    expect((await api.patternDetail(info.patterns[0].id)).written).toBeNull();
   });
 });
 

@@ -614,6 +614,43 @@ describe('the shown template', () => {
     expect(packagePattern.variants).toEqual(['Read out cached package applicability for package: <*>~<*>~amd64~~<*>, ApplicableState: <*>']);
   });
 
+  it('keeps a capitalised word that spells an account name, and the constant part of a query string', () => {
+    const lines = [
+      ...[1, 2].map((i) => `Admin console opened from 10.0.0.${i}`),
+      ...[3, 4].map((i) => `Request GET /api/orders/${i}?status=pending&page=${i} done`),
+    ];
+    expect(shownCounts(mine(lines).miner)).toEqual(['Admin console opened from <*> x2', 'Request GET <*>?status=pending&page=<*> done x2']);
+  });
+
+  it('merges and splits the very patterns picked where two show the same template, and keeps their ids apart', () => {
+    const failure = (user: string, i: number) => `authentication failure; rhost=10.0.0.${i} user=${user}`;
+    const lines = [...[1, 2, 3].map((i) => failure('root', i)), ...[4, 5].map((i) => failure('guest', i)), ...[6, 7].map((i) => failure('test', i))];
+    const { miner } = mine(lines);
+    const shown = 'authentication failure; rhost=<*> user=<*>';
+    const twins = () => miner.patterns().filter((p) => p.template === shown);
+    expect(twins().map((p) => p.count)).toEqual([3, 2, 2]);
+    expect(new Set(twins().map((p) => p.id)).size).toBe(3);
+
+    // An id stays with its lines when counts change places.
+    const guestId = miner.match(failure('guest', 9))!.id;
+    for (const i of [8, 9]) miner.add(failure('guest', i));
+    expect(miner.match(failure('guest', 9))!.id).toBe(guestId);
+    expect(twins().map((p) => p.count)).toEqual([4, 3, 2]);
+
+    const testId = miner.match(failure('test', 9))!.id;
+    const id = miner.merge([guestId, testId]);
+    expect(twins().map((p) => p.count)).toEqual([6, 3]);
+    // The merge keeps the key of the field whose values differ.
+    expect(miner.patterns().find((p) => p.id === id)!.variants).toEqual([shown]);
+    expect(miner.match(failure('root', 9))!.count).toBe(3);
+
+    // A split works on the pattern picked, not on the first that shows the same template.
+    const parts = miner.split(id, 3);
+    expect(parts).toHaveLength(2);
+    expect(twins().map((p) => p.count)).toEqual([4, 3, 2]);
+    expect(miner.match(failure('guest', 1))!.variants).toEqual(['authentication failure; rhost=<*> user=guest']);
+  });
+
   it('finds the pattern of an edit that names it by its tokens as the lines write them, with runs collapsed', () => {
     const hosts = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot'];
     // Two varying words in a row: a run of two variables, shown as one.

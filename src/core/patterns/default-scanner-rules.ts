@@ -9,6 +9,7 @@ const EQUALS = 61;
 const COLON = 58;
 const SPACE = 32;
 const BACKSLASH = 92;
+const SLASH = 47;
 
 /** `[\p{L}\p{N}_.-]`, ASCII only: a character of a field's key. */
 const isKeyChar = (c: number) => isWordOrDash(c) || c === 46;
@@ -31,9 +32,35 @@ export function quotedValue(s: string, i: number): number {
   while (keyStart > 0 && isKeyChar(s.charCodeAt(keyStart - 1))) keyStart--;
   const keyLength = keyEnd - keyStart;
   if ((keyLength === 3 || keyLength === 7) && /^(?:msg|message)$/.test(s.slice(keyStart, keyEnd))) return -1;
-  for (let j = i; j < s.length; ) {
+  const end = closingQuote(s, i);
+  return end > i ? end : -1;
+}
+
+/**
+ * user-agent at `i`, just after a `"`: `(?<=(?:^|\s)")` – the quote at the line's start or after
+ * whitespace – then a product and its version, `[A-Za-z][A-Za-z0-9_.+-]*\/\d`, which cannot
+ * backtrack (no `/` in the class), then the rest of the quoted text as quoted-value reads it.
+ */
+export function userAgent(s: string, i: number): number {
+  if (at(s, i - 1) !== QUOTE || (i >= 2 && !isSpace(s.charCodeAt(i - 2))) || !isLetter(at(s, i))) return -1;
+  let j = i + 1;
+  while (isProductChar(at(s, j))) j++;
+  return at(s, j) === SLASH && isDigit(at(s, j + 1)) ? closingQuote(s, j + 2) : -1;
+}
+
+/** `[A-Za-z0-9_.+-]`: a character of a product's name. */
+const isProductChar = (c: number) => isWordOrDash(c) || c === 46 || c === 43;
+/** `\s` in an ASCII line. */
+const isSpace = (c: number) => c === SPACE || (c >= 9 && c <= 13);
+
+/**
+ * `(?:[^"\\]|\\.)*(?=")` from `j`: where the quoted text ends (its closing quote, the first one no
+ * backslash escapes), or -1.
+ */
+function closingQuote(s: string, j: number): number {
+  while (j < s.length) {
     const c = s.charCodeAt(j);
-    if (c === QUOTE) return j > i ? j : -1;
+    if (c === QUOTE) return j;
     // Not ASCII: the scanner's loop reads on to it and leaves the line to the regex.
     if (c >= 128) return -1;
     if (c !== BACKSLASH) {

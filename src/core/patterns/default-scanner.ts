@@ -12,7 +12,7 @@
 
 import { MaskedText } from './masked-text.ts';
 import { at, CLASSES, DATE_INITIAL, DIGIT, isDigit, isHex, isLetter, isWord, labelEnd, LETTER, NON_HEX_LETTER, UNDERSCORE, WORD, wordOrDashEnd } from './default-scanner-chars.ts';
-import { accessLogDate, hex, hexId, host, hostFailedRunEnd, hostPort, id, ip, isoDate, literal, mac, number, path, quantity, quotedValue, textDate, url, uuid, windowsPath } from './default-scanner-rules.ts';
+import { accessLogDate, hex, hexId, host, hostFailedRunEnd, hostPort, id, ip, isoDate, literal, mac, number, path, quantity, quotedValue, textDate, url, userAgent, uuid, windowsPath } from './default-scanner-rules.ts';
 
 const LT = 60;
 const STAR = 42;
@@ -183,8 +183,8 @@ export function maskDefaultAsciiInto(line: string, out: MaskedText, joinRuns: bo
         i++;
         if (c !== 32 && (c < 9 || c > 13)) wildcardEnd = -1;
         if (c === LT) pending = true;
-        // The first rule, quoted-value, starts just after a `"`: tried here, before any other at `i`.
-        if (c !== QUOTE || (end = quotedValue(line, i)) < 0) continue;
+        // The first rules, quoted-value and user-agent, start just after a `"`: tried here, before any other at `i`.
+        if (c !== QUOTE || ((end = quotedValue(line, i)) < 0 && (end = userAgent(line, i)) < 0)) continue;
       }
     }
     i = end;

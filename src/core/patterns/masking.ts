@@ -45,6 +45,12 @@ export const DEFAULT_MASKING_RULES: readonly MaskingRule[] = [
     enabled: true,
   },
   {
+    id: 'user-agent',
+    description: 'a quoted text after a space that starts with a product and its version, as a web access log writes a user agent ("Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0", "curl/8.4.0")',
+    pattern: `(?<=(?:^|\\s)")[A-Za-z][A-Za-z0-9_.+-]*/\\d(?:[^"\\\\]|\\\\.)*(?=")`,
+    enabled: true,
+  },
+  {
     id: 'uuid',
     description: 'UUIDs',
     pattern: `${B}[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}${A}`,

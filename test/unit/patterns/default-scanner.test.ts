@@ -51,6 +51,14 @@ const fragments: fc.Arbitrary<string>[] = [
     fc.string({ unit: fc.constantFrom(...'ab 1:\\"-./<>=_'), maxLength: 10 }),
     pick('"', '', '\\"', '" ', '\\'),
   ]),
+  // User agents: a quoted product and its version after a space or at the line's start; a quote after a word or a key, a version without a digit, escapes, no closing quote.
+  joined([
+    pick(' "', '"', 'x"', '="', '\t"', ': "', '("'),
+    pick('Mozilla', 'curl', 'Go-http-client', 'a.b+c_d', '1curl', '', 'kube-probe', 'X'),
+    pick('/5.0', '/1', '/x', '/', '//1', '', '/1.'),
+    fc.string({ unit: fc.constantFrom(...'ab 1;()/\\"-.'), maxLength: 12 }),
+    pick('"', '', '\\"', '" ', '\\'),
+  ]),
   // URLs: schemes with + . -, a body of URL characters, ends that a URL may not end with, a scheme glued to a word.
   joined([pick('', 'x', '_', '(', '"'), pick('http', 'https', 'hdfs', 'git+ssh', 's3', 'a.b-c', '1http', 'jdbc:mysql'), pick('://', ':/', ':', '://'), fc.string({ unit: fc.constantFrom(...'aZ09_.~:/?#@!$&*+=%-,;()[] '), maxLength: 16 })]),
   // ISO times with a time zone: Z, +hh, +hhmm, +hh:mm, glued to more digits or letters.
@@ -89,6 +97,7 @@ describe('the default rules scanner', () => {
       '12 bytes 1256 bytes (1.22 KB) 30 ms <1 sec ~5 KiB 3 mins 2 s',
       '1.2.3abc -1 +4 3.14 12:30:01 2.6.5 1,2,3x',
       '<*>  <*>\t<*> x <*><*> <*>',
+      '"curl/8.4.0" 200 "-" "Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0" x"curl/1" "curl/x" "Go-http-client/1.1 \\"q\\"" agent="curl/1 a" "curl/1',
       '',
     ]) {
       expectSameMask(line);

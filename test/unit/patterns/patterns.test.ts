@@ -44,6 +44,15 @@ describe('masking', () => {
     expect(miner.patterns().map((p) => `${p.template} x${p.count}`)).toEqual(['<*> - - [<*>] "GET <*> HTTP/<*>" <*> x4']);
   });
 
+  it('masks a quoted user agent as one value, so the lines of one request method are one pattern whatever client sent them', () => {
+    const agents = ['curl/8.4.0', 'Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0', 'Go-http-client/1.1', 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) Mobile/15E148'];
+    const lines = agents.flatMap((agent, i) => ['GET', 'POST'].map((method) => `10.0.0.${i} - ann [01/May/2024:00:00:0${i} +0200] "${method} /items/${i} HTTP/1.1" 200 ${512 + i} "-" "${agent}"`));
+    expect(masker.mask(lines[2])).toBe('<*> - ann [<*>] "GET <*> HTTP/<*>" <*> "-" "<*>"');
+    expect(shownCounts(mine(lines).miner)).toEqual(['<*> - ann [<*>] "GET <*> HTTP/<*>" <*> "-" "<*>" x4', '<*> - ann [<*>] "POST <*> HTTP/<*>" <*> "-" "<*>" x4']);
+    // A quoted text that does not start with a product and its version, or whose quote follows a word, stays.
+    expect(masker.mask('said "hello world/1" and x"curl/1" and "curl/x y"')).toBe('said "hello world/<*>" and x"curl/<*>" and "curl/x y"');
+  });
+
   it('masks the usual variables and keeps words that contain digits', () => {
     expect(masker.mask('uid=0 from 10.1.2.3:22 id 0x1f at /var/log/app.log')).toBe('uid=<*> from <*> id <*> at <*>');
     expect(masker.mask('req 123e4567-e89b-12d3-a456-426614174000 node-12 PS/2')).toBe('req <*> node-<*> PS/<*>');

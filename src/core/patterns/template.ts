@@ -97,8 +97,9 @@ export function runsCollapsed(tokens: readonly string[]): string {
  *   masked `<*>` and `<*> *<*>`) is one value, as a list of one host or of three is;
  * - with a square-bracketed name as `[<*>]`, also one with spaces in it (a thread's name:
  *   `[main]`, `[IPC Server handler <*> on <*>]`), so lines of one message from threads whose names
- *   have different lengths are one pattern. The miner takes such a name for a value however few
- *   of them a file holds (cluster.ts). A bracket and a space open quoted text, not a name
+ *   have different lengths are one pattern – but not a tag of two or more words in capitals
+ *   (`[UFW BLOCK]`, `[UFW ALLOW]`), which names the message. The miner takes such a name for a
+ *   value however few of them a file holds (cluster.ts). A bracket and a space open quoted text, not a name
  *   (`[ Failed password for …]`), and a token of punctuation only makes text with a structure of
  *   its own (`[HRESULT = <*> - CBS_E_INVALID_PACKAGE]`): those stay as they are.
  * The pattern is still shown as its largest group writes it.
@@ -161,6 +162,12 @@ const OPENED_NAME = /^\[[^\s[\]]+$/u;
 /** Its last token, perhaps with punctuation after it. */
 const CLOSED_NAME = /^[^\s[\]]*\][.,;:]?$/u;
 const WORD_OR_VALUE = /[\p{L}\p{N}]|<\*>/u;
+/**
+ * A word in capitals, perhaps with the span's brackets and punctuation after it: a bracketed span
+ * of such words only is a tag of keywords (`[UFW BLOCK]`, `[UFW ALLOW]`), which names a message,
+ * not a thread's name.
+ */
+const UPPER_CASE_WORD = /^\[?\p{Lu}{2,}\]?[.,;:]?$/u;
 /** Most tokens of a bracketed name: a longer bracketed span is text. */
 const MAX_NAME_TOKENS = 8;
 
@@ -171,7 +178,7 @@ function bracketedNameEnd(tokens: readonly string[], p: number): number {
   for (let e = p + 1; e < tokens.length && e < p + MAX_NAME_TOKENS; e++) {
     // A token of punctuation only (`[HRESULT = <*> - CBS_E_INVALID_PACKAGE]`) makes it text with a structure of its own.
     if (!WORD_OR_VALUE.test(tokens[e])) return -1;
-    if (CLOSED_NAME.test(tokens[e])) return e;
+    if (CLOSED_NAME.test(tokens[e])) return tokens.slice(p, e + 1).every((token) => UPPER_CASE_WORD.test(token)) ? -1 : e;
     if (SQUARE_BRACKET.test(tokens[e])) return -1;
   }
   return -1;

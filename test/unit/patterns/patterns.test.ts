@@ -301,7 +301,7 @@ describe('PatternMiner', () => {
     ]);
   });
 
-  it('makes one pattern of a message from threads whose bracketed names have different lengths, but not of quoted text in brackets', () => {
+  it('makes one pattern of a message from threads whose bracketed names have different lengths, but not of quoted text or a tag of capitals in brackets', () => {
     const threads = ['[main]', '[RMCommunicator Allocator]', '[IPC Server handler 5 on 9000]', '[main]', '[LeaseRenewer:ann@node-3:9000]', '[IPC Server handler 12 on 9000]'];
     const lines = threads.map((thread, i) => `2015-10-18 18:0${i}:00,123 WARN ${thread} org.apache.Client: Address change detected.`);
     // A bracket and a space open quoted text: different messages inside stay different patterns.
@@ -312,11 +312,16 @@ describe('PatternMiner', () => {
       // Nor is text with punctuation of its own: each error name is its own message.
       'Failed to open package. [HRESULT = 0x800f0805 - CBS_E_INVALID_PACKAGE]',
       'Failed to open package. [HRESULT = 0x800f080d - CBS_E_MANIFEST_INVALID_ITEM]',
+      // Nor is a tag of words in capitals: the firewall's verdict names the message.
+      ...[1, 2, 3].map((i) => `[UFW BLOCK] IN=eth0 SRC=10.0.0.${i} PROTO=TCP`),
+      ...[4, 5].map((i) => `[UFW ALLOW] IN=eth0 SRC=10.0.0.${i} PROTO=TCP`),
     );
     expect(mine(lines).miner.patterns().map((p) => [p.template, p.count]).sort()).toEqual([
       ['<*> WARN [<*>] org.apache.Client: Address change detected.', 6],
       ['Failed to open package. [HRESULT = <*> - CBS_E_INVALID_PACKAGE]', 1],
       ['Failed to open package. [HRESULT = <*> - CBS_E_MANIFEST_INVALID_ITEM]', 1],
+      ['[UFW ALLOW] IN=eth0 SRC=<*> PROTO=TCP', 2],
+      ['[UFW BLOCK] IN=eth0 SRC=<*> PROTO=TCP', 3],
       ['message repeated <*> times: [ Accepted publickey for ann ok ]', 1],
       ['message repeated <*> times: [ Failed password for bob ]', 2],
     ]);

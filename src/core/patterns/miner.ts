@@ -10,7 +10,7 @@
 import { clusterKeys, DEFAULT_CLUSTER_SETTINGS, type KeyInfo } from './cluster.ts';
 import { compileMasking, DEFAULT_MASKING, WILDCARD, type Masker, type MaskingConfig } from './masking.ts';
 import { applyEdit, type ClusterRecord, type PatternEdit } from './edits.ts';
-import { displayTemplate, hashText, templateOf } from './template.ts';
+import { displayTemplate, hashText, shownTokens, templateOf } from './template.ts';
 import { hashShape, openFlags, ShapeReader } from './shape.ts';
 import { detached } from '../detached.ts';
 
@@ -339,7 +339,7 @@ export class PatternMiner {
         if (list) list.push(index);
         else this.byLength.set(length, [index]);
       }
-      const template = displayTemplate(cluster.tokens);
+      const template = displayTemplate(shownTokens(cluster.tokens, cluster.variants));
       // From the tokens, not the shown template, which two patterns may share: an id must not pass
       // from one to the other when their counts change places.
       const hash = hashText(templateOf(cluster.tokens));

@@ -102,21 +102,61 @@ export function runsCollapsed(tokens: readonly string[]): string {
  *   value however few of them a file holds (cluster.ts). A bracket and a space open quoted text, not a name
  *   (`[ Failed password for …]`), and a token of punctuation only makes text with a structure of
  *   its own (`[HRESULT = <*> - CBS_E_INVALID_PACKAGE]`): those stay as they are.
- * The pattern is still shown as its largest group writes it.
+ * The pattern is still shown as its largest group writes it, but for a bracketed name that its
+ * groups write differently (shownTokens).
  */
 export function patternKey(tokens: readonly string[]): string {
   const key: string[] = [];
   for (let p = 0; p < tokens.length; p++) {
     const nameEnd = bracketedNameEnd(tokens, p);
     if (nameEnd >= 0) {
-      const last = tokens[nameEnd];
-      key.push(`[${WILDCARD}]${last.endsWith(']') ? '' : last.slice(-1)}`);
+      key.push(bracketedValue(tokens[nameEnd]));
       p = nameEnd;
     } else if (!isValueTail(tokens, p)) {
       key.push(tokens[p]);
     }
   }
   return runsCollapsed(repeatsCollapsed(key));
+}
+
+/**
+ * The tokens a pattern is shown with: its largest group's (`tokens`), where a square-bracketed name
+ * that another of its groups (`variants`) writes otherwise is `[<*>]`: a message logged from the
+ * threads `[main]` and `[IPC Server handler <*> on <*>]` is not shown as from `[main]` alone.
+ * Groups are one pattern only when their names stand in the same places (patternKey), so the k-th
+ * name of one is the k-th of another.
+ */
+export function shownTokens(tokens: readonly string[], variants: readonly (readonly string[])[]): readonly string[] {
+  if (variants.length < 2) return tokens;
+  const names = bracketedNames(tokens);
+  if (names.length === 0) return tokens;
+  const others = variants.map((variant) => bracketedNames(variant).map(([start, end]) => templateOf(variant.slice(start, end + 1))));
+  const out: string[] = [];
+  let at = 0;
+  names.forEach(([start, end], k) => {
+    const name = templateOf(tokens.slice(start, end + 1));
+    if (others.every((list) => list[k] === name)) return;
+    out.push(...tokens.slice(at, start), bracketedValue(tokens[end]));
+    at = end + 1;
+  });
+  return at === 0 ? tokens : [...out, ...tokens.slice(at)];
+}
+
+/** The first and last token of each square-bracketed name, in order. */
+function bracketedNames(tokens: readonly string[]): [number, number][] {
+  const names: [number, number][] = [];
+  for (let p = 0; p < tokens.length; p++) {
+    const end = bracketedNameEnd(tokens, p);
+    if (end < 0) continue;
+    names.push([p, end]);
+    p = end;
+  }
+  return names;
+}
+
+/** `[<*>]` and the punctuation after the name's closing bracket (`[main]:` is `[<*>]:`). */
+function bracketedValue(last: string): string {
+  return `[${WILDCARD}]${last.endsWith(']') ? '' : last.slice(-1)}`;
 }
 
 /** Most tokens in a repeated unit of a list (`node-<*> <ok>`). */

@@ -327,6 +327,13 @@ describe('PatternMiner', () => {
     ]);
   });
 
+  it('shows a thread’s name as <*> where the lines of one pattern name several threads, also when the largest part names one', () => {
+    const threads = ['[main]', '[main]', '[main]', '[IPC Server handler 5 on 9000]', '[IPC Server handler 12 on 9000]'];
+    const lines = threads.map((thread, i) => `WARN ${thread} org.apache.Client: Address change detected ${i}.`);
+    const single = ['[main]:', '[main]:'].map((thread, i) => `INFO ${thread} Started in ${i} s`);
+    expect(shownCounts(mine([...lines, ...single]).miner)).toEqual(['INFO [main]: Started in <*> x2', 'WARN [<*>] org.apache.Client: Address change detected <*>. x5']);
+  });
+
   it('treats a token of bracketed names as a value, and keeps the brackets around its variable', () => {
     const lines = ['[logs-1][0] shard failed for [[logs][0]]', '[metrics-7][2] shard failed for [[metrics][2]]', '[logs-2][1] shard failed for [[logs][1]]'];
     expect(mine(lines).miner.patterns().map((p) => [p.template, p.count])).toEqual([['[<*>] shard failed for [[<*>]]', 3]]);

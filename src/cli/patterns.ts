@@ -11,6 +11,7 @@ import { openTable } from '../core/csv/table.ts';
 import { formatFromName } from '../core/scale/input.ts';
 import type { Pattern } from '../core/patterns/miner.ts';
 import { DEFAULT_CLUSTER_SETTINGS } from '../core/patterns/cluster.ts';
+import { writtenTemplate } from '../core/patterns/template.ts';
 import { inputOf, withOutput } from './io.ts';
 import { defaultMiningWorkers, mineFile } from './mine-file.ts';
 import type { TimeSource } from '../core/time/detect.ts';
@@ -93,7 +94,13 @@ export async function patternsCommand(args: string[]): Promise<void> {
 
 function summarise(lines: number, patterns: Pattern[], report: PatternsReport | null, time: TimeSource | null, seconds: number): void {
   say(`${lines} lines, ${patterns.length} patterns in ${seconds.toFixed(2)} s (${Math.round(lines / Math.max(seconds, 1e-3))} lines/s)`);
-  for (const pattern of patterns.slice(0, 10)) say(`${String(pattern.count).padStart(9)}  ${(pattern.share * 100).toFixed(1).padStart(5)}%  ${pattern.template}`);
+  // Two patterns may show the same template (`user=root` and `user=guest` lines): say how each writes it.
+  const shown = new Map<string, number>();
+  for (const pattern of patterns) shown.set(pattern.template, (shown.get(pattern.template) ?? 0) + 1);
+  for (const pattern of patterns.slice(0, 10)) {
+    const written = shown.get(pattern.template)! > 1 ? writtenTemplate(pattern.variants, pattern.template) : null;
+    say(`${String(pattern.count).padStart(9)}  ${(pattern.share * 100).toFixed(1).padStart(5)}%  ${pattern.template}${written ? `   (as written: ${written})` : ''}`);
+  }
   if (patterns.length > 10) say(`      … and ${patterns.length - 10} more`);
   if (report?.time && time) {
     const t = report.time;

@@ -35,6 +35,20 @@ describe('logsift patterns', () => {
     expect(stderr).toMatch(/3 lines, 2 patterns/);
   });
 
+  it('says in its summary how each of two patterns that show the same template writes it', () => {
+    const log = join(dir, 'auth.log');
+    const users = ['root', 'root', 'root', 'guest', 'guest'];
+    writeFileSync(log, users.map((user, i) => `authentication failure; rhost=10.0.0.${i} user=${user}\n`).join('') + 'Backup started at 02:00\n');
+    const { code, stderr } = logsift(['patterns', log]);
+    expect(code).toBe(0);
+    const summary = stderr.split('\n').filter((line) => /%/.test(line)).map((line) => line.replace(/^\s*\d+\s+[\d.]+%\s+/, ''));
+    expect(summary).toEqual([
+      'authentication failure; rhost=<*> user=<*>   (as written: authentication failure; rhost=<*> user=root)',
+      'authentication failure; rhost=<*> user=<*>   (as written: authentication failure; rhost=<*> user=guest)',
+      'Backup started at <*>',
+    ]);
+  });
+
   it('reads a named CSV column, writes --out and --state', () => {
     const csv = join(dir, 'structured.csv');
     writeFileSync(csv, 'LineId,Content\n1,"Failed password for ann from 1.2.3.4 port 22 ssh2"\n2,"Failed password for ann from 5.6.7.8 port 2222 ssh2"\n3,\n');

@@ -15,7 +15,8 @@
  *    (`node-a`, `node-b`), are instances of one thing (a value), words between two variables
  *    (a lone `-` counts as one) are a field of a record (a value), and so is the last item of a
  *    bracketed list whose other items are variables (`(<*>, powerd)`); a name from code in snake
- *    case is a value like a dotted one; two or more `key=value` fields that would
+ *    case is a value like a dotted one, and so is a name of two parts joined by a slash with a
+ *    digit or underscore in it (`be_app/web3`); two or more `key=value` fields that would
  *    each split the group are one message's data, and a position of verbs' past forms or states
  *    (`Started`, `Paused`, `up`, `down`) names messages even after a naming noun or between
  *    variables.
@@ -111,8 +112,15 @@ function isCodeName(token: string): boolean {
 const SNAKE_CASE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/u;
 
 function isNameLike(word: string): boolean {
-  return DOTTED_NAME.test(word) || QUALIFIED_NAME.test(word);
+  return DOTTED_NAME.test(word) || QUALIFIED_NAME.test(word) || SLASHED_NAME.test(word);
 }
+
+/**
+ * A name of two parts joined by a slash, a digit or an underscore in it: a backend and its server
+ * (`be_app/web3`), a namespace and its pod (`default/web2`). Words joined by a slash
+ * (`read/write`, `TCP/IP`) still name messages.
+ */
+const SLASHED_NAME = /^(?=[^/]*[/][^/]*$)(?=.*[\d_])[a-z][a-z0-9_.-]*\/[a-z][a-z0-9_.-]*[,;:]?$/u;
 
 /** A token without the parentheses or brackets around it and the punctuation after them. */
 function unwrapped(token: string): string {

@@ -429,6 +429,20 @@ describe('PatternMiner', () => {
     ]);
   });
 
+  it('treats a name of two parts joined by a slash, a digit or underscore in it, as a value: a backend and its server, a namespace and its pod', () => {
+    const lines: string[] = [];
+    for (const server of ['be_app/web1', 'be_app/web2', 'be_static/static1', 'be_app/web1']) lines.push(`${server} changed its IP by DNS cache`);
+    for (const pod of ['default/web2', 'monitoring/node_exporter', 'default/web2']) lines.push(`Evicting pod ${pod} now`);
+    // Words joined by a slash still name messages.
+    for (const access of ['read/write', 'read/only', 'read/write']) lines.push(`Volume mounted ${access} now`);
+    expect(shownCounts(mine(lines).miner)).toEqual([
+      '<*> changed its IP by DNS cache x4',
+      'Evicting pod <*> now x3',
+      'Volume mounted read/only now x1',
+      'Volume mounted read/write now x2',
+    ]);
+  });
+
   it('treats a lone - as an empty field value: the word between it and a variable is a field too', () => {
     const lines = ['-', 'ann', 'bob', 'ann', '-'].map((user, i) => `10.0.0.${i} - ${user} [0${i + 1}/May/2024:10:00:00 +0200] "GET /items/${i} HTTP/1.1" 200 ${512 + i}`);
     // A state there still names its message.

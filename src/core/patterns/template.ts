@@ -17,8 +17,8 @@ export function displayTemplate(tokens: readonly string[]): string {
 
 /**
  * Where the corrected ground truth (Khan et al., ICSE 2022) cuts a token into pieces: punctuation
- * that separates values, `?` before a query string among it. Not `/` (a path's parts), `_`, `~`,
- * `*` or angle brackets.
+ * that separates values, among them `?` before a query string. Not `/` (a path's parts), `_`,
+ * `~`, `*` or angle brackets.
  */
 const PIECE_DELIMITERS = /([,!?;:=|"'[\](){}.\-+@#$%&]+)/u;
 /**
@@ -99,9 +99,9 @@ export function runsCollapsed(tokens: readonly string[]): string {
  *   `[main]`, `[IPC Server handler <*> on <*>]`), so lines of one message from threads whose names
  *   have different lengths are one pattern – but not a tag of two or more words in capitals
  *   (`[UFW BLOCK]`, `[UFW ALLOW]`), which names the message. The miner takes such a name for a
- *   value however few of them a file holds (cluster.ts). A bracket and a space open quoted text, not a name
- *   (`[ Failed password for …]`), and a token of punctuation only makes text with a structure of
- *   its own (`[HRESULT = <*> - CBS_E_INVALID_PACKAGE]`): those stay as they are.
+ *   value however few of them a file holds (cluster.ts). A bracket and a space open quoted text,
+ *   not a name (`[ Failed password for …]`), and a token of punctuation only makes text with a
+ *   structure of its own (`[HRESULT = <*> - CBS_E_INVALID_PACKAGE]`): those stay as they are.
  * The pattern is still shown as its largest group writes it, but for a bracketed name that its
  * groups write differently (shownTokens).
  */

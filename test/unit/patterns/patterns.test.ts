@@ -686,7 +686,7 @@ describe('the shown template', () => {
     expect(miner.match(failure('guest', 1))!.variants).toEqual(['authentication failure; rhost=<*> user=guest']);
   });
 
-  it('finds the pattern of an edit that names it by its tokens as the lines write them, with runs collapsed', () => {
+  it('finds the pattern of an edit that names it by its tokens as the lines write them, with runs collapsed, or as shown', () => {
     const hosts = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot'];
     // Two varying words in a row: a run of two variables, shown as one.
     const listed = [...packages, ...packages].map((line, i) => `${line} on ${hosts[i]} ${hosts[(i + 3) % 6]}`);
@@ -694,6 +694,10 @@ describe('the shown template', () => {
     const state = miner.exportState();
     const named = 'Read out cached package applicability for package: <*>~<*>~amd64~~<*>, ApplicableState: <*> on <*>';
     state.edits = [{ type: 'merge', templates: [named, 'Read out cached package applicability for package: none'] }];
+    expect(PatternMiner.fromState(state).patterns().map((p) => p.count)).toEqual([8]);
+    // And by its shown template, as a file saved by an earlier version names it.
+    const shown = 'Read out cached package applicability for package: <*>, ApplicableState: <*> on <*>';
+    state.edits = [{ type: 'merge', templates: [shown, 'Read out cached package applicability for package: none'] }];
     expect(PatternMiner.fromState(state).patterns().map((p) => p.count)).toEqual([8]);
   });
 });

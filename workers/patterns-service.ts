@@ -246,9 +246,11 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
     read: (found: DiscoveryLines) => Promise<{ times: ArrayLike<number> | null; source: Omit<PatternSourceRecord, 'mined' | 'minedAt'> }>,
     /** The line count, when it is known before reading (a run): mining workers are then sent bytes. */
     total?: number,
+    /** The lines' average length, when it is known before reading: fewer long lines are kept. */
+    charsPerLine?: number,
   ) {
     const pool = big && ctx.mineWorkers ? new MinePool(ctx.mineWorkers(), settings) : null;
-    const found = new DiscoveryLines(settings, ctx.linesKept, pool, pool ? total : undefined);
+    const found = new DiscoveryLines(settings, ctx.linesKept, pool, pool ? total : undefined, charsPerLine);
     try {
       const { times, source } = await read(found);
       if (signal.aborted) throw new CancelledError();
@@ -279,7 +281,7 @@ export function createPatternsApi(ctx: PatternsContext): PatternsApi {
         // The rows are read back from the run's file and mined as they come: no copy of the file.
         const mine = (found: DiscoveryLines) =>
           readRunRows(run, found, signal, (mined) => report({ phase: 'mining', done: mined, total: toMine, fraction: toMine ? mined / toMine : 1 }));
-        return discovery(toMine >= POOL_FROM_ROWS, signal, mine, run.rows);
+        return discovery(toMine >= POOL_FROM_ROWS, signal, mine, run.rows, run.bytes && run.rows ? run.bytes / run.rows : undefined);
       });
     },
 

@@ -27,6 +27,8 @@ export interface RunRows {
   fileName: string;
   /** Rows of the run. */
   rows: number;
+  /** Bytes of the run's file, when known: a row's text takes about bytes / rows characters. */
+  bytes?: number;
   /** Per row, whether a rule labelled it (tier `regex`). */
   ruleMatched: ArrayLike<boolean | number>;
   /** Per row, its time (epoch ms, NaN: none), when the run read times. */

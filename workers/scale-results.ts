@@ -175,6 +175,7 @@ export class ScaleResults {
    */
   readBack(): {
     rows: number;
+    bytes: number;
     ruleMatched: Uint8Array;
     times: Float64Array | null;
     chunks(): AsyncGenerator<{ messages: string[]; sources: string[] }>;
@@ -187,6 +188,7 @@ export class ScaleResults {
     const self = this;
     return {
       rows: this.count,
+      bytes: this.input?.size ?? 0,
       ruleMatched,
       times: this.cols.timeCol?.slice(0, this.count) ?? null,
       async *chunks() {

@@ -5,7 +5,7 @@
  * (line-sample.ts). So a file of millions of lines is mined in memory that grows by a few bytes a
  * line, not by its text.
  */
-import { LineSample, DEFAULT_LINES_KEPT, PlannedSample } from './line-sample.ts';
+import { LineSample, DEFAULT_LINES_KEPT, linesWithin, PlannedSample } from './line-sample.ts';
 import { MiningSession } from './mine.ts';
 import type { MinePool } from './mine-pool.ts';
 import type { RowsJob } from './mine-rows.ts';
@@ -26,12 +26,13 @@ export class DiscoveryLines {
    * `keep`: lines whose text is kept in memory (a uniform sample beyond that). `pool`: workers that
    * mine the lines (made with the same settings), batch by batch at each flush(); none: mined here.
    * `total`: the line count, when it is known before the lines are read – then the lines can come
-   * as bytes (addRows).
+   * as bytes (addRows), and `charsPerLine`, their average length, keeps fewer of long lines
+   * (linesWithin); lines read one by one are kept within the same text budget as they come.
    */
-  constructor(settings: Partial<MinerSettings>, keep = DEFAULT_LINES_KEPT, pool: MinePool | null = null, total?: number) {
+  constructor(settings: Partial<MinerSettings>, keep = DEFAULT_LINES_KEPT, pool: MinePool | null = null, total?: number, charsPerLine?: number) {
     this.pool = pool;
     this.mining = pool?.session ?? new MiningSession({ settings });
-    this.sample = total === undefined ? new LineSample(keep) : new PlannedSample(total, keep);
+    this.sample = total === undefined ? new LineSample({ capacity: keep }) : new PlannedSample(total, charsPerLine ? linesWithin(keep, charsPerLine) : keep);
   }
 
   /** Whether addRows can be used: the lines are mined by a pool and their count was given. */

@@ -175,7 +175,8 @@ export class LineSample {
  * The same sample as LineSample's for a file whose line count is known before its lines are read
  * (a run's rows): which lines Algorithm R keeps depends only on the line count and the seed, so
  * they are worked out first, and only their text is ever asked for – by workers that parse the
- * lines, say, which then send back just those.
+ * lines, say, which then send back just those. Its text is not counted as it comes: the caller
+ * sizes it for the lines' average length first (linesWithin), where LineSample cuts itself down.
  */
 export class PlannedSample {
   /** The kept lines' indexes, ascending. */

@@ -120,7 +120,7 @@ function isNameLike(word: string): boolean {
  * (`be_app/web3`), a namespace and its pod (`default/web2`). Words joined by a slash
  * (`read/write`, `TCP/IP`) still name messages.
  */
-const SLASHED_NAME = /^(?=[^/]*[/][^/]*$)(?=.*[\d_])[a-z][a-z0-9_.-]*\/[a-z][a-z0-9_.-]*[,;:]?$/u;
+const SLASHED_NAME = /^(?=.*[\d_])[a-z][a-z0-9_.-]*\/[a-z][a-z0-9_.-]*[,;:]?$/u;
 
 /** A token without the parentheses or brackets around it and the punctuation after them. */
 function unwrapped(token: string): string {

@@ -31,9 +31,9 @@ export const DEFAULT_MINER_SETTINGS: MinerSettings = {
 };
 
 export interface Pattern {
-  /** Stable while the template is the same: `p` + a hash of the template. */
+  /** Stable while the pattern's tokens (its largest group's) stay the same: `p` + a hash of them; two patterns may show one template. */
   id: string;
-  /** Tokens joined by single spaces, `<*>` for a variable, a run of variables one `<*>` (displayTemplate). */
+  /** Tokens joined by single spaces, `<*>` for a variable, a run of variables one `<*>` (displayTemplate), a bracketed name its groups write differently `[<*>]` (shownTokens). */
   template: string;
   /**
    * Its templates token for token, one `<*>` a token: one per token count its lines have, and

@@ -270,7 +270,7 @@ export function normalizeTemplate(template: string): string {
     .replace(/<\*>(?:\s*<\*>)+/g, WILDCARD);
 }
 
-/** 32-bit FNV-1a as 8 hex digits: stable pattern ids derived from template text. */
+/** 32-bit FNV-1a as 8 hex digits: stable pattern ids derived from a pattern's tokens. */
 export function hashText(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {

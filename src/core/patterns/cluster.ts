@@ -409,7 +409,11 @@ function splitGroup(
   for (const child of bestValues.values()) splitGroup(keys, child, length, limits, vocabulary, out);
 }
 
-function templateOfGroup(keys: readonly KeyInfo[], members: readonly number[], length: number): string[] {
+/**
+ * A group's tokens: a position its lines all write alike as written, one whose values differ as
+ * renderVariable writes them. Split edits (edits.ts) write their parts with it too.
+ */
+export function templateOfGroup(keys: readonly KeyInfo[], members: readonly number[], length: number): string[] {
   const first = keys[members[0]].tokens;
   const tokens: string[] = first.slice(0, length);
   const varied: boolean[] = new Array(length);

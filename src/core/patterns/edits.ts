@@ -3,7 +3,7 @@
  * clusters; the miner records each edit and replays it after every recompute, so an edit survives
  * new lines (and travels with the exported state).
  */
-import type { KeyInfo } from './cluster.ts';
+import { templateOfGroup, type KeyInfo } from './cluster.ts';
 import { renderVariable } from './render.ts';
 import { displayTemplate, runsCollapsed, templateOf } from './template.ts';
 
@@ -77,8 +77,8 @@ export function applyEdit(clusters: ClusterRecord[], keys: readonly KeyInfo[], e
   }
   if (groups.size < 2) return clusters;
   const children: ClusterRecord[] = [...groups.values()].map((members) => {
-    let tokens = [...keys[members[0]].tokens];
-    for (const k of members) tokens = generalise(tokens, keys[k].tokens);
+    // Written as mining writes a group.
+    const tokens = templateOfGroup(keys, members, keys[members[0]].tokens.length);
     return { tokens, variants: [tokens], members, count: members.reduce((sum, k) => sum + keys[k].count, 0) };
   });
   return [...clusters.filter((_, i) => i !== index), ...children];

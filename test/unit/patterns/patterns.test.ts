@@ -401,11 +401,12 @@ describe('PatternMiner', () => {
   });
 
   it('treats names that differ only in a short label after their last dash as instances of one thing, a value', () => {
-    const lines: string[] = [];
-    for (const [i, node] of ['node-a', 'node-b', 'node-c', 'node-a'].entries()) lines.push(`Successfully assigned shop/api-${i} to ${node}`);
-    for (const zone of ['us-east-1a', 'us-east-1b', 'us-east-1a']) lines.push(`volume attached in ${zone}`);
-    // A longer word after the dash is a word of its own: `read-only` and `read-write` are two messages.
-    for (const mode of ['read-only', 'read-write', 'read-only']) lines.push(`filesystem remounted ${mode}`);
+    const lines = [
+      ...['node-a', 'node-b', 'node-c', 'node-a'].map((node, i) => `Successfully assigned shop/api-${i} to ${node}`),
+      ...['us-east-1a', 'us-east-1b', 'us-east-1a'].map((zone) => `volume attached in ${zone}`),
+      // A longer word after the dash is a word of its own: `read-only` and `read-write` are two messages.
+      ...['read-only', 'read-write', 'read-only'].map((mode) => `filesystem remounted ${mode}`),
+    ];
     expect(shownCounts(mine(lines).miner)).toEqual([
       'Successfully assigned shop/api-<*> to node-<*> x4',
       'filesystem remounted read-only x2',
@@ -415,11 +416,12 @@ describe('PatternMiner', () => {
   });
 
   it('treats a name from code in snake case as a value, but not a label before a message or a field’s value', () => {
-    const lines: string[] = [];
-    for (const metric of ['cpu_user', 'load_one', 'mem_free', 'cpu_user']) lines.push(`gmond: Failed to send metric ${metric}`);
-    // A function's name before its message, and a field's value that may be a state, still split.
-    for (const fn of ['wl_update_seq:', 'wl_nd_filter:', 'wl_update_seq:']) lines.push(`wl0: ${fn} done`);
-    for (const mode of ['read_only', 'read_write', 'read_only']) lines.push(`mount check; dev= uid=0 tty=ssh mode=${mode}`);
+    const lines = [
+      ...['cpu_user', 'load_one', 'mem_free', 'cpu_user'].map((metric) => `gmond: Failed to send metric ${metric}`),
+      // A function's name before its message, and a field's value that may be a state, still split.
+      ...['wl_update_seq:', 'wl_nd_filter:', 'wl_update_seq:'].map((fn) => `wl0: ${fn} done`),
+      ...['read_only', 'read_write', 'read_only'].map((mode) => `mount check; dev= uid=0 tty=ssh mode=${mode}`),
+    ];
     expect(shownCounts(mine(lines).miner)).toEqual([
       'gmond: Failed to send metric <*> x4',
       'mount check; dev= uid=<*> tty=ssh mode=read_only x2',
@@ -430,11 +432,12 @@ describe('PatternMiner', () => {
   });
 
   it('treats a name of two parts joined by a slash, a digit or underscore in it, as a value: a backend and its server, a namespace and its pod', () => {
-    const lines: string[] = [];
-    for (const server of ['be_app/web1', 'be_app/web2', 'be_static/static1', 'be_app/web1']) lines.push(`${server} changed its IP by DNS cache`);
-    for (const pod of ['default/web2', 'monitoring/node_exporter', 'default/web2']) lines.push(`Evicting pod ${pod} now`);
-    // Words joined by a slash still name messages.
-    for (const access of ['read/write', 'read/only', 'read/write']) lines.push(`Volume mounted ${access} now`);
+    const lines = [
+      ...['be_app/web1', 'be_app/web2', 'be_static/static1', 'be_app/web1'].map((server) => `${server} changed its IP by DNS cache`),
+      ...['default/web2', 'monitoring/node_exporter', 'default/web2'].map((pod) => `Evicting pod ${pod} now`),
+      // Words joined by a slash still name messages.
+      ...['read/write', 'read/only', 'read/write'].map((access) => `Volume mounted ${access} now`),
+    ];
     expect(shownCounts(mine(lines).miner)).toEqual([
       '<*> changed its IP by DNS cache x4',
       'Evicting pod <*> now x3',
